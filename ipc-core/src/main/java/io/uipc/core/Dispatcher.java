@@ -1,0 +1,58 @@
+package io.uipc.core;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A thread that owns a {@link Receiver}: it awaits and runs handlers, highest vector first,
+ * until closed. Handler exceptions are reported to stderr and do not stop the thread.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private final Receiver receiver;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * Starts the dispatcher thread (a daemon).
+     *
+     * @param receiver   the receiver it owns from now on
+     * @param threadName thread name
+     */
+    public Dispatcher(final Receiver receiver, final String threadName) {
+        this.receiver = receiver;
+        this.thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            final long vectors = receiver.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            if (vectors != 0) {
+                try {
+                    receiver.dispatch(vectors);
+                } catch (final RuntimeException e) {
+                    System.err.println("uipc: handler failed on " + thread.getName() + ": " + e);
+                }
+            }
+        }
+    }
+
+    /** @return the dispatcher thread */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** Stops the thread and waits for it to finish its current handler. */
+    @Override
+    public void close() {
+        running = false;
+        receiver.wakeup();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

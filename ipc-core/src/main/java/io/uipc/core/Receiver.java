@@ -1,0 +1,140 @@
+package io.uipc.core;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A receiving endpoint: one UPID in an {@link InterruptDomain}, the emulation of one receiving
+ * thread's user-interrupt state.
+ *
+ * <p>Taking interrupts ({@link #poll()}, {@link #await}, {@link #dispatch(long)}) belongs to one
+ * thread at a time: the receiving thread, or the {@link Dispatcher} that owns this receiver.
+ * Masking, suppression, {@link #wakeup()} and reading counters are safe from any thread.
+ */
+public interface Receiver extends AutoCloseable {
+    /** @return the UPID slot of this receiver */
+    int upidIndex();
+
+    /** @return the UPID generation of this receiver (odd while registered) */
+    int upidGeneration();
+
+    /**
+     * Self-registration into the domain's shared UITT (Oracle's request: no file descriptor).
+     *
+     * @param vector the vector senders will post through the new entry, 0..63
+     * @return the UITT handle; {@link UittHandle#index(long)} is the index to publish
+     * @throws CapacityExceededException if the shared UITT is full
+     */
+    long registerVector(int vector);
+
+    /**
+     * Invalidates one of this receiver's UITT entries; later sends through it fail.
+     *
+     * @param uittHandle a handle returned by {@link #registerVector(int)}
+     * @return whether the entry was valid and is now invalidated
+     */
+    boolean unregisterVector(long uittHandle);
+
+    /**
+     * The RFC's model: a grant for one vector, to hand to one sender's {@link PrivateUitt}.
+     * At most one grant per vector, as the RFC's {@code uintr_create_fd} gives EBUSY for a second.
+     *
+     * @param vector the vector, 0..63
+     * @return the grant
+     * @throws IllegalStateException if a grant for that vector was already minted
+     */
+    Grant mintGrant(int vector);
+
+    /**
+     * @param vector  the vector, 0..63
+     * @param handler runs when the vector is dispatched; {@code null} removes the handler
+     */
+    void onVector(int vector, VectorHandler handler);
+
+    /**
+     * The thread-interrupt mode: when {@code vector} is dispatched, {@code target} is
+     * interrupted, so a thread blocked in a blocking call wakes as from a signal.
+     *
+     * @param vector the vector, 0..63
+     * @param target the thread to interrupt
+     */
+    default void interruptOn(final int vector, final Thread target) {
+        onVector(vector, VectorHandler.interrupting(target));
+    }
+
+    /**
+     * Non-blocking: atomically takes every pending unmasked vector (clearing ON), like the CPU
+     * moving PIR on notification. Returns 0 while notifications are suppressed.
+     *
+     * @return bit {@code v} set for each vector {@code v} taken
+     */
+    long poll();
+
+    /**
+     * Blocks, per this receiver's {@link WaitPolicy}, until at least one unmasked vector is
+     * pending, then takes them as {@link #poll()} does (uintr_wait).
+     *
+     * @param timeout maximum wait; 0 polls once
+     * @param unit    unit of {@code timeout}
+     * @return the vectors taken, or 0 on timeout or {@link #wakeup()}
+     */
+    long await(long timeout, TimeUnit unit);
+
+    /**
+     * Runs the handlers of {@code vectors}, highest vector first.
+     *
+     * @param vectors vectors taken by {@link #poll()} or {@link #await}
+     * @return the number of vectors that had a handler
+     */
+    int dispatch(long vectors);
+
+    /** @param policy how {@link #await} waits from now on */
+    void waitPolicy(WaitPolicy policy);
+
+    /** @return how {@link #await} waits */
+    WaitPolicy waitPolicy();
+
+    /** @param vector masks one vector: its sends stay pending, undelivered, until unmasked */
+    void mask(int vector);
+
+    /** @param vector unmasks one vector; if it is pending, the receiver is notified */
+    void unmask(int vector);
+
+    /** Sets SN (like CLUI): sends post but neither notify nor wake; nothing is delivered. */
+    void suppress();
+
+    /** Clears SN (like STUI); anything pending is delivered and a blocked receiver woken. */
+    void resume();
+
+    /** @return whether SN is set */
+    boolean isSuppressed();
+
+    /** Makes a current or the next {@link #await} return, even with nothing pending. */
+    void wakeup();
+
+    /**
+     * Starts a dispatcher thread that awaits and runs handlers, highest vector first.
+     *
+     * @param threadName name of the dispatcher thread
+     * @return the running dispatcher; closing it stops the thread
+     */
+    Dispatcher startDispatcher(String threadName);
+
+    /** @return requests posted to this receiver by senders (counter in the UPID) */
+    long postedCount();
+
+    /** @return sends that coalesced with an already-pending vector */
+    long coalescedCount();
+
+    /** @return vectors taken by this receiver */
+    long deliveredCount();
+
+    /** @return times a sender woke this receiver from a kernel sleep */
+    long wakeupCount();
+
+    /** @return whether this receiver is still registered */
+    boolean isOpen();
+
+    /** Unregisters: invalidates every UITT entry pointing here and frees the UPID slot. */
+    @Override
+    void close();
+}

@@ -1,0 +1,22 @@
+package io.uipc.core;
+
+/**
+ * Base of every error uipc reports: a misuse, a corrupt or incompatible shared-memory segment,
+ * a full table or an unavailable backend. Unchecked, like the faults SENDUIPI raises.
+ */
+public class UipcException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what went wrong and, where known, what to do about it */
+    public UipcException(final String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what went wrong
+     * @param cause   the underlying failure
+     */
+    public UipcException(final String message, final Throwable cause) {
+        super(message, cause);
+    }
+}

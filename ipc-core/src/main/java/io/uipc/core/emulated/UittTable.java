@@ -1,0 +1,144 @@
+package io.uipc.core.emulated;
+
+import io.uipc.core.SendResult;
+import io.uipc.core.UittHandle;
+import io.uipc.core.Vectors;
+import org.agrona.concurrent.AtomicBuffer;
+
+import static io.uipc.core.emulated.UittDescriptor.CLAIMING;
+import static io.uipc.core.emulated.UittDescriptor.CONTROL_OFFSET;
+import static io.uipc.core.emulated.UittDescriptor.FREE;
+import static io.uipc.core.emulated.UittDescriptor.LENGTH;
+import static io.uipc.core.emulated.UittDescriptor.TARGET_OFFSET;
+import static io.uipc.core.emulated.UittDescriptor.VALID;
+
+/**
+ * A UITT over a buffer: the domain's shared table (in the segment) or a sender's private one.
+ * Registration claims entries; {@link #send(long)} and {@link #sendIndex(int)} are SENDUIPI's
+ * step 1 (validate the entry) before handing over to {@link UpidTable#post}.
+ */
+final class UittTable {
+    private final AtomicBuffer buffer;
+    private final int base;
+    private final int capacity;
+    private final int hintOffset;
+    private final UpidTable upids;
+
+    UittTable(final AtomicBuffer buffer, final int base, final int capacity, final int hintOffset, final UpidTable upids) {
+        this.buffer = buffer;
+        this.base = base;
+        this.capacity = capacity;
+        this.hintOffset = hintOffset;
+        this.upids = upids;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    private int offset(final int index) {
+        return base + index * LENGTH;
+    }
+
+    /** @return the handle of a new VALID entry, or -1 if the table is full */
+    long claim(final int upidIndex, final int upidGeneration, final int vector) {
+        final int start = Math.floorMod(buffer.getIntVolatile(hintOffset), capacity);
+        for (int i = 0; i < capacity; i++) {
+            final int index = (start + i) % capacity;
+            final int off = offset(index);
+            final long control = buffer.getLongVolatile(off + CONTROL_OFFSET);
+            if (UittDescriptor.state(control) != FREE) {
+                continue;
+            }
+            final int gen = UittDescriptor.generation(control);
+            if (buffer.compareAndSetLong(off + CONTROL_OFFSET, control, UittDescriptor.control(gen, vector, CLAIMING))) {
+                buffer.putLongVolatile(off + TARGET_OFFSET, UittDescriptor.target(upidIndex, upidGeneration));
+                buffer.putLongVolatile(off + CONTROL_OFFSET, UittDescriptor.control(gen, vector, VALID));
+                buffer.putIntOrdered(hintOffset, index + 1);
+                return UittHandle.of(index, gen);
+            }
+        }
+        return -1;
+    }
+
+    /** Invalidates the entry if it is still the one {@code handle} names. */
+    boolean invalidate(final long handle) {
+        final int index = UittHandle.index(handle);
+        if (index < 0 || index >= capacity) {
+            return false;
+        }
+        final int off = offset(index) + CONTROL_OFFSET;
+        final long control = buffer.getLongVolatile(off);
+        return UittDescriptor.state(control) == VALID
+            && UittDescriptor.generation(control) == UittHandle.generation(handle)
+            && buffer.compareAndSetLong(off, control, UittDescriptor.control(UittHandle.generation(handle) + 1, 0, FREE));
+    }
+
+    /**
+     * Invalidates every valid entry that targets {@code upidIndex}: for an unregistering or
+     * dead receiver. O(capacity), off the hot path.
+     *
+     * @return entries invalidated
+     */
+    int invalidateTargeting(final int upidIndex) {
+        int count = 0;
+        for (int index = 0; index < capacity; index++) {
+            final int off = offset(index);
+            final long control = buffer.getLongVolatile(off + CONTROL_OFFSET);
+            if (UittDescriptor.state(control) != FREE && (int) buffer.getLongVolatile(off + TARGET_OFFSET) == upidIndex
+                && buffer.compareAndSetLong(off + CONTROL_OFFSET, control,
+                    UittDescriptor.control(UittDescriptor.generation(control) + 1, 0, FREE))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** SENDUIPI through a handle: the entry must be valid and of the handle's generation. */
+    int send(final long handle) {
+        final int index = UittHandle.index(handle);
+        if (index < 0 || index >= capacity) {
+            return SendResult.INVALID_INDEX;
+        }
+        return sendAt(offset(index), UittHandle.generation(handle), true);
+    }
+
+    /** SENDUIPI by index alone. */
+    int sendIndex(final int index) {
+        if (index < 0 || index >= capacity) {
+            return SendResult.INVALID_INDEX;
+        }
+        return sendAt(offset(index), 0, false);
+    }
+
+    private int sendAt(final int off, final int expectedGeneration, final boolean checkGeneration) {
+        final long control = buffer.getLongVolatile(off + CONTROL_OFFSET);
+        if (checkGeneration && UittDescriptor.generation(control) != expectedGeneration) {
+            return SendResult.STALE_ENTRY;
+        }
+        final int state = UittDescriptor.state(control);
+        if (state != VALID) {
+            return state == FREE || state == CLAIMING ? SendResult.INVALID_ENTRY : SendResult.CORRUPT_ENTRY;
+        }
+        final long target = buffer.getLongVolatile(off + TARGET_OFFSET);
+        if (buffer.getLongVolatile(off + CONTROL_OFFSET) != control) {
+            return SendResult.STALE_ENTRY;
+        }
+        final int vector = UittDescriptor.vector(control);
+        final int upidIndex = (int) target;
+        if (vector > Vectors.MAX || upidIndex < 0 || upidIndex >= upids.capacity()) {
+            return SendResult.CORRUPT_ENTRY;
+        }
+        return upids.post(upidIndex, (int) (target >>> 32), vector);
+    }
+
+    /** @return the raw control word of an entry, for diagnostics */
+    long control(final int index) {
+        return buffer.getLongVolatile(offset(index) + CONTROL_OFFSET);
+    }
+
+    /** @return the raw target word of an entry, for diagnostics */
+    long target(final int index) {
+        return buffer.getLongVolatile(offset(index) + TARGET_OFFSET);
+    }
+}

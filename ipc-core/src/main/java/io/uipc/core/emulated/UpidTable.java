@@ -1,0 +1,264 @@
+package io.uipc.core.emulated;
+
+import io.uipc.core.SendResult;
+import org.agrona.concurrent.AtomicBuffer;
+
+import static io.uipc.core.emulated.UpidDescriptor.BLKD;
+import static io.uipc.core.emulated.UpidDescriptor.COALESCED_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.DELIVERED_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.FLAGS_MASK;
+import static io.uipc.core.emulated.UpidDescriptor.LENGTH;
+import static io.uipc.core.emulated.UpidDescriptor.MASK_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.ON;
+import static io.uipc.core.emulated.UpidDescriptor.OWNER_PID_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.PIR_HIGH_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.PIR_LOW_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.POSTED_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.SN;
+import static io.uipc.core.emulated.UpidDescriptor.STATE_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.WAKEUPS_OFFSET;
+
+/**
+ * The UPID table in shared memory: slot claim and release, the sender's post (SENDUIPI's
+ * steps 2 and 3) and the receiver's take. A flyweight: it holds offsets, never copies.
+ * The protocol is explained step by step in docs/protocol.md.
+ */
+final class UpidTable {
+    private static final long LOW_HALF = 0xFFFF_FFFFL;
+
+    private final AtomicBuffer buffer;
+    private final int base;
+    private final int capacity;
+    private final int hintOffset;
+
+    UpidTable(final AtomicBuffer buffer, final int base, final int capacity, final int hintOffset) {
+        this.buffer = buffer;
+        this.base = base;
+        this.capacity = capacity;
+        this.hintOffset = hintOffset;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    int offset(final int index) {
+        return base + index * LENGTH;
+    }
+
+    long stateAddress(final int index) {
+        return buffer.addressOffset() + offset(index) + STATE_OFFSET;
+    }
+
+    int generation(final int index) {
+        return UpidDescriptor.generation(buffer.getLongVolatile(offset(index) + PIR_LOW_OFFSET));
+    }
+
+    int ownerPid(final int index) {
+        return buffer.getIntVolatile(offset(index) + OWNER_PID_OFFSET);
+    }
+
+    /**
+     * Claims a free slot: CAS its generation from even (free) to odd (claimed).
+     *
+     * @return the slot index, or -1 if every slot is claimed
+     */
+    int claim(final int ownerPid) {
+        final int start = Math.floorMod(buffer.getIntVolatile(hintOffset), capacity);
+        for (int i = 0; i < capacity; i++) {
+            final int index = (start + i) % capacity;
+            final int off = offset(index);
+            final long word = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
+            final int gen = UpidDescriptor.generation(word);
+            if (!UpidDescriptor.isClaimed(gen)
+                && buffer.compareAndSetLong(off + PIR_LOW_OFFSET, word, (long) (gen + 1) << 32)) {
+                final int newGen = gen + 1;
+                buffer.putLongVolatile(off + PIR_HIGH_OFFSET, (long) newGen << 32);
+                buffer.putLong(off + MASK_OFFSET, 0);
+                buffer.putLong(off + POSTED_OFFSET, 0);
+                buffer.putLong(off + COALESCED_OFFSET, 0);
+                buffer.putLong(off + DELIVERED_OFFSET, 0);
+                buffer.putLong(off + WAKEUPS_OFFSET, 0);
+                buffer.putIntVolatile(off + OWNER_PID_OFFSET, ownerPid);
+                buffer.putIntVolatile(off + STATE_OFFSET, UpidDescriptor.stateTag(newGen));
+                buffer.putIntOrdered(hintOffset, index + 1);
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Frees a slot if it still has {@code generation}: bumps the generation in both PIR words
+     * (dropping whatever was pending) and in the state word, and wakes a sleeper, if any.
+     *
+     * @return whether this call freed it
+     */
+    boolean release(final int index, final int generation) {
+        final int off = offset(index);
+        final int next = generation + 1;
+        long word;
+        do {
+            word = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
+            if (UpidDescriptor.generation(word) != generation) {
+                return false;
+            }
+        } while (!buffer.compareAndSetLong(off + PIR_LOW_OFFSET, word, (long) next << 32));
+        do {
+            word = buffer.getLongVolatile(off + PIR_HIGH_OFFSET);
+        } while (!buffer.compareAndSetLong(off + PIR_HIGH_OFFSET, word, (long) next << 32));
+        buffer.putIntVolatile(off + OWNER_PID_OFFSET, 0);
+        final int old = buffer.getAndSetInt(off + STATE_OFFSET, UpidDescriptor.stateTag(next));
+        if ((old & BLKD) != 0) {
+            Futex.wake(stateAddress(index), Integer.MAX_VALUE);
+        }
+        return true;
+    }
+
+    /**
+     * SENDUIPI steps 2 and 3: atomically set the PIR bit, checking the generation in the same
+     * CAS; then, only if ON and SN are clear (and the vector is unmasked), set ON, and wake the
+     * receiver only if it said it sleeps.
+     */
+    int post(final int index, final int generation, final int vector) {
+        final int off = offset(index);
+        final int word = off + (vector < 32 ? PIR_LOW_OFFSET : PIR_HIGH_OFFSET);
+        final long bit = 1L << (vector & 31);
+        long pir;
+        boolean already;
+        do {
+            pir = buffer.getLongVolatile(word);
+            if (UpidDescriptor.generation(pir) != generation) {
+                return SendResult.RECEIVER_GONE;
+            }
+            already = (pir & bit) != 0;
+        } while (!already && !buffer.compareAndSetLong(word, pir, pir | bit));
+        buffer.getAndAddLong(off + (already ? COALESCED_OFFSET : POSTED_OFFSET), 1);
+        final int quiet = already ? SendResult.COALESCED : SendResult.POSTED;
+        if ((buffer.getLongVolatile(off + MASK_OFFSET) & (1L << vector)) != 0) {
+            return quiet;
+        }
+        return notify(index, UpidDescriptor.stateTag(generation), quiet);
+    }
+
+    /** Sets ON if ON and SN are clear and the slot still has {@code tag}; wakes a sleeper. */
+    private int notify(final int index, final int tag, final int quiet) {
+        final int off = offset(index) + STATE_OFFSET;
+        for (;;) {
+            final int state = buffer.getIntVolatile(off);
+            if ((state & ~FLAGS_MASK) != tag || (state & (ON | SN)) != 0) {
+                return quiet;
+            }
+            if (buffer.compareAndSetInt(off, state, state | ON)) {
+                if ((state & BLKD) != 0) {
+                    buffer.getAndAddLong(offset(index) + WAKEUPS_OFFSET, 1);
+                    Futex.wake(stateAddress(index), 1);
+                    return SendResult.WOKEN;
+                }
+                return SendResult.NOTIFIED;
+            }
+        }
+    }
+
+    /**
+     * Receiver side: clears ON, then (unless SN is set) atomically takes every unmasked pending
+     * vector. Clearing ON first means a sender that saw ON set has already posted its bit.
+     */
+    long take(final int index) {
+        final int off = offset(index);
+        int state = buffer.getIntVolatile(off + STATE_OFFSET);
+        while ((state & ON) != 0 && !buffer.compareAndSetInt(off + STATE_OFFSET, state, state & ~ON)) {
+            state = buffer.getIntVolatile(off + STATE_OFFSET);
+        }
+        if ((state & SN) != 0) {
+            return 0;
+        }
+        final long unmasked = ~buffer.getLongVolatile(off + MASK_OFFSET);
+        final long low = takeBits(off + PIR_LOW_OFFSET, unmasked & LOW_HALF);
+        final long high = takeBits(off + PIR_HIGH_OFFSET, unmasked >>> 32);
+        final long taken = low | (high << 32);
+        if (taken != 0) {
+            buffer.putLongOrdered(off + DELIVERED_OFFSET,
+                buffer.getLong(off + DELIVERED_OFFSET) + Long.bitCount(taken));
+        }
+        return taken;
+    }
+
+    private long takeBits(final int word, final long allowed) {
+        for (;;) {
+            final long pir = buffer.getLongVolatile(word);
+            final long bits = pir & allowed;
+            if (bits == 0 || buffer.compareAndSetLong(word, pir, pir & ~bits)) {
+                return bits;
+            }
+        }
+    }
+
+    /** @return whether an unmasked vector is pending and SN is clear */
+    boolean hasDeliverable(final int index) {
+        final int off = offset(index);
+        if ((buffer.getIntVolatile(off + STATE_OFFSET) & SN) != 0) {
+            return false;
+        }
+        final long unmasked = ~buffer.getLongVolatile(off + MASK_OFFSET);
+        return ((buffer.getLongVolatile(off + PIR_LOW_OFFSET) & unmasked & LOW_HALF)
+            | (buffer.getLongVolatile(off + PIR_HIGH_OFFSET) & (unmasked >>> 32) & LOW_HALF)) != 0;
+    }
+
+    int state(final int index) {
+        return buffer.getIntVolatile(offset(index) + STATE_OFFSET);
+    }
+
+    boolean casState(final int index, final int expected, final int update) {
+        return buffer.compareAndSetInt(offset(index) + STATE_OFFSET, expected, update);
+    }
+
+    /** Clears {@code flag} in the state word. */
+    void clearFlag(final int index, final int flag) {
+        final int off = offset(index) + STATE_OFFSET;
+        int state;
+        do {
+            state = buffer.getIntVolatile(off);
+        } while ((state & flag) != 0 && !buffer.compareAndSetInt(off, state, state & ~flag));
+    }
+
+    /** Sets {@code flag} in the state word. */
+    void setFlag(final int index, final int flag) {
+        final int off = offset(index) + STATE_OFFSET;
+        int state;
+        do {
+            state = buffer.getIntVolatile(off);
+        } while ((state & flag) == 0 && !buffer.compareAndSetInt(off, state, state | flag));
+    }
+
+    /** The receiver notifies itself (after unmask, resume or wakeup): set ON, wake a sleeper. */
+    void selfNotify(final int index) {
+        final int off = offset(index) + STATE_OFFSET;
+        for (;;) {
+            final int state = buffer.getIntVolatile(off);
+            if ((state & ON) != 0) {
+                return;
+            }
+            if (buffer.compareAndSetInt(off, state, state | ON)) {
+                if ((state & BLKD) != 0) {
+                    Futex.wake(stateAddress(index), 1);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Sets ({@code masked}) or clears one mask bit. */
+    void setMasked(final int index, final int vector, final boolean masked) {
+        final int off = offset(index) + MASK_OFFSET;
+        final long bit = 1L << vector;
+        long mask;
+        do {
+            mask = buffer.getLongVolatile(off);
+        } while (!buffer.compareAndSetLong(off, mask, masked ? mask | bit : mask & ~bit));
+    }
+
+    long counter(final int index, final int counterOffset) {
+        return buffer.getLongVolatile(offset(index) + counterOffset);
+    }
+}

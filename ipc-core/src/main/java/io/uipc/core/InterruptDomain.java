@@ -67,10 +67,26 @@ public interface InterruptDomain extends AutoCloseable {
     boolean reclaimReceiver(int upidIndex, int upidGeneration);
 
     /**
+     * Reclaims what processes that died without a process table entry left behind: UPID slots
+     * whose recorded owner pid is not alive, and UITT entries left half-registered. The reaper
+     * runs this after reclaiming dead members.
+     *
+     * @param pidAlive tells whether a pid is alive
+     * @return UPID slots and UITT entries reclaimed
+     */
+    int reclaimOrphans(java.util.function.LongPredicate pidAlive);
+
+    /**
      * @param upidIndex a UPID slot
      * @return the pid recorded by the slot's owner, or 0 if the slot is free
      */
     long upidOwnerPid(int upidIndex);
+
+    /**
+     * @param upidIndex a UPID slot
+     * @return vectors delivered to (taken by) the slot's current receiver
+     */
+    long deliveredCount(int upidIndex);
 
     /** Releases this process's view of the domain. Receivers opened through it must be closed first. */
     @Override

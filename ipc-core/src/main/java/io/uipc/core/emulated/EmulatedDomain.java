@@ -242,6 +242,27 @@ public final class EmulatedDomain implements InterruptDomain {
     }
 
     @Override
+    public int reclaimOrphans(final java.util.function.LongPredicate pidAlive) {
+        int count = 0;
+        for (int index = 0; index < upids.capacity(); index++) {
+            final int generation = upids.generation(index);
+            final int owner = upids.ownerPid(index);
+            // A claimed slot whose owner pid is still 0 is mid-claim: leave it alone.
+            if (UpidDescriptor.isClaimed(generation) && owner != 0 && owner != pid && !pidAlive.test(owner)
+                && reclaimReceiver(index, generation)) {
+                count++;
+            }
+        }
+        return count + uitt.sweepOrphanedClaims();
+    }
+
+    @Override
+    public long deliveredCount(final int upidIndex) {
+        checkUpidIndex(upidIndex);
+        return upids.counter(upidIndex, UpidDescriptor.DELIVERED_OFFSET);
+    }
+
+    @Override
     public long upidOwnerPid(final int upidIndex) {
         checkUpidIndex(upidIndex);
         return upids.ownerPid(upidIndex);

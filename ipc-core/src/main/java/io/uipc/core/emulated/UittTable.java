@@ -51,11 +51,14 @@ final class UittTable {
                 continue;
             }
             final int gen = UittDescriptor.generation(control);
-            if (buffer.compareAndSetLong(off + CONTROL_OFFSET, control, UittDescriptor.control(gen, vector, CLAIMING))) {
+            final long claiming = UittDescriptor.control(gen, vector, CLAIMING);
+            if (buffer.compareAndSetLong(off + CONTROL_OFFSET, control, claiming)) {
                 buffer.putLongVolatile(off + TARGET_OFFSET, UittDescriptor.target(upidIndex, upidGeneration));
-                buffer.putLongVolatile(off + CONTROL_OFFSET, UittDescriptor.control(gen, vector, VALID));
-                buffer.putIntOrdered(hintOffset, index + 1);
-                return UittHandle.of(index, gen);
+                // CAS, not a store: a sweep may have freed an entry it took for an orphan.
+                if (buffer.compareAndSetLong(off + CONTROL_OFFSET, claiming, UittDescriptor.control(gen, vector, VALID))) {
+                    buffer.putIntOrdered(hintOffset, index + 1);
+                    return UittHandle.of(index, gen);
+                }
             }
         }
         return -1;
@@ -88,6 +91,34 @@ final class UittTable {
             if (UittDescriptor.state(control) != FREE && (int) buffer.getLongVolatile(off + TARGET_OFFSET) == upidIndex
                 && buffer.compareAndSetLong(off + CONTROL_OFFSET, control,
                     UittDescriptor.control(UittDescriptor.generation(control) + 1, 0, FREE))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Frees entries left CLAIMING by a registrar that died mid-registration: those whose target
+     * is not a claimed UPID of the recorded generation. A live registrar whose entry is swept
+     * notices when publishing VALID fails, and claims another.
+     *
+     * @return entries freed
+     */
+    int sweepOrphanedClaims() {
+        int count = 0;
+        for (int index = 0; index < capacity; index++) {
+            final int off = offset(index);
+            final long control = buffer.getLongVolatile(off + CONTROL_OFFSET);
+            if (UittDescriptor.state(control) != CLAIMING) {
+                continue;
+            }
+            final long target = buffer.getLongVolatile(off + TARGET_OFFSET);
+            final int upidIndex = (int) target;
+            final int upidGeneration = (int) (target >>> 32);
+            final boolean live = upidIndex >= 0 && upidIndex < upids.capacity()
+                && UpidDescriptor.isClaimed(upidGeneration) && upids.generation(upidIndex) == upidGeneration;
+            if (!live && buffer.compareAndSetLong(off + CONTROL_OFFSET, control,
+                UittDescriptor.control(UittDescriptor.generation(control) + 1, 0, FREE))) {
                 count++;
             }
         }

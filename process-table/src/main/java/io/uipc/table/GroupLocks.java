@@ -1,0 +1,142 @@
+package io.uipc.table;
+
+import io.uipc.core.UipcException;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The group's locks, as byte-range locks on its lock file, which the kernel releases when the
+ * holder dies, even by SIGKILL:
+ * <pre>
+ *   byte 0          mutation lock: join, leave and reaping change the table under it
+ *   byte 1          reaper election: whoever holds it reaps
+ *   byte 2 + slot   liveness: held by the member in that slot for as long as it lives
+ * </pre>
+ * File locks belong to the whole JVM, so a JVM-wide lock per file serialises this JVM's own
+ * threads before they take the byte lock.
+ */
+final class GroupLocks implements AutoCloseable {
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    private static final long MUTATION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final int SLOT_BASE = 2;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final ReentrantLock jvmLock;
+    private FileLock reaperLock;
+
+    GroupLocks(final Path file) throws IOException {
+        this.file = file.toAbsolutePath();
+        this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, p -> new ReentrantLock());
+    }
+
+    /** A held mutation lock; close to release. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the mutation lock, waiting up to 10 s for a live holder (a SIGSTOPped one holds it
+     * until continued); a dead holder's lock is already gone.
+     */
+    Held mutation() {
+        final long deadline = System.nanoTime() + MUTATION_TIMEOUT_NANOS;
+        try {
+            if (!jvmLock.tryLock(MUTATION_TIMEOUT_NANOS, TimeUnit.NANOSECONDS)) {
+                throw new UipcException("process table " + file + " mutation lock busy in this JVM for 10 s");
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UipcException("interrupted waiting for the process table lock", e);
+        }
+        long backoff = 10_000;
+        try {
+            for (;;) {
+                final FileLock lock = channel.tryLock(0, 1, false);
+                if (lock != null) {
+                    return () -> {
+                        try {
+                            lock.release();
+                        } catch (final IOException e) {
+                            throw new UipcException("cannot release process table lock: " + e, e);
+                        } finally {
+                            jvmLock.unlock();
+                        }
+                    };
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new UipcException("process table " + file + " is locked by another process for over 10 s"
+                        + " (stopped with SIGSTOP?)");
+                }
+                LockSupport.parkNanos(backoff);
+                backoff = Math.min(backoff * 2, 5_000_000);
+            }
+        } catch (final IOException | RuntimeException e) {
+            jvmLock.unlock();
+            if (e instanceof UipcException) {
+                throw (UipcException) e;
+            }
+            throw new UipcException("cannot lock process table " + file + ": " + e, e);
+        }
+    }
+
+    /** @return whether this JVM now holds (or already held) the reaper election lock */
+    synchronized boolean tryBecomeReaper() {
+        if (reaperLock != null) {
+            return true;
+        }
+        try {
+            reaperLock = channel.tryLock(1, 1, false);
+        } catch (final OverlappingFileLockException e) {
+            return false;
+        } catch (final IOException e) {
+            throw new UipcException("cannot probe reaper lock of " + file + ": " + e, e);
+        }
+        return reaperLock != null;
+    }
+
+    /**
+     * Takes the liveness lock of a slot for the member that claimed it.
+     *
+     * @return the lock, or null if another live process holds it
+     */
+    FileLock holdSlot(final int slot) {
+        try {
+            return channel.tryLock(SLOT_BASE + (long) slot, 1, false);
+        } catch (final OverlappingFileLockException e) {
+            return null;
+        } catch (final IOException e) {
+            throw new UipcException("cannot lock slot " + slot + " of " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Probes a slot's owner. While this returns a lock, the caller owns the slot's liveness:
+     * a dead member's slot stays held by the reaper until it is cleaned up.
+     *
+     * @return the lock if the owner is dead (or there is none), null if a live process holds it
+     */
+    FileLock probeDead(final int slot) {
+        return holdSlot(slot);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (final IOException e) {
+            throw new UipcException("cannot close " + file + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.uipc.table;
+
+import io.uipc.core.Receiver;
+import io.uipc.core.SendResult;
+import io.uipc.core.UittHandle;
+import io.uipc.core.Vectors;
+
+import java.nio.channels.FileLock;
+
+/**
+ * A joined endpoint of a group: its table entry, its liveness lock and the receiver of the
+ * thread that joined. Publishes the vectors it accepts and sends to other members.
+ * Once its entry is reclaimed or its group destroyed, every method throws
+ * {@link MemberReclaimedException}.
+ */
+public final class Member implements AutoCloseable {
+    private final ProcessGroup group;
+    private final ProcessTable table;
+    private final String name;
+    private final int slot;
+    private final int generation;
+    private final Receiver receiver;
+    private final FileLock liveness;
+    private volatile String lostReason;
+    private volatile boolean closed;
+
+    Member(final ProcessGroup group, final ProcessTable table, final String name, final int slot, final int generation,
+           final Receiver receiver, final FileLock liveness) {
+        this.group = group;
+        this.table = table;
+        this.name = name;
+        this.slot = slot;
+        this.generation = generation;
+        this.receiver = receiver;
+        this.liveness = liveness;
+    }
+
+    /** @return the member's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the entry slot (Oracle's PID) */
+    public int slot() {
+        return slot;
+    }
+
+    /** @return the entry generation (Oracle's SERIAL#) */
+    public int generation() {
+        return generation;
+    }
+
+    /** @return the member handle other processes resolve to */
+    public long handle() {
+        return UittHandle.of(slot, generation);
+    }
+
+    /** @return the receiver registered when this member joined */
+    public Receiver receiver() {
+        return receiver;
+    }
+
+    /** @return the group */
+    public ProcessGroup group() {
+        return group;
+    }
+
+    /**
+     * Registers {@code vector} in the group's shared UITT and publishes its index in this
+     * member's entry, so senders find it by name.
+     *
+     * @param vector the vector, 0..63
+     * @return the UITT handle
+     */
+    public long accept(final int vector) {
+        Vectors.check(vector);
+        ensureLive();
+        final long handle = receiver.registerVector(vector);
+        table.publishVector(slot, vector, handle);
+        return handle;
+    }
+
+    /**
+     * Sends through a resolved target; counts it in this member's entry. Allocates nothing.
+     *
+     * @param target a target from {@link ProcessGroup#resolve}
+     * @return a {@link SendResult} code
+     */
+    public int send(final Target target) {
+        return send(target.uittHandle());
+    }
+
+    /**
+     * Sends through a UITT handle; counts it in this member's entry. Allocates nothing.
+     *
+     * @param uittHandle a UITT handle
+     * @return a {@link SendResult} code
+     */
+    public int send(final long uittHandle) {
+        final int result = group.domain().send(uittHandle);
+        if (result >= 0) {
+            table.increment(slot, MemberEntryDescriptor.SENT_OFFSET);
+        }
+        return result;
+    }
+
+    /**
+     * Looks up {@code memberName} and sends {@code vector}. Allocates nothing.
+     *
+     * @param memberName target name
+     * @param vector     vector the target accepts
+     * @return a {@link SendResult} code, or {@link SendResult#INVALID_ENTRY} if no live member
+     *     of that name accepts the vector
+     */
+    public int sendTo(final String memberName, final int vector) {
+        final long member = group.lookup(memberName);
+        final long handle = member == ProcessTable.NOT_FOUND ? -1 : group.uittHandle(member, vector);
+        return handle == -1 ? SendResult.INVALID_ENTRY : send(handle);
+    }
+
+    /** Refreshes the heartbeat and checks this member still owns its entry. */
+    void heartbeat() {
+        final long control = table.control(slot);
+        if (control != MemberEntryDescriptor.control(generation, MemberEntryDescriptor.ACTIVE)) {
+            group.lost(this, "its table entry was reclaimed (now " + MemberEntryDescriptor.stateName(MemberEntryDescriptor.state(control))
+                + ", generation " + MemberEntryDescriptor.generation(control) + "): it was declared dead");
+            return;
+        }
+        if (!receiver.isOpen()) {
+            group.lost(this, "its receiver's UPID slot was reclaimed");
+            return;
+        }
+        table.putLong(slot, MemberEntryDescriptor.HEARTBEAT_OFFSET, System.currentTimeMillis());
+    }
+
+    boolean markLost(final String reason) {
+        if (lostReason != null || closed) {
+            return false;
+        }
+        lostReason = reason;
+        return true;
+    }
+
+    /** @return whether this member lost its entry or its group */
+    public boolean isLost() {
+        return lostReason != null;
+    }
+
+    private void ensureLive() {
+        if (lostReason != null) {
+            throw new MemberReclaimedException("member '" + name + "': " + lostReason);
+        }
+        if (closed) {
+            throw new IllegalStateException("member '" + name + "' has left the group");
+        }
+    }
+
+    FileLock liveness() {
+        return liveness;
+    }
+
+    /** Leaves the group: UITT entries invalidated, UPID and entry freed. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            group.leave(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Member[" + name + " slot " + slot + " serial " + Integer.toUnsignedString(generation) + "]";
+    }
+}

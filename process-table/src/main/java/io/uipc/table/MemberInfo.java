@@ -1,0 +1,22 @@
+package io.uipc.table;
+
+import java.util.List;
+
+/**
+ * A snapshot of one table entry, for tools such as {@code uipc ps} (Oracle's V$PROCESS).
+ *
+ * @param slot            entry slot (Oracle's PID)
+ * @param generation      entry generation (Oracle's SERIAL#)
+ * @param pid             OS process id
+ * @param name            member name
+ * @param role            member role
+ * @param state           free, claiming, active, exiting or dead
+ * @param uittIndices     "vector:index" for each published vector
+ * @param heartbeatAgeMs  milliseconds since the member's last heartbeat
+ * @param sent            interrupts the member sent
+ * @param received        interrupts delivered to the member's receiver
+ * @param upidIndex       the member's UPID slot
+ */
+public record MemberInfo(int slot, int generation, long pid, String name, String role, String state,
+                         List<String> uittIndices, long heartbeatAgeMs, long sent, long received, int upidIndex) {
+}

@@ -89,29 +89,32 @@ final class UpidTable {
     }
 
     /**
-     * Frees a slot if it still has {@code generation}: bumps the generation in both PIR words
-     * (dropping whatever was pending) and in the state word, and wakes a sleeper, if any.
+     * Frees a slot if it still has {@code generation}: bumps the generation in the PIR-high
+     * word, then the state word (waking a sleeper, if any), and last in the PIR-low word, the
+     * one {@link #claim} looks at, so a newcomer cannot claim the slot while it is half freed.
+     * Whatever was pending is dropped. Of two concurrent releases (owner and reaper) the one
+     * that bumps PIR-high does the rest.
      *
      * @return whether this call freed it
      */
     boolean release(final int index, final int generation) {
         final int off = offset(index);
-        final int next = generation + 1;
+        final long freed = (long) (generation + 1) << 32;
         long word;
         do {
-            word = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
+            word = buffer.getLongVolatile(off + PIR_HIGH_OFFSET);
             if (UpidDescriptor.generation(word) != generation) {
                 return false;
             }
-        } while (!buffer.compareAndSetLong(off + PIR_LOW_OFFSET, word, (long) next << 32));
-        do {
-            word = buffer.getLongVolatile(off + PIR_HIGH_OFFSET);
-        } while (!buffer.compareAndSetLong(off + PIR_HIGH_OFFSET, word, (long) next << 32));
+        } while (!buffer.compareAndSetLong(off + PIR_HIGH_OFFSET, word, freed));
         buffer.putIntVolatile(off + OWNER_PID_OFFSET, 0);
-        final int old = buffer.getAndSetInt(off + STATE_OFFSET, UpidDescriptor.stateTag(next));
+        final int old = buffer.getAndSetInt(off + STATE_OFFSET, UpidDescriptor.stateTag(generation + 1));
         if ((old & BLKD) != 0) {
             Futex.wake(stateAddress(index), Integer.MAX_VALUE);
         }
+        do {
+            word = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
+        } while (!buffer.compareAndSetLong(off + PIR_LOW_OFFSET, word, freed));
         return true;
     }
 

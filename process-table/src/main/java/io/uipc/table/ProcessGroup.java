@@ -306,25 +306,51 @@ public final class ProcessGroup implements AutoCloseable {
             if (table.lookup(options.name()) != ProcessTable.NOT_FOUND) {
                 throw new UipcException("name '" + options.name() + "' is already taken in group " + name());
             }
-            final int slot = table.claim();
-            if (slot < 0) {
-                throw new UipcException("process table of group " + name() + " is full: all " + table.entryCapacity()
-                    + " entries are taken");
-            }
-            member = fill(slot, options);
+            member = fill(claimLocked(), options);
         }
         members.add(member);
         monitor.start();
         return member;
     }
 
-    private Member fill(final int slot, final JoinOptions options) {
-        final long claimed = table.control(slot);
-        final FileLock liveness = locks.holdSlot(slot);
-        if (liveness == null) {
-            table.putControl(slot, MemberEntryDescriptor.control(MemberEntryDescriptor.generation(claimed), FREE));
-            throw new UipcException("slot " + slot + " of group " + name() + " is free in the table but its liveness lock is held");
+    /**
+     * Claims a free entry whose liveness lock this process took first (mutation lock held).
+     * Lock before claim: probers (the reaper's scan, {@link #liveMemberNames}) only probe
+     * entries that are not FREE, so none can hold the lock of an entry this joiner claimed; a
+     * FREE entry whose lock is held for a moment (a member that just left, a late probe) is
+     * skipped.
+     *
+     * @return the claimed slot and its liveness lock
+     * @throws UipcException if no free entry could be claimed
+     */
+    private Claimed claimLocked() {
+        final int capacity = table.entryCapacity();
+        final int start = table.claimHint();
+        for (int i = 0; i < capacity; i++) {
+            final int slot = (start + i) % capacity;
+            if (!table.isFree(slot)) {
+                continue;
+            }
+            final FileLock liveness = locks.holdSlot(slot);
+            if (liveness == null) {
+                continue;
+            }
+            if (table.claim(slot)) {
+                return new Claimed(slot, liveness);
+            }
+            releaseQuietly(liveness);
         }
+        throw new UipcException("process table of group " + name() + " is full: all " + capacity + " entries are taken");
+    }
+
+    /** A claimed entry and the liveness lock taken for it. */
+    private record Claimed(int slot, FileLock liveness) {
+    }
+
+    private Member fill(final Claimed claim, final JoinOptions options) {
+        final int slot = claim.slot();
+        final FileLock liveness = claim.liveness();
+        final long claimed = table.control(slot);
         Receiver receiver = null;
         try {
             final long pid = ProcessHandle.current().pid();

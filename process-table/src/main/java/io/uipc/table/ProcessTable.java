@@ -234,19 +234,25 @@ final class ProcessTable {
         return state != FREE;
     }
 
-    /** @return a free slot, claimed CLAIMING with a new generation, or -1 if the table is full */
-    int claim() {
-        final int start = Math.floorMod(buffer.getIntVolatile(ProcessTableDescriptor.ENTRY_HINT_OFFSET), entryCapacity);
-        for (int i = 0; i < entryCapacity; i++) {
-            final int slot = (start + i) % entryCapacity;
-            final long control = control(slot);
-            if (MemberEntryDescriptor.state(control) == FREE && casControl(slot, control,
-                MemberEntryDescriptor.control(MemberEntryDescriptor.generation(control) + 1, MemberEntryDescriptor.CLAIMING))) {
-                buffer.putIntOrdered(ProcessTableDescriptor.ENTRY_HINT_OFFSET, slot + 1);
-                return slot;
-            }
+    /** @return the slot a claim tries first: the one after the last slot claimed */
+    int claimHint() {
+        return Math.floorMod(buffer.getIntVolatile(ProcessTableDescriptor.ENTRY_HINT_OFFSET), entryCapacity);
+    }
+
+    /** @return whether the slot is FREE */
+    boolean isFree(final int slot) {
+        return MemberEntryDescriptor.state(control(slot)) == FREE;
+    }
+
+    /** @return whether the slot was FREE and is now CLAIMING with a new generation */
+    boolean claim(final int slot) {
+        final long control = control(slot);
+        if (MemberEntryDescriptor.state(control) == FREE && casControl(slot, control,
+            MemberEntryDescriptor.control(MemberEntryDescriptor.generation(control) + 1, MemberEntryDescriptor.CLAIMING))) {
+            buffer.putIntOrdered(ProcessTableDescriptor.ENTRY_HINT_OFFSET, slot + 1);
+            return true;
         }
-        return -1;
+        return false;
     }
 
     long getLong(final int slot, final int field) {

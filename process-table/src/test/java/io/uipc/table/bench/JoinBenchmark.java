@@ -1,0 +1,92 @@
+package io.uipc.table.bench;
+
+import io.uipc.table.JoinOptions;
+import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Joining and leaving a group with the default capacities: join plus register (accept one
+ * vector: a shared UITT entry published in the entry), leave alone, and the whole cycle.
+ * Join and leave are timed apart with per-invocation set-up and tear-down (their cost,
+ * tens of microseconds, dwarfs JMH's per-invocation time stamps).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class JoinBenchmark {
+    private BenchGroup bench;
+    private ProcessGroup group;
+    private JoinOptions options;
+    private Member member;
+
+    /** Creates the group. */
+    @Setup
+    public void create() {
+        bench = new BenchGroup("join");
+        group = bench.group();
+        options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(bench.secret());
+    }
+
+    /** Deletes the group. */
+    @TearDown
+    public void delete() {
+        bench.close();
+    }
+
+    /** @return a joined member that accepts vector 1 */
+    @Benchmark
+    public Member joinAndRegister() {
+        member = group.join(options);
+        member.accept(1);
+        return member;
+    }
+
+    /** Leaves after {@link #joinAndRegister}, untimed. */
+    @TearDown(Level.Invocation)
+    public void leaveUntimed() {
+        if (member != null) {
+            member.close();
+            member = null;
+        }
+    }
+
+    /** Nested state for {@link #leave}: a member joined, untimed, before each invocation. */
+    @State(Scope.Thread)
+    public static class Joined {
+        Member member;
+
+        /** @param outer the benchmark state */
+        @Setup(Level.Invocation)
+        public void join(final JoinBenchmark outer) {
+            member = outer.group.join(outer.options);
+            member.accept(1);
+        }
+    }
+
+    /** @param joined a member joined before this invocation */
+    @Benchmark
+    public void leave(final Joined joined) {
+        joined.member.close();
+    }
+
+    /** @return the member, after join, register and leave */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public Member joinRegisterLeaveCycle() {
+        final Member m = group.join(options);
+        m.accept(1);
+        m.close();
+        return m;
+    }
+}

@@ -63,7 +63,8 @@ public interface Receiver extends AutoCloseable {
 
     /**
      * Non-blocking: atomically takes every pending unmasked vector (clearing ON), like the CPU
-     * moving PIR on notification. Returns 0 while notifications are suppressed.
+     * moving PIR on notification. Returns 0 while notifications are suppressed, and once this
+     * receiver is closed (its slot may already belong to a newcomer).
      *
      * @return bit {@code v} set for each vector {@code v} taken
      */
@@ -75,7 +76,8 @@ public interface Receiver extends AutoCloseable {
      *
      * @param timeout maximum wait; 0 polls once
      * @param unit    unit of {@code timeout}
-     * @return the vectors taken, or 0 on timeout or {@link #wakeup()}
+     * @return the vectors taken, or 0 on timeout, {@link #wakeup()} or when this receiver is
+     *     closed (from any thread) or reclaimed
      */
     long await(long timeout, TimeUnit unit);
 

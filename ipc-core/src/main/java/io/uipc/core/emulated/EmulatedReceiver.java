@@ -29,6 +29,8 @@ final class EmulatedReceiver implements Receiver {
     private final UittTable uitt;
     private final int index;
     private final int generation;
+    /** The generation as the state word carries it: the slot is no longer ours once it differs. */
+    private final int tag;
     private final long stateAddress;
     private final UnsafeBuffer timespec = new UnsafeBuffer(BufferUtil.allocateDirectAligned(16, 16));
     private final VectorHandler[] handlers = new VectorHandler[Vectors.COUNT];
@@ -43,6 +45,7 @@ final class EmulatedReceiver implements Receiver {
         this.uitt = uitt;
         this.index = index;
         this.generation = generation;
+        this.tag = UpidDescriptor.stateTag(generation);
         this.stateAddress = upids.stateAddress(index);
     }
 
@@ -91,12 +94,12 @@ final class EmulatedReceiver implements Receiver {
 
     @Override
     public long poll() {
-        return upids.take(index);
+        return upids.take(index, generation);
     }
 
     @Override
     public long await(final long timeout, final TimeUnit unit) {
-        long taken = upids.take(index);
+        long taken = upids.take(index, generation);
         if (taken != 0 || timeout <= 0) {
             return taken;
         }
@@ -104,8 +107,12 @@ final class EmulatedReceiver implements Receiver {
         final long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         final WaitPolicy p = policy;
         for (int i = 0; i < p.spins(); i++) {
-            if (upids.hasDeliverable(index) || (upids.state(index) & ON) != 0) {
-                taken = upids.take(index);
+            final int state = upids.state(index);
+            if (isGone(state)) {
+                return 0;
+            }
+            if (upids.hasDeliverable(index) || (state & ON) != 0) {
+                taken = upids.take(index, generation);
                 if (taken != 0) {
                     return taken;
                 }
@@ -117,7 +124,7 @@ final class EmulatedReceiver implements Receiver {
         }
         for (int i = 0; i < p.yields(); i++) {
             if (upids.hasDeliverable(index)) {
-                return upids.take(index);
+                return upids.take(index, generation);
             }
             Thread.yield();
         }
@@ -130,8 +137,11 @@ final class EmulatedReceiver implements Receiver {
                 return consumeWakeup();
             }
             final int state = upids.state(index);
+            if (isGone(state)) {
+                return 0;
+            }
             if ((state & ON) != 0) {
-                final long taken = upids.take(index);
+                final long taken = upids.take(index, generation);
                 if (taken != 0) {
                     return taken;
                 }
@@ -141,7 +151,7 @@ final class EmulatedReceiver implements Receiver {
                 continue;
             }
             if (upids.hasDeliverable(index) || wakeupRequested) {
-                upids.clearFlag(index, BLKD);
+                upids.clearFlag(index, tag, BLKD);
                 continue;
             }
             final long timespecAddress;
@@ -150,16 +160,16 @@ final class EmulatedReceiver implements Receiver {
             } else {
                 final long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    upids.clearFlag(index, BLKD);
-                    return upids.take(index);
+                    upids.clearFlag(index, tag, BLKD);
+                    return upids.take(index, generation);
                 }
                 timespec.putLong(0, remaining / 1_000_000_000L);
                 timespec.putLong(8, remaining % 1_000_000_000L);
                 timespecAddress = timespec.addressOffset();
             }
             Futex.await(stateAddress, state | BLKD, timespecAddress);
-            upids.clearFlag(index, BLKD);
-            final long taken = upids.take(index);
+            upids.clearFlag(index, tag, BLKD);
+            final long taken = upids.take(index, generation);
             if (taken != 0) {
                 return taken;
             }
@@ -169,9 +179,14 @@ final class EmulatedReceiver implements Receiver {
         }
     }
 
+    /** @return whether the slot left this receiver's generation (closed, or reclaimed by a reaper) */
+    private boolean isGone(final int state) {
+        return (state & ~UpidDescriptor.FLAGS_MASK) != tag;
+    }
+
     private long consumeWakeup() {
         wakeupRequested = false;
-        return upids.take(index);
+        return upids.take(index, generation);
     }
 
     @Override
@@ -224,7 +239,7 @@ final class EmulatedReceiver implements Receiver {
     @Override
     public void resume() {
         ensureOpen();
-        upids.clearFlag(index, SN);
+        upids.clearFlag(index, tag, SN);
         if (upids.hasDeliverable(index)) {
             upids.selfNotify(index);
         }

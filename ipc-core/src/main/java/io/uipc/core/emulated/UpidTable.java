@@ -166,19 +166,23 @@ final class UpidTable {
     /**
      * Receiver side: clears ON, then (unless SN is set) atomically takes every unmasked pending
      * vector. Clearing ON first means a sender that saw ON set has already posted its bit.
+     * Takes nothing once the slot has left {@code generation} (unregistered, reclaimed or
+     * reused): a closed receiver never takes a newcomer's vectors.
      */
-    long take(final int index) {
+    long take(final int index, final int generation) {
         final int off = offset(index);
+        final int tag = UpidDescriptor.stateTag(generation);
         int state = buffer.getIntVolatile(off + STATE_OFFSET);
-        while ((state & ON) != 0 && !buffer.compareAndSetInt(off + STATE_OFFSET, state, state & ~ON)) {
+        while ((state & ~FLAGS_MASK) == tag && (state & ON) != 0
+            && !buffer.compareAndSetInt(off + STATE_OFFSET, state, state & ~ON)) {
             state = buffer.getIntVolatile(off + STATE_OFFSET);
         }
-        if ((state & SN) != 0) {
+        if ((state & ~FLAGS_MASK) != tag || (state & SN) != 0) {
             return 0;
         }
         final long unmasked = ~buffer.getLongVolatile(off + MASK_OFFSET);
-        final long low = takeBits(off + PIR_LOW_OFFSET, unmasked & LOW_HALF);
-        final long high = takeBits(off + PIR_HIGH_OFFSET, unmasked >>> 32);
+        final long low = takeBits(off + PIR_LOW_OFFSET, unmasked & LOW_HALF, generation);
+        final long high = takeBits(off + PIR_HIGH_OFFSET, unmasked >>> 32, generation);
         final long taken = low | (high << 32);
         if (taken != 0) {
             buffer.putLongOrdered(off + DELIVERED_OFFSET,
@@ -187,10 +191,13 @@ final class UpidTable {
         return taken;
     }
 
-    private long takeBits(final int word, final long allowed) {
+    private long takeBits(final int word, final long allowed, final int generation) {
         for (;;) {
             final long pir = buffer.getLongVolatile(word);
             final long bits = pir & allowed;
+            if (UpidDescriptor.generation(pir) != generation) {
+                return 0;
+            }
             if (bits == 0 || buffer.compareAndSetLong(word, pir, pir & ~bits)) {
                 return bits;
             }
@@ -216,13 +223,13 @@ final class UpidTable {
         return buffer.compareAndSetInt(offset(index) + STATE_OFFSET, expected, update);
     }
 
-    /** Clears {@code flag} in the state word. */
-    void clearFlag(final int index, final int flag) {
+    /** Clears {@code flag} in the state word, unless the slot no longer has {@code tag}. */
+    void clearFlag(final int index, final int tag, final int flag) {
         final int off = offset(index) + STATE_OFFSET;
         int state;
         do {
             state = buffer.getIntVolatile(off);
-        } while ((state & flag) != 0 && !buffer.compareAndSetInt(off, state, state & ~flag));
+        } while ((state & flag) != 0 && (state & ~FLAGS_MASK) == tag && !buffer.compareAndSetInt(off, state, state & ~flag));
     }
 
     /** Sets {@code flag} in the state word. */

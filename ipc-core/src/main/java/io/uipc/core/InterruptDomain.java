@@ -68,8 +68,10 @@ public interface InterruptDomain extends AutoCloseable {
 
     /**
      * Reclaims what processes that died without a process table entry left behind: UPID slots
-     * whose recorded owner pid is not alive, and UITT entries left half-registered. The reaper
-     * runs this after reclaiming dead members.
+     * whose recorded owner pid is not alive, UPID slots a process died in the middle of claiming
+     * or releasing (claimed, no owner pid, unchanged since the previous sweep), and UITT entries
+     * left half-registered. The reaper runs this after reclaiming dead members; callers
+     * serialise sweeps (the process table runs them under its mutation lock).
      *
      * @param pidAlive tells whether a pid is alive
      * @return UPID slots and UITT entries reclaimed

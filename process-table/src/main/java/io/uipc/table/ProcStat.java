@@ -6,7 +6,15 @@ import java.nio.file.Paths;
 
 /** Reads a process's start time from /proc, to tell a pid from a later process reusing it. */
 final class ProcStat {
+    /** This process's start time: it never changes, and reading /proc costs ~15 us, a third of a join. */
+    private static final long SELF_START_TICKS = startTicks(ProcessHandle.current().pid());
+
     private ProcStat() {
+    }
+
+    /** @return this process's start time in clock ticks since boot, or 0 if unknown */
+    static long selfStartTicks() {
+        return SELF_START_TICKS;
     }
 
     /**

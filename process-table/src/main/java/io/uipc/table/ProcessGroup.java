@@ -179,7 +179,7 @@ public final class ProcessGroup implements AutoCloseable {
         final String backend = new String(backendBytes, StandardCharsets.US_ASCII).trim().replace("\0", "");
         final InterruptDomain domain = Backends.select(backend).backend().attach(dir.resolve(GroupFiles.DOMAIN));
         try {
-            return new ProcessGroup(dir, table, domain, new GroupLocks(dir.resolve(GroupFiles.LOCKS)));
+            return new ProcessGroup(dir, table, domain, new GroupLocks(dir.resolve(GroupFiles.LOCKS), table.entryCapacity()));
         } catch (final IOException e) {
             domain.close();
             throw new UipcException("cannot open locks of group " + dir + ": " + e, e);
@@ -331,14 +331,14 @@ public final class ProcessGroup implements AutoCloseable {
             if (!table.isFree(slot)) {
                 continue;
             }
-            final FileLock liveness = locks.holdSlot(slot);
+            final FileLock liveness = locks.holdForMember(slot);
             if (liveness == null) {
                 continue;
             }
             if (table.claim(slot)) {
                 return new Claimed(slot, liveness);
             }
-            releaseQuietly(liveness);
+            locks.releaseMember(slot, liveness);
         }
         throw new UipcException("process table of group " + name() + " is full: all " + capacity + " entries are taken");
     }
@@ -357,7 +357,7 @@ public final class ProcessGroup implements AutoCloseable {
             final long now = System.currentTimeMillis();
             table.clearEntry(slot);
             table.putLong(slot, PID_OFFSET, pid);
-            table.putLong(slot, START_TIME_OFFSET, ProcStat.startTicks(pid));
+            table.putLong(slot, START_TIME_OFFSET, ProcStat.selfStartTicks());
             table.putLong(slot, JOIN_TIME_OFFSET, now);
             table.putLong(slot, HEARTBEAT_OFFSET, now);
             table.putInt(slot, DEATH_NOTICE_OFFSET, options.deathNoticeVector());
@@ -377,7 +377,7 @@ public final class ProcessGroup implements AutoCloseable {
                 receiver.close();
             }
             table.putControl(slot, MemberEntryDescriptor.control(MemberEntryDescriptor.generation(claimed), FREE));
-            releaseQuietly(liveness);
+            locks.releaseMember(slot, liveness);
             throw e;
         }
     }
@@ -412,7 +412,7 @@ public final class ProcessGroup implements AutoCloseable {
                 member.receiver().close();
             }
         } finally {
-            releaseQuietly(member.liveness());
+            locks.releaseMember(member.slot(), member.liveness());
         }
     }
 
@@ -555,7 +555,9 @@ public final class ProcessGroup implements AutoCloseable {
     public int reap() {
         final int reaped = reapDeadMembers();
         final java.util.Map<Long, Boolean> alive = new java.util.HashMap<>();
-        domain.reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+        try (GroupLocks.Held ignored = locks.mutation()) {
+            domain.reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+        }
         return reaped;
     }
 

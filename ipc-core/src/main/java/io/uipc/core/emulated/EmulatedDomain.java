@@ -48,6 +48,8 @@ public final class EmulatedDomain implements InterruptDomain {
     private final UpidTable upids;
     private final UittTable uitt;
     private final int pid;
+    /** UPID slots the last orphan sweep found claimed without an owner pid, with their generation. */
+    private java.util.Map<Integer, Integer> midClaim = java.util.Map.of();
     private volatile boolean closed;
 
     private EmulatedDomain(final Path path, final MappedByteBuffer mapped) {
@@ -242,17 +244,29 @@ public final class EmulatedDomain implements InterruptDomain {
     }
 
     @Override
-    public int reclaimOrphans(final java.util.function.LongPredicate pidAlive) {
+    public synchronized int reclaimOrphans(final java.util.function.LongPredicate pidAlive) {
         int count = 0;
+        final java.util.Map<Integer, Integer> stillMidClaim = new java.util.HashMap<>();
         for (int index = 0; index < upids.capacity(); index++) {
             final int generation = upids.generation(index);
+            if (!UpidDescriptor.isClaimed(generation)) {
+                continue;
+            }
             final int owner = upids.ownerPid(index);
-            // A claimed slot whose owner pid is still 0 is mid-claim: leave it alone.
-            if (UpidDescriptor.isClaimed(generation) && owner != 0 && owner != pid && !pidAlive.test(owner)
-                && reclaimReceiver(index, generation)) {
+            if (owner == 0) {
+                // Claimed without an owner pid: a live claimer or releaser is past that point within
+                // nanoseconds; unchanged since the previous sweep, it died there.
+                if (Integer.valueOf(generation).equals(midClaim.get(index))) {
+                    uitt.invalidateTargeting(index);
+                    count += upids.releaseStuck(index, generation) ? 1 : 0;
+                } else {
+                    stillMidClaim.put(index, generation);
+                }
+            } else if (owner != pid && !pidAlive.test(owner) && reclaimReceiver(index, generation)) {
                 count++;
             }
         }
+        midClaim = stillMidClaim;
         return count + uitt.sweepOrphanedClaims();
     }
 

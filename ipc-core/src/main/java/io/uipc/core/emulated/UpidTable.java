@@ -119,6 +119,30 @@ final class UpidTable {
     }
 
     /**
+     * Frees a slot whose claimer or releaser died part-way, leaving PIR-low claimed with
+     * {@code generation} and no owner pid (PIR-high and the state word may be either side of the
+     * step it died at). Only for slots no live process is changing, found by an orphan sweep;
+     * sweeps are serialised, and no claimer can take the slot until the final CAS frees PIR-low.
+     *
+     * @return whether this call freed it
+     */
+    boolean releaseStuck(final int index, final int generation) {
+        final int off = offset(index);
+        final long freed = (long) (generation + 1) << 32;
+        if (UpidDescriptor.generation(buffer.getLongVolatile(off + PIR_LOW_OFFSET)) != generation
+            || buffer.getIntVolatile(off + OWNER_PID_OFFSET) != 0) {
+            return false;
+        }
+        buffer.putLongVolatile(off + PIR_HIGH_OFFSET, freed);
+        final int old = buffer.getAndSetInt(off + STATE_OFFSET, UpidDescriptor.stateTag(generation + 1));
+        if ((old & BLKD) != 0) {
+            Futex.wake(stateAddress(index), Integer.MAX_VALUE);
+        }
+        final long low = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
+        return UpidDescriptor.generation(low) == generation && buffer.compareAndSetLong(off + PIR_LOW_OFFSET, low, freed);
+    }
+
+    /**
      * SENDUIPI steps 2 and 3: atomically set the PIR bit, checking the generation in the same
      * CAS; then, only if ON and SN are clear (and the vector is unmasked), set ON, and wake the
      * receiver only if it said it sleeps.

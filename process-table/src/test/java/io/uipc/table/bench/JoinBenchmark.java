@@ -61,16 +61,31 @@ public class JoinBenchmark {
         }
     }
 
-    /** Nested state for {@link #leave}: a member joined, untimed, before each invocation. */
+    /** State of {@link #leave}: its own group, and a member joined, untimed, before each invocation. */
     @State(Scope.Thread)
     public static class Joined {
-        Member member;
+        private BenchGroup bench;
+        private JoinOptions options;
+        private Member member;
 
-        /** @param outer the benchmark state */
+        /** Creates the group. */
+        @Setup
+        public void create() {
+            bench = new BenchGroup("leave");
+            options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(bench.secret());
+        }
+
+        /** Joins and registers, untimed. */
         @Setup(Level.Invocation)
-        public void join(final JoinBenchmark outer) {
-            member = outer.group.join(outer.options);
+        public void join() {
+            member = bench.group().join(options);
             member.accept(1);
+        }
+
+        /** Deletes the group. */
+        @TearDown
+        public void delete() {
+            bench.close();
         }
     }
 

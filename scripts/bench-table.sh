@@ -2,7 +2,8 @@
 # Runs the process-table JMH benchmarks (process-table/src/test/java/io/uipc/table/bench) with
 # the GC profiler, in a JVM started with uipc's flags. Results: docs/benchmarks-table.md.
 #
-# Usage: scripts/bench-table.sh [benchmark regex]     e.g. scripts/bench-table.sh 'SendBenchmark'
+# Usage: scripts/bench-table.sh [benchmark regex [iterations [forks]]]
+#   e.g. scripts/bench-table.sh SendBenchmark 10 2      (every iteration's score: target/jmh-table.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q -pl process-table -am test-compile dependency:build-classpath \

@@ -21,6 +21,8 @@ public final class Member implements AutoCloseable {
     private final int generation;
     private final Receiver receiver;
     private final FileLock liveness;
+    /** Sends posted; plain, as the sending thread owns it; published to the entry with each heartbeat. */
+    private long sent;
     private volatile String lostReason;
     private volatile boolean closed;
 
@@ -81,7 +83,8 @@ public final class Member implements AutoCloseable {
     }
 
     /**
-     * Sends through a resolved target; counts it in this member's entry. Allocates nothing.
+     * Sends through a resolved target and counts it (the count reaches this member's entry
+     * with the next heartbeat). Allocates nothing.
      *
      * @param target a target from {@link ProcessGroup#resolve}
      * @return a {@link SendResult} code
@@ -91,7 +94,9 @@ public final class Member implements AutoCloseable {
     }
 
     /**
-     * Sends through a UITT handle; counts it in this member's entry. Allocates nothing.
+     * Sends through a UITT handle and counts it (the count reaches this member's entry with the
+     * next heartbeat: a store to shared memory on every send would cost as much as the send).
+     * Allocates nothing.
      *
      * @param uittHandle a UITT handle
      * @return a {@link SendResult} code
@@ -99,7 +104,7 @@ public final class Member implements AutoCloseable {
     public int send(final long uittHandle) {
         final int result = group.domain().send(uittHandle);
         if (result >= 0) {
-            table.increment(slot, MemberEntryDescriptor.SENT_OFFSET);
+            sent++;
         }
         return result;
     }
@@ -118,7 +123,7 @@ public final class Member implements AutoCloseable {
         return handle == -1 ? SendResult.INVALID_ENTRY : send(handle);
     }
 
-    /** Refreshes the heartbeat and checks this member still owns its entry. */
+    /** Refreshes the heartbeat and the sent count, and checks this member still owns its entry. */
     void heartbeat() {
         final long control = table.control(slot);
         if (control != MemberEntryDescriptor.control(generation, MemberEntryDescriptor.ACTIVE)) {
@@ -130,6 +135,7 @@ public final class Member implements AutoCloseable {
             group.lost(this, "its receiver's UPID slot was reclaimed");
             return;
         }
+        table.putLong(slot, MemberEntryDescriptor.SENT_OFFSET, sent);
         table.putLong(slot, MemberEntryDescriptor.HEARTBEAT_OFFSET, System.currentTimeMillis());
     }
 

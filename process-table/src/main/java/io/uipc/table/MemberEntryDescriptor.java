@@ -26,7 +26,7 @@ package io.uipc.table;
  *  +---------------------------------------------------------------+
  *  |                 Accepted vectors, bit per vector (int64)      |  48
  *  +---------------------------------------------------------------+
- *  |                 Interrupts sent (int64)                       |  56
+ *  |                 Interrupts sent, at last heartbeat (int64)    |  56
  *  +---------------------------------------------------------------+
  *  |                 Death-notice vector, -1 for none (int32)      |  64
  *  +---------------------------------------------------------------+
@@ -73,7 +73,7 @@ public final class MemberEntryDescriptor {
     public static final int UPID_GENERATION_OFFSET = 44;
     /** Accepted vectors. */
     public static final int ACCEPTED_OFFSET = 48;
-    /** Sent counter. */
+    /** Sent counter, published by the member's heartbeat. */
     public static final int SENT_OFFSET = 56;
     /** Death-notice vector. */
     public static final int DEATH_NOTICE_OFFSET = 64;

@@ -271,12 +271,6 @@ final class ProcessTable {
         buffer.putIntVolatile(offset(slot) + field, value);
     }
 
-    /** Single-writer counter bump (the member owns its entry). */
-    void increment(final int slot, final int field) {
-        final int off = offset(slot) + field;
-        buffer.putLongOrdered(off, buffer.getLong(off) + 1);
-    }
-
     /** @return vectors the entry accepts, each a valid vector (bounds-checked) */
     long accepted(final int slot) {
         return buffer.getLongVolatile(offset(slot) + ACCEPTED_OFFSET);

@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Joining and leaving a group with the default capacities: join plus register (accept one
- * vector: a shared UITT entry published in the entry), leave alone, and the whole cycle.
- * Join and leave are timed apart with per-invocation set-up and tear-down (their cost,
- * tens of microseconds, dwarfs JMH's per-invocation time stamps).
+ * Joining a group with the default capacities: join plus register (accept one vector: a shared
+ * UITT entry published in the entry), with the leave after each join untimed (a per-invocation
+ * tear-down: the join's cost, microseconds, dwarfs JMH's per-invocation time stamps), and the
+ * whole join, register and leave cycle. {@link LeaveBenchmark} times the leave.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,40 +59,6 @@ public class JoinBenchmark {
             member.close();
             member = null;
         }
-    }
-
-    /** State of {@link #leave}: its own group, and a member joined, untimed, before each invocation. */
-    @State(Scope.Thread)
-    public static class Joined {
-        private BenchGroup bench;
-        private JoinOptions options;
-        private Member member;
-
-        /** Creates the group. */
-        @Setup
-        public void create() {
-            bench = new BenchGroup("leave");
-            options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(bench.secret());
-        }
-
-        /** Joins and registers, untimed. */
-        @Setup(Level.Invocation)
-        public void join() {
-            member = bench.group().join(options);
-            member.accept(1);
-        }
-
-        /** Deletes the group. */
-        @TearDown
-        public void delete() {
-            bench.close();
-        }
-    }
-
-    /** @param joined a member joined before this invocation */
-    @Benchmark
-    public void leave(final Joined joined) {
-        joined.member.close();
     }
 
     /** @return the member, after join, register and leave */

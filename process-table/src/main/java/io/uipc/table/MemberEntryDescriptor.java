@@ -48,8 +48,9 @@ package io.uipc.table;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>Life cycle of the state: FREE, then CLAIMING (generation bumped: a new SERIAL#) while the
- * joiner fills the entry under the group's mutation lock, ACTIVE once it is in the name index,
+ * <p>Life cycle of the state: FREE, then CLAIMING (generation bumped: a new SERIAL#; the joiner
+ * took the entry's liveness lock first) while the joiner fills the entry under the group's
+ * mutation lock, ACTIVE once it is in the name index,
  * EXITING while it leaves, DEAD while the reaper cleans up after it, then FREE again.
  * A member handle is (slot, generation): it resolves only while the entry is ACTIVE with
  * that generation.

@@ -13,7 +13,7 @@ import java.util.List;
  * @param state           free, claiming, active, exiting or dead
  * @param uittIndices     "vector:index" for each published vector
  * @param heartbeatAgeMs  milliseconds since the member's last heartbeat
- * @param sent            interrupts the member sent
+ * @param sent            interrupts the member sent, as of its last heartbeat
  * @param received        interrupts delivered to the member's receiver
  * @param upidIndex       the member's UPID slot
  */

@@ -3,10 +3,13 @@ package io.uipc.table.mailbox;
 import io.uipc.core.Receiver;
 import io.uipc.core.UipcException;
 import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,17 +33,27 @@ import static io.uipc.table.mailbox.InboxDescriptor.STATE_OFFSET;
  * armed (both store, fence, then load), so no wake-up is lost, and an owner that is busy
  * draining costs senders no interrupt at all.
  *
- * <p>A sender that dies between claiming a record and committing it would block the ring:
- * the owner skips such a record ({@code ManyToOneRingBuffer.unblock()}) once the head record
- * has stayed incomplete, with mail behind it, for the stall timeout. The owner does it, not
- * the reaper, because unblock must run on the consumer thread (it races with reads otherwise)
- * and the reaper may be any process of the group.
+ * <p>A sender that dies between claiming a record and committing it would block the ring.
+ * Every record carries its writer's member handle, written right after the claim; when the
+ * head record is incomplete with mail behind it, the owner checks that writer in the process
+ * table: while it is a live member the owner waits (it is slow, not dead), and once the reaper
+ * has reclaimed it the owner skips the record ({@code ManyToOneRingBuffer.unblock()}). A writer
+ * that died in the few instructions before its handle was written cannot be identified: its
+ * record is skipped after the stall timeout. The owner does this, not the reaper, because
+ * unblock must run on the consumer thread (it races with reads otherwise) and the reaper may be
+ * any process of the group; the reaper's reclaiming is what releases the record.
  *
  * <p>Owned by one thread: the thread of the member's receiver, which calls {@link #drain} or
  * {@link #receive}. {@link #wakeup()} is safe from any thread.
  */
 public final class Inbox implements AutoCloseable {
+    private static final int WRITER_LIVE = 0;
+    private static final int WRITER_DEAD = 1;
+    private static final int WRITER_UNKNOWN = 2;
+    private static final long STALL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final Member owner;
+    private final ProcessGroup group;
     private final InboxFile file;
     private final ManyToOneRingBuffer ring;
     private final AtomicBuffer records;
@@ -50,12 +63,16 @@ public final class Inbox implements AutoCloseable {
     private final long vectorBit;
     private final int mask;
     private final long stallTimeoutNanos;
+    private final MessageHandler stripSender = this::onRecord;
+    private MessageHandler handler;
+    private long sender;
     private long stalledSince;
     private long unblocked;
     private boolean closed;
 
     private Inbox(final Member owner, final InboxFile file, final long doorbellHandle, final InboxConfig config) {
         this.owner = owner;
+        this.group = owner.group();
         this.file = file;
         this.ring = file.ring();
         this.records = ring.buffer();
@@ -100,15 +117,16 @@ public final class Inbox implements AutoCloseable {
     /**
      * Reads every complete message up to {@code limit}, in order, handing each to
      * {@code handler} in place (the buffer is the ring; copy what must outlive the call).
-     * Also skips a record whose writer has been stuck past the stall timeout.
+     * Also skips an incomplete record whose writer was reclaimed as dead (see the class comment).
      *
      * @param handler receives type, buffer, offset and length of each message
      * @param limit   most messages to read
      * @return messages read
      */
     public int drain(final MessageHandler handler, final int limit) {
+        this.handler = handler;
         final long head = ring.consumerPosition();
-        final int read = ring.read(handler, limit);
+        final int read = ring.read(stripSender, limit);
         if (read > 0 || ring.consumerPosition() != head || ring.producerPosition() == head) {
             stalledSince = 0;
             return read;
@@ -116,14 +134,46 @@ public final class Inbox implements AutoCloseable {
         final long now = System.nanoTime();
         if (stalledSince == 0) {
             stalledSince = now;
-        } else if (now - stalledSince >= stallTimeoutNanos) {
+        }
+        final int writer = headWriter(head);
+        if (writer == WRITER_DEAD || (writer == WRITER_UNKNOWN && now - stalledSince >= stallTimeoutNanos)) {
             stalledSince = 0;
             if (ring.unblock()) {
                 unblocked++;
-                return ring.read(handler, limit);
+                return ring.read(stripSender, limit);
             }
         }
         return 0;
+    }
+
+    private void onRecord(final int type, final MutableDirectBuffer buffer, final int index, final int length) {
+        sender = buffer.getLong(index);
+        handler.onMessage(type, buffer, index + InboxDescriptor.SENDER_LENGTH, length - InboxDescriptor.SENDER_LENGTH);
+    }
+
+    /** Who wrote the incomplete record at {@code head}: a live member, a reclaimed one, or unknown. */
+    private int headWriter(final long head) {
+        final int index = (int) head & mask;
+        final int length = records.getIntVolatile(index);
+        if (length > 0) {
+            return WRITER_LIVE;
+        }
+        if (length == 0 || records.getIntVolatile(index + Integer.BYTES) <= 0) {
+            return WRITER_UNKNOWN;
+        }
+        final long writer = records.getLongVolatile(index + RecordDescriptor.HEADER_LENGTH);
+        if (writer == 0) {
+            return WRITER_UNKNOWN;
+        }
+        return group.isLive(writer) ? WRITER_LIVE : WRITER_DEAD;
+    }
+
+    /**
+     * @return the member handle of the sender of the message being handled; valid only inside
+     *     the handler, e.g. to answer it ({@code group.uittHandle(inbox.sender(), vector)})
+     */
+    public long sender() {
+        return sender;
     }
 
     /** @param handler receives each message @return messages read; see {@link #drain(MessageHandler, int)} */
@@ -163,7 +213,7 @@ public final class Inbox implements AutoCloseable {
             if (remaining <= 0) {
                 return drain(handler, limit);
             }
-            final long wait = pending ? Math.min(remaining, stallTimeoutNanos / 4 + 1) : remaining;
+            final long wait = pending ? Math.min(remaining, STALL_CHECK_NANOS) : remaining;
             final long vectors = receiver.await(wait, TimeUnit.NANOSECONDS);
             if ((vectors & ~vectorBit) != 0) {
                 receiver.dispatch(vectors & ~vectorBit);

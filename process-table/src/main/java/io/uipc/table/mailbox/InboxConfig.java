@@ -6,18 +6,19 @@ import java.time.Duration;
  * How an inbox is sized and how long it tolerates a record that never completes.
  *
  * @param capacity         ring bytes, a power of two, {@value InboxDescriptor#MIN_CAPACITY} to 1 GiB
- * @param maxMessageLength largest payload a sender may offer, at most capacity / 8
- * @param stallTimeout     how long the head record may stay incomplete, with mail behind it,
- *                         before the owner declares its writer dead and skips it
- *                         ({@code ManyToOneRingBuffer.unblock()})
+ * @param maxMessageLength largest message a sender may offer, at most capacity / 8 - 8
+ * @param stallTimeout     how long a head record whose writer cannot be identified (it died
+ *                         within the few instructions between claiming and writing its handle)
+ *                         may stay incomplete before the owner skips it; a record whose writer
+ *                         is known is skipped as soon as the reaper has reclaimed that writer
  */
 public record InboxConfig(int capacity, int maxMessageLength, Duration stallTimeout) {
     /** Default ring: 256 KiB. */
     public static final int DEFAULT_CAPACITY = 256 * 1024;
     /** Default largest message: 4 KiB. */
     public static final int DEFAULT_MAX_MESSAGE = 4096;
-    /** Default stall timeout: 1 s, longer than the reaper takes to find a dead member. */
-    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(1);
+    /** Default stall timeout for records of unidentified writers: 5 s. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(5);
 
     /** Checks the fields. */
     public InboxConfig {
@@ -27,14 +28,14 @@ public record InboxConfig(int capacity, int maxMessageLength, Duration stallTime
         }
         if (maxMessageLength < 1 || maxMessageLength > InboxDescriptor.ringMaxMessage(capacity)) {
             throw new IllegalArgumentException("inbox max message length " + maxMessageLength + " must be 1.."
-                + InboxDescriptor.ringMaxMessage(capacity) + " (an eighth of capacity " + capacity + ")");
+                + InboxDescriptor.ringMaxMessage(capacity) + " (an eighth of capacity " + capacity + ", less the 8-byte sender handle)");
         }
         if (stallTimeout.isNegative() || stallTimeout.isZero()) {
             throw new IllegalArgumentException("stall timeout must be positive, not " + stallTimeout);
         }
     }
 
-    /** @return 256 KiB ring, 4 KiB messages, 1 s stall timeout */
+    /** @return 256 KiB ring, 4 KiB messages, 5 s stall timeout */
     public static InboxConfig defaults() {
         return new InboxConfig(DEFAULT_CAPACITY, DEFAULT_MAX_MESSAGE, DEFAULT_STALL_TIMEOUT);
     }
@@ -44,7 +45,7 @@ public record InboxConfig(int capacity, int maxMessageLength, Duration stallTime
      * @return this config with another capacity (max message length capped at an eighth of it)
      */
     public InboxConfig withCapacity(final int ringBytes) {
-        return new InboxConfig(ringBytes, Math.min(maxMessageLength, Math.max(1, ringBytes / 8)), stallTimeout);
+        return new InboxConfig(ringBytes, Math.min(maxMessageLength, InboxDescriptor.ringMaxMessage(ringBytes)), stallTimeout);
     }
 
     /** @param bytes largest payload @return this config with another maximum message length */

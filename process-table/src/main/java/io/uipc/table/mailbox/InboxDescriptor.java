@@ -38,15 +38,28 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  *  |                  Reserved to 128                              |  68
  *  +---------------------------------------------------------------+
  *  |     Ring records: Ring Capacity bytes                         | 128
- *  |     each record: length (int32, negative while being written),|
- *  |     type (int32), payload, padded to 8 bytes                  |
  *  +---------------------------------------------------------------+
  *  |     Ring trailer: Agrona RingBufferDescriptor.TRAILER_LENGTH  |
  *  |     (tail, head cache, head, correlation, consumer heartbeat) |
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>The first cache line is written once, when the owner creates the file, and then read by
+ * <p>Each record in the ring, 8-byte aligned:
+ *
+ * <pre>
+ *  +---------------------------------------------------------------+
+ *  |  Length (int32): negative while being written, then positive  |   0
+ *  +---------------------------------------------------------------+
+ *  |  Type (int32): the message type, or Agrona's padding (-1)     |   4
+ *  +---------------------------------------------------------------+
+ *  |  Sender: the writer's member handle (int64)                   |   8
+ *  +---------------------------------------------------------------+
+ *  |  Message ...                                                  |  16
+ * </pre>
+ *
+ * <p>The sender handle is written right after the claim, before the message, so the owner can
+ * tell whether the writer of a record stuck at the head is still a live member (wait) or was
+ * reaped (skip it). The first cache line is written once, when the owner creates the file, and then read by
  * every sender (the state changes once more, when the owner closes the inbox). The magic is
  * stored last. The armed word is the doorbell protocol's: the owner sets it before it waits
  * and senders ring only when they take it from 1 to 0 (see {@link Inbox}).
@@ -89,6 +102,9 @@ public final class InboxDescriptor {
     /** State: closed by its owner; senders get {@link MailResult#RECEIVER_GONE}. */
     public static final int CLOSED = 2;
 
+    /** Bytes of each record's payload before the message: the sender's member handle. */
+    public static final int SENDER_LENGTH = 8;
+
     /** Smallest ring capacity. */
     public static final int MIN_CAPACITY = 1024;
     /** Largest ring capacity. */
@@ -107,10 +123,11 @@ public final class InboxDescriptor {
 
     /**
      * @param capacity ring capacity
-     * @return the largest message Agrona's ring takes at that capacity (an eighth of it)
+     * @return the largest message an inbox of that capacity takes: an eighth of it (Agrona's
+     *     limit for a record's payload) less the sender handle
      */
     public static int ringMaxMessage(final int capacity) {
-        return capacity / 8;
+        return capacity / 8 - SENDER_LENGTH;
     }
 
     /**

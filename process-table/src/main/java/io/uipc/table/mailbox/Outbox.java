@@ -40,6 +40,7 @@ public final class Outbox {
     private final String ownerName;
     private final long ownerHandle;
     private final long doorbellHandle;
+    private final long senderHandle;
     private final InboxFile file;
     private final ManyToOneRingBuffer ring;
     private final AtomicBuffer records;
@@ -53,6 +54,7 @@ public final class Outbox {
         this.ownerName = ownerName;
         this.ownerHandle = ownerHandle;
         this.doorbellHandle = doorbellHandle;
+        this.senderHandle = sender.handle();
         this.file = file;
         this.ring = file.ring();
         this.records = ring.buffer();
@@ -102,14 +104,12 @@ public final class Outbox {
      * @throws IllegalArgumentException if longer than {@link #maxMessageLength()}
      */
     public int offer(final int type, final DirectBuffer src, final int offset, final int length) {
-        checkLength(length);
-        if (!ownerLive()) {
-            return MailResult.RECEIVER_GONE;
+        final int at = claim(type, length);
+        if (at < 0) {
+            return at;
         }
-        if (!ring.write(type, src, offset, length)) {
-            return MailResult.FULL;
-        }
-        return ringDoorbell();
+        records.putBytes(at, src, offset, length);
+        return commit(at);
     }
 
     /**
@@ -143,6 +143,9 @@ public final class Outbox {
      * @throws IllegalStateException    if it wrote other than its encoded length (nothing is sent)
      */
     public int offer(final Mail mail) {
+        if (typed == null) {
+            typed = new RegionBytes(records);
+        }
         final int length = mail.encodedLength();
         final int offset = claim(mail.mailType(), length);
         if (offset < 0) {
@@ -150,18 +153,15 @@ public final class Outbox {
         }
         final Bytes<Void> bytes;
         try {
-            if (typed == null) {
-                typed = new RegionBytes(records);
-            }
             bytes = typed.forWrite(offset, length);
             mail.writeMarshallable(bytes);
         } catch (final RuntimeException e) {
-            ring.abort(offset);
+            abort(offset);
             throw e;
         }
         final long written = bytes.writePosition() - offset;
         if (written != length) {
-            ring.abort(offset);
+            abort(offset);
             throw new IllegalStateException(mail.getClass().getName() + " wrote " + written + " bytes but its encodedLength() is "
                 + length + ": not sent");
         }
@@ -186,8 +186,10 @@ public final class Outbox {
     }
 
     /**
-     * Zero-copy send, step 1: claims room for a message of {@code length} bytes. Write it into
-     * {@link #buffer()} at the returned offset, then {@link #commit} (or {@link #abort}) it at once.
+     * Zero-copy send, step 1: claims room for a message of {@code length} bytes and stamps the
+     * record with this sender's member handle (so the owner can tell a dead writer from a slow
+     * one). Write the message into {@link #buffer()} at the returned offset, then
+     * {@link #commit} (or {@link #abort}) it at once.
      *
      * @param type   message type, at least 1
      * @param length message length
@@ -199,8 +201,12 @@ public final class Outbox {
         if (!ownerLive()) {
             return MailResult.RECEIVER_GONE;
         }
-        final int offset = ring.tryClaim(type, length);
-        return offset < 0 ? MailResult.FULL : offset;
+        final int index = ring.tryClaim(type, length + InboxDescriptor.SENDER_LENGTH);
+        if (index < 0) {
+            return MailResult.FULL;
+        }
+        records.putLong(index, senderHandle);
+        return index + InboxDescriptor.SENDER_LENGTH;
     }
 
     /** @return the ring's buffer, to write claimed messages into */
@@ -215,13 +221,13 @@ public final class Outbox {
      * @return a {@link MailResult} code
      */
     public int commit(final int offset) {
-        ring.commit(offset);
+        ring.commit(offset - InboxDescriptor.SENDER_LENGTH);
         return ringDoorbell();
     }
 
     /** @param offset the offset {@link #claim} returned: the claim is released unsent */
     public void abort(final int offset) {
-        ring.abort(offset);
+        ring.abort(offset - InboxDescriptor.SENDER_LENGTH);
     }
 
     private int ringDoorbell() {

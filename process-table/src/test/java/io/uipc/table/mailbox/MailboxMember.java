@@ -73,7 +73,7 @@ public final class MailboxMember {
             }
             rang += result == MailResult.RANG ? 1 : 0;
         }
-        System.out.println("SENT " + count + " rang=" + rang);
+        System.out.println("SENT " + count + " rang=" + rang + " handle=" + me.handle());
     }
 
     private static void claimAndHang(final Member me, final String owner) throws InterruptedException {

@@ -91,7 +91,7 @@ class MailboxTest {
                 assertTrue(MailResult.isSent(result), MailResult.describe(result));
                 sent++;
             }
-            assertEquals(1024 / (Sample.LENGTH + 8), sent, "records of 72 bytes fill a 1 KiB ring");
+            assertEquals(1024 / (Sample.LENGTH + 16), sent, "records of 80 bytes (header, sender, message) fill a 1 KiB ring");
             assertEquals(MailResult.FULL, out.offer(sample.set(1, sent, 0), 20, TimeUnit.MILLISECONDS));
             final IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
                 () -> out.offer(1, new UnsafeBuffer(new byte[Sample.LENGTH + 1]), 0, Sample.LENGTH + 1));
@@ -108,24 +108,33 @@ class MailboxTest {
     }
 
     @Test
-    void aSenderKilledMidWriteDoesNotWedgeTheInbox() {
+    void aSlowWriterIsWaitedForAndAWriterKilledMidWriteIsSkippedOnceReaped() {
         final Member owner = join("owner");
-        try (Inbox inbox = Inbox.open(owner, 9, InboxConfig.defaults().withStallTimeout(Duration.ofMillis(300)))) {
-            final ChildProcess dying = child("dying", "claim-and-hang", "owner");
-            dying.expect("CLAIMED", WAIT);
-            dying.kill();
+        try (Inbox inbox = Inbox.open(owner, 9, InboxConfig.defaults().withStallTimeout(Duration.ofMillis(100)))) {
+            final ChildProcess writer = child("writer", "claim-and-hang", "owner");
+            writer.expect("CLAIMED", WAIT);
             final ChildProcess sender = child("tx", "send", "owner", "100", "3");
-            sender.expect("SENT", WAIT);
+            final long senderHandle = Long.parseLong(sender.expect("SENT", WAIT).replaceAll(".*handle=", ""));
             final MailReader reader = new MailReader();
             final List<Long> got = new ArrayList<>();
+            final List<Long> senders = new ArrayList<>();
+            final org.agrona.concurrent.MessageHandler collect = (t, b, o, l) -> {
+                got.add(reader.read(b, o, l, new Sample()).sequence());
+                senders.add(inbox.sender());
+            };
+            assertEquals(0, inbox.receive(collect, Integer.MAX_VALUE, 1, TimeUnit.SECONDS),
+                "mail waits behind the live writer's record, even past the stall timeout");
+            assertEquals(0, inbox.unblockedCount());
+
+            writer.kill();
             while (got.size() < 100) {
-                inbox.receive((t, b, o, l) -> got.add(reader.read(b, o, l, new Sample()).sequence()), Integer.MAX_VALUE,
-                    Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                inbox.receive(collect, Integer.MAX_VALUE, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
             }
-            assertEquals(1, inbox.unblockedCount(), "the dead writer's record was skipped once");
+            assertEquals(1, inbox.unblockedCount(), "the dead writer's record was skipped once the reaper reclaimed it");
             for (int i = 0; i < 100; i++) {
                 assertEquals(i, got.get(i));
             }
+            assertTrue(senders.stream().allMatch(h -> h == senderHandle), "each message names its sender");
         }
     }
 

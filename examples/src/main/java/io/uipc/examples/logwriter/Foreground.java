@@ -4,7 +4,7 @@ import io.uipc.core.Receiver;
 import io.uipc.core.WaitPolicy;
 import io.uipc.examples.Args;
 import io.uipc.examples.Discovery;
-import io.uipc.examples.Percentiles;
+import io.uipc.table.mailbox.bench.Histograms;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
@@ -39,14 +39,14 @@ public final class Foreground {
             me.accept(LogWriter.ACK_VECTOR);
             final Outbox logBuffer = Discovery.outbox(me, a.string("lgwr", "lgwr"), PATIENCE);
             final RedoRecord record = new RedoRecord();
-            final Histogram latency = Percentiles.nanos();
+            final Histogram latency = Histograms.nanos();
             for (long seq = 0; seq < commits; seq++) {
                 final long start = System.nanoTime();
                 post(logBuffer, record.set(RedoRecord.COMMIT, me.name(), seq, start));
                 awaitAck(receiver, seq);
                 latency.recordValue(System.nanoTime() - start);
             }
-            System.out.println("ACKED " + me.name() + " " + commits + " commit latency " + Percentiles.micros(latency));
+            System.out.println("ACKED " + me.name() + " " + commits + " commit latency " + Histograms.micros(latency));
             post(logBuffer, record.set(RedoRecord.DONE, me.name(), commits, System.nanoTime()));
         }
     }

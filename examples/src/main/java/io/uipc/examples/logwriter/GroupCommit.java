@@ -1,6 +1,6 @@
 package io.uipc.examples.logwriter;
 
-import io.uipc.examples.Percentiles;
+import io.uipc.table.mailbox.bench.Histograms;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.Inbox;
@@ -35,7 +35,7 @@ final class GroupCommit implements MessageHandler {
     private final ByteBuffer out = ByteBuffer.allocateDirect(MAX_BATCH * LINE_MAX);
     private final long[] waiting = new long[MAX_BATCH];
     private final long[] started = new long[MAX_BATCH];
-    private final Histogram syncLatency = Percentiles.nanos();
+    private final Histogram syncLatency = Histograms.nanos();
     private final Histogram batchSizes = new Histogram(MAX_BATCH, 2);
     private int batch;
     private int done;
@@ -126,6 +126,6 @@ final class GroupCommit implements MessageHandler {
         final double seconds = (lastNanos - firstNanos) / 1e9;
         return String.format("REPORT commits=%d fsyncs=%d avg-batch=%.1f commits/s=%.0f lost-acks=%d log-file-sync %s",
             commits, batchSizes.getTotalCount(), batchSizes.getMean(), seconds > 0 ? commits / seconds : 0.0, lostAcks,
-            Percentiles.micros(syncLatency));
+            Histograms.micros(syncLatency));
     }
 }

@@ -4,7 +4,7 @@ import io.uipc.core.Receiver;
 import io.uipc.core.WaitPolicy;
 import io.uipc.examples.Args;
 import io.uipc.examples.Discovery;
-import io.uipc.examples.Percentiles;
+import io.uipc.table.mailbox.bench.Histograms;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
@@ -42,7 +42,7 @@ public final class Ping {
                 final WaitPolicy policy = WaitPolicy.parse(name);
                 final Target pong = Discovery.target(group, pongName, PingPongVectors.ping(policy), PATIENCE);
                 receiver.waitPolicy(policy);
-                final Histogram oneWay = Percentiles.nanos();
+                final Histogram oneWay = Histograms.nanos();
                 for (int i = 0; i < warmup + rounds; i++) {
                     final long start = System.nanoTime();
                     me.send(pong);
@@ -52,7 +52,7 @@ public final class Ping {
                     }
                 }
                 System.out.printf("POLICY %-16s one-way %s%n", policy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    Percentiles.micros(oneWay));
+                    Histograms.micros(oneWay));
             }
             me.send(Discovery.target(group, pongName, PingPongVectors.STOP, PATIENCE));
             System.out.println("DONE");

@@ -27,7 +27,8 @@ import static io.uipc.table.mailbox.InboxDescriptor.STATE_OFFSET;
  * inbox's doorbell vector, which the owner published in its table entry, so a blocked owner
  * wakes for mail without polling.
  *
- * <p>The doorbell is rung only when needed: before it waits, the owner sets the armed word and
+ * <p>The doorbell is rung only when needed. A receiver whose wait policy spins first spins on
+ * the ring itself (up to 1,000 iterations); then, before it waits, it sets the armed word and
  * re-checks the ring; a sender, after committing its record, fences and rings only if it takes
  * the armed word from 1 to 0. Either the owner sees the record or the sender sees the owner
  * armed (both store, fence, then load), so no wake-up is lost, and an owner that is busy
@@ -51,6 +52,7 @@ public final class Inbox implements AutoCloseable {
     private static final int WRITER_DEAD = 1;
     private static final int WRITER_UNKNOWN = 2;
     private static final long STALL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int RING_SPINS = 1_000;
 
     private final Member owner;
     private final ProcessGroup group;
@@ -198,7 +200,14 @@ public final class Inbox implements AutoCloseable {
         }
         final long timeoutNanos = unit.toNanos(timeout);
         final long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        final int spins = Math.min(receiver.waitPolicy().spins(), RING_SPINS);
         for (;;) {
+            if (spinForMail(spins)) {
+                read = drain(handler, limit);
+                if (read > 0) {
+                    return read;
+                }
+            }
             header.putIntVolatile(ARMED_OFFSET, 1);
             final boolean pending = ring.producerPosition() != ring.consumerPosition();
             if (pending && headComplete()) {
@@ -223,6 +232,17 @@ public final class Inbox implements AutoCloseable {
                 return read;
             }
         }
+    }
+
+    /** A spinning receiver first watches the ring itself: mail that comes meanwhile needs no doorbell. */
+    private boolean spinForMail(final int spins) {
+        for (int i = 0; i < spins; i++) {
+            if (headComplete()) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
     }
 
     private boolean headComplete() {

@@ -1,10 +1,10 @@
-package io.uipc.examples;
+package io.uipc.table.mailbox.bench;
 
 import org.HdrHistogram.Histogram;
 
-/** One line of HdrHistogram percentiles, in microseconds. */
-public final class Percentiles {
-    private Percentiles() {
+/** HdrHistogram helpers shared by the benchmarks and the examples: nanosecond histograms, one-line percentiles. */
+public final class Histograms {
+    private Histograms() {
     }
 
     /** @return a histogram of nanoseconds, 1 ns to 1 minute, 3 significant digits */

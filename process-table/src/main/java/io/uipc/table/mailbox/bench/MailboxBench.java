@@ -1,27 +1,9 @@
 package io.uipc.table.mailbox.bench;
 
-import io.uipc.core.ChildJvm;
-import io.uipc.core.DomainConfig;
-import io.uipc.core.UipcException;
-import io.uipc.table.GroupEnvironment;
-import io.uipc.table.GroupSpec;
-import io.uipc.table.ProcessGroup;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The cross-process mailbox benchmark: 64-byte messages between JVMs of a temporary group.
@@ -94,132 +76,53 @@ public final class MailboxBench {
      */
     public static List<String> run(final Options o) {
         final List<String> report = new ArrayList<>();
-        final Path root;
-        try {
-            root = Files.createTempDirectory(DomainConfig.defaultDirectory(), "uipc-bench-");
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        final ProcessGroup group = ProcessGroup.create(GroupSpec.named("mailbox-bench").withRoot(root).withCapacities(64, 256, 1024));
-        try {
-            final String secret = group.readSecret();
+        try (BenchGroup bench = new BenchGroup("mailbox-bench")) {
             if (o.rounds() > 0) {
                 for (final String kind : List.of("irq", "raw", "chronicle")) {
-                    report.add(String.format(Locale.ROOT, "ping-pong %-9s %-5s %s", kind.equals("irq") ? "interrupt" : "mail-" + kind,
-                        o.policy(), pingPong(group, secret, kind, o)));
+                    report.add(String.format(Locale.ROOT, "ping-pong %-14s %-5s %s", kind.equals("irq") ? "interrupt" : "mail-" + kind,
+                        o.policy(), pingPong(bench, kind, o)));
                 }
             }
             for (final int n : o.senders()) {
-                report.add(String.format(Locale.ROOT, "%d-to-1 %s %s %s", n, o.codec(), o.policy(), throughput(group, secret, n, o)));
-            }
-        } finally {
-            group.close();
-            ProcessGroup.destroy(group.directory(), true);
-            try (Stream<Path> left = Files.walk(root)) {
-                for (final Path p : left.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (final IOException e) {
-                report.add("could not remove " + root + ": " + e);
+                report.add(String.format(Locale.ROOT, "%d-to-1 %s %s %s", n, o.codec(), o.policy(), throughput(bench, n, o)));
             }
         }
         return report;
     }
 
-    private static String pingPong(final ProcessGroup group, final String secret, final String kind, final Options o) {
-        try (Child pong = Child.start(group, secret, "pong", "pong", kind, o.policy(), "0")) {
+    private static String pingPong(final BenchGroup bench, final String kind, final Options o) {
+        try (MemberJvm pong = bench.start("pong", MailboxBenchMember.class, "pong", kind, o.policy(), "0")) {
             pong.expect("READY");
-            try (Child ping = Child.start(group, secret, "ping", "ping", kind, o.policy(), String.valueOf(o.rounds()), String.valueOf(o.warmup()))) {
+            try (MemberJvm ping = bench.start("ping", MailboxBenchMember.class, "ping", kind, o.policy(), String.valueOf(o.rounds()), String.valueOf(o.warmup()))) {
                 return ping.expect("RESULT").substring("RESULT ".length());
             }
         } finally {
-            group.reap();
+            bench.reap();
         }
     }
 
-    private static String throughput(final ProcessGroup group, final String secret, final int senders, final Options o) {
+    private static String throughput(final BenchGroup bench, final int senders, final Options o) {
         final long each = o.messages() / senders;
-        final List<Child> txs = new ArrayList<>();
-        try (Child rx = Child.start(group, secret, "rx", "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders))) {
+        final List<MemberJvm> txs = new ArrayList<>();
+        try (MemberJvm rx = bench.start("rx", MailboxBenchMember.class, "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders))) {
             rx.expect("READY");
             for (int i = 0; i < senders; i++) {
-                txs.add(Child.start(group, secret, "tx-" + i, "tx", o.codec(), o.policy(), String.valueOf(each)));
+                txs.add(bench.start("tx-" + i, MailboxBenchMember.class, "tx", o.codec(), o.policy(), String.valueOf(each)));
             }
-            for (final Child tx : txs) {
+            for (final MemberJvm tx : txs) {
                 tx.expect("READY");
             }
-            for (final Child tx : txs) {
+            for (final MemberJvm tx : txs) {
                 tx.say("GO");
             }
             final String result = rx.expect("RESULT").substring("RESULT ".length());
-            for (final Child tx : txs) {
+            for (final MemberJvm tx : txs) {
                 tx.expect("DONE");
             }
             return result;
         } finally {
-            txs.forEach(Child::close);
-            group.reap();
-        }
-    }
-
-    /** A member JVM of the benchmark, read line by line. */
-    private static final class Child implements AutoCloseable {
-        private final String name;
-        private final Process process;
-        private final BufferedReader out;
-        private final List<String> seen = new ArrayList<>();
-
-        private Child(final String name, final Process process) {
-            this.name = name;
-            this.process = process;
-            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        static Child start(final ProcessGroup group, final String secret, final String name, final String... args) {
-            final ProcessBuilder pb = ChildJvm.processBuilder(MailboxBenchMember.class, args);
-            pb.environment().putAll(GroupEnvironment.forChild(group, name, "bench", secret));
-            try {
-                return new Child(name, pb.start());
-            } catch (final IOException e) {
-                throw new UncheckedIOException("cannot start " + name, e);
-            }
-        }
-
-        String expect(final String prefix) {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith(prefix)) {
-                        return line;
-                    }
-                    seen.add(line);
-                }
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            throw new UipcException("benchmark process " + name + " ended before printing " + prefix + ":\n" + String.join("\n", seen));
-        }
-
-        void say(final String line) {
-            try {
-                final OutputStream in = process.getOutputStream();
-                in.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-                in.flush();
-            } catch (final IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
+            txs.forEach(MemberJvm::close);
+            bench.reap();
         }
     }
 }

@@ -181,7 +181,8 @@ public final class GroupLauncher implements AutoCloseable {
     }
 
     private String temporaryName() {
-        final String stem = spec.source().replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-");
+        final String file = spec.source().substring(spec.source().lastIndexOf('/') + 1);
+        final String stem = file.replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
         final String base = stem.isEmpty() ? "launch" : stem.substring(0, Math.min(stem.length(), 40));
         return base + "-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
     }
@@ -239,15 +240,16 @@ public final class GroupLauncher implements AutoCloseable {
         final long deadline = System.nanoTime() + spec.readyTimeout().toNanos();
         final Set<MemberProcess> waiting = new LinkedHashSet<>();
         for (final MemberProcess m : started) {
-            if (m.spec().readiness() == Readiness.REGISTERED) {
+            if (m.spec().readiness() != Readiness.STARTED) {
                 waiting.add(m);
             } else {
                 info("  " + m.name() + " started: pid " + m.pid());
             }
         }
         while (!waiting.isEmpty()) {
-            if (shutdownRequested.get()) {
-                return Optional.of("stop requested while waiting for " + names(waiting) + " to register");
+            if (shutdownRequested.get() || Thread.currentThread().isInterrupted()) {
+                return Optional.of((shutdownRequested.get() ? "stop requested" : "interrupted") + " while waiting for "
+                    + names(waiting) + " to register");
             }
             for (final Iterator<MemberProcess> it = waiting.iterator(); it.hasNext();) {
                 final MemberProcess m = it.next();
@@ -261,7 +263,8 @@ public final class GroupLauncher implements AutoCloseable {
             }
             if (!waiting.isEmpty() && System.nanoTime() - deadline > 0) {
                 return Optional.of(names(waiting) + " did not register in the group within " + spec.readyTimeout().toMillis()
-                    + " ms (ready-timeout); does its main class join with LaunchedMember.join()?");
+                    + " ms (ready-timeout); 'ready = registered' waits for its name and the shutdown vector 0, as"
+                    + " LaunchedMember.join() publishes them; use 'ready = joined' for members that do not accept vector 0");
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
@@ -269,7 +272,8 @@ public final class GroupLauncher implements AutoCloseable {
     }
 
     private boolean isRegistered(final MemberProcess m) {
-        if (group.lookup(m.name()) == -1) {
+        final long handle = group.lookup(m.name());
+        if (handle == -1 || m.spec().readiness() == Readiness.REGISTERED && group.uittHandle(handle, GroupVectors.SHUTDOWN) == -1) {
             return false;
         }
         final Optional<MemberInfo> info = group.member(m.name());

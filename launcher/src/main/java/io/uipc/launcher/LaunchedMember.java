@@ -14,9 +14,8 @@ import java.util.concurrent.TimeUnit;
  * handlers until shutdown.
  *
  * <pre>{@code
- * try (LaunchedMember self = LaunchedMember.join()) {
- *     self.member().accept(7);
- *     self.member().receiver().onVector(7, v -> System.out.println("got 7"));
+ * try (LaunchedMember self = LaunchedMember.join(7)) {
+ *     self.receiver().onVector(7, v -> System.out.println("got 7"));
  *     self.runUntilShutdown();
  * }
  * }</pre>
@@ -33,13 +32,19 @@ public final class LaunchedMember implements AutoCloseable {
     /**
      * Attaches the group from {@code UIPC_GROUP_DIR} and joins it as {@code UIPC_MEMBER_NAME},
      * presenting {@code UIPC_GROUP_SECRET}; the calling thread becomes the member's receiver.
+     * Publishes {@code vectors}, then {@link GroupVectors#SHUTDOWN} last: the launcher counts the
+     * member ready once the shutdown vector is published, so senders then find every vector.
      *
-     * @return the joined member, accepting {@link GroupVectors#SHUTDOWN}
+     * @param vectors the member's own vectors, 1..63
+     * @return the joined member, accepting {@code vectors} and {@link GroupVectors#SHUTDOWN}
      */
-    public static LaunchedMember join() {
+    public static LaunchedMember join(final int... vectors) {
         final ProcessGroup group = GroupEnvironment.attachGroup();
         try {
             final Member member = group.join(GroupEnvironment.joinOptions());
+            for (final int v : vectors) {
+                member.accept(v);
+            }
             member.accept(GroupVectors.SHUTDOWN);
             return new LaunchedMember(group, member);
         } catch (final RuntimeException e) {

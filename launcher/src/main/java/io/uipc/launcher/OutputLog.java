@@ -54,17 +54,33 @@ public final class OutputLog {
      * @throws IllegalStateException on timeout, quoting the last lines
      * @throws InterruptedException  if interrupted
      */
-    public synchronized String await(final Predicate<String> match, final Duration timeout) throws InterruptedException {
+    public String await(final Predicate<String> match, final Duration timeout) throws InterruptedException {
+        return await(match, 1, timeout);
+    }
+
+    /**
+     * Waits until {@code n} retained lines match.
+     *
+     * @param match   the condition
+     * @param n       how many matching lines
+     * @param timeout how long to wait
+     * @return the {@code n}th matching line
+     * @throws IllegalStateException on timeout, quoting the last lines
+     * @throws InterruptedException  if interrupted
+     */
+    public synchronized String await(final Predicate<String> match, final int n, final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {
+            int seen = 0;
             for (final String line : lines) {
-                if (match.test(line)) {
+                if (match.test(line) && ++seen == n) {
                     return line;
                 }
             }
             final long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IllegalStateException("no matching output line within " + timeout.toMillis() + " ms; last lines: " + tail(5));
+                throw new IllegalStateException(seen + " of " + n + " matching output lines within " + timeout.toMillis()
+                    + " ms; last lines: " + tail(5));
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

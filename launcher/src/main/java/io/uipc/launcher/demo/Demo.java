@@ -77,7 +77,7 @@ public final class Demo {
             for (int round = 1; round <= COMMIT_ROUNDS; round++) {
                 send.accept("fg-1", DemoVectors.COMMIT_REQUEST);
                 send.accept("fg-2", DemoVectors.COMMIT_REQUEST);
-                final String ack = ": commit #" + round + " acknowledged";
+                final String ack = "commit #" + round + " acknowledged";
                 launcher.member("fg-1").output().await(line -> line.contains(ack), STEP_TIMEOUT);
                 launcher.member("fg-2").output().await(line -> line.contains(ack), STEP_TIMEOUT);
             }

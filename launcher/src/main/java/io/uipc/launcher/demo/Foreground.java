@@ -24,11 +24,8 @@ public final class Foreground {
 
     /** @param args ignored */
     public static void main(final String[] args) {
-        try (LaunchedMember self = LaunchedMember.join()) {
+        try (LaunchedMember self = LaunchedMember.join(DemoVectors.COMMIT_ACK, DemoVectors.COMMIT_REQUEST, DemoVectors.CANCEL_REQUEST)) {
             final Member me = self.member();
-            me.accept(DemoVectors.COMMIT_ACK);
-            me.accept(DemoVectors.COMMIT_REQUEST);
-            me.accept(DemoVectors.CANCEL_REQUEST);
             final int k = DemoVectors.foregroundNumber(me.name());
             System.out.println("ready; commits post lgwr with vector " + DemoVectors.commitFrom(k));
             final Receiver receiver = self.receiver();

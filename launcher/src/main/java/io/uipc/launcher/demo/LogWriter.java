@@ -23,11 +23,12 @@ public final class LogWriter {
 
     /** @param args ignored */
     public static void main(final String[] args) {
-        try (LaunchedMember self = LaunchedMember.join()) {
+        final int[] commits = new int[DemoVectors.MAX_FOREGROUNDS];
+        for (int k = 1; k <= commits.length; k++) {
+            commits[k - 1] = DemoVectors.commitFrom(k);
+        }
+        try (LaunchedMember self = LaunchedMember.join(commits)) {
             final Member me = self.member();
-            for (int k = 1; k <= DemoVectors.MAX_FOREGROUNDS; k++) {
-                me.accept(DemoVectors.commitFrom(k));
-            }
             System.out.println("ready; fg-k commits with vector " + DemoVectors.commitFrom(1) + "+k-1");
             final Target[] acks = new Target[DemoVectors.MAX_FOREGROUNDS];
             final Receiver receiver = self.receiver();

@@ -20,8 +20,7 @@ public final class Session {
 
     /** @param args ignored */
     public static void main(final String[] args) {
-        try (LaunchedMember self = LaunchedMember.join()) {
-            self.member().accept(DemoVectors.CANCEL);
+        try (LaunchedMember self = LaunchedMember.join(DemoVectors.CANCEL)) {
             final Thread worker = Thread.currentThread();
             final Receiver receiver = self.receiver();
             receiver.interruptOn(DemoVectors.CANCEL, worker);

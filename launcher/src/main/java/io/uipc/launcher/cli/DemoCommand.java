@@ -8,9 +8,10 @@ import java.util.concurrent.Callable;
 
 /** {@code uipc demo}: the newcomer's tour, start to clean finish in a few seconds. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "Create a temporary group, launch a small database-style group (lgwr, two foregrounds, a session), show ps,",
-    "fire interrupts with visible effect (group commits; a blocked session cancelled from another process), and",
-    "tear everything down, checking that no process and no file is left."})
+    "The tour: launch a small database-style group, fire interrupts, tear it down.",
+    "Creates a temporary group, launches lgwr, two foregrounds and a session, shows ps, fires interrupts with",
+    "visible effect (commits acknowledged by lgwr; a session blocked in Thread.sleep cancelled from another",
+    "process), then stops everything and checks that no process and no file is left."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     GroupDir dir;

@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 
 /** {@code uipc launch}: starts a group from a spec file and supervises it until it stops. */
 @Command(name = "launch", mixinStandardHelpOptions = true, description = {
-    "Start the processes of a group spec file (see docs/launcher.md), wait until each is registered, supervise them",
-    "(restart per policy, report each death), and on Ctrl-C or SIGTERM send the shutdown vector (0), wait the grace",
-    "period, kill stragglers and clean up. Exit code 0 if no member failed, 1 otherwise."})
+    "Start a group from a spec file (docs/launcher.md) and supervise it until Ctrl-C or SIGTERM.",
+    "Waits until each member is registered, restarts members per policy and reports each death; to stop, sends the",
+    "shutdown vector (0), waits the grace period, kills stragglers and removes a temporary group.",
+    "Exit code 0 if no member failed, 1 otherwise."})
 final class LaunchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Group spec file.")
     Path specFile;

@@ -1,6 +1,7 @@
 package io.uipc.examples.monitor;
 
 import io.uipc.examples.Args;
+import io.uipc.launcher.GroupVectors;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
@@ -21,7 +22,7 @@ public final class Idle {
     public static void main(final String[] args) {
         final Duration duration = Args.parse(args).duration("duration", Duration.ofMinutes(10));
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
-            me.accept(Monitor.SHUTDOWN_VECTOR);
+            me.accept(GroupVectors.SHUTDOWN);
             System.out.println("IDLE " + me.name() + " pid " + ProcessHandle.current().pid() + ": kill -9 it and watch the monitor");
             me.receiver().await(duration.toNanos(), TimeUnit.NANOSECONDS);
         }

@@ -1,6 +1,7 @@
 package io.uipc.examples.monitor;
 
 import io.uipc.examples.Args;
+import io.uipc.launcher.GroupVectors;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
@@ -26,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 public final class Monitor {
     /** The death-notice vector this monitor asks for. */
     public static final int DEATH_NOTICE_VECTOR = 6;
-    /** The launcher's shutdown vector (io.uipc.launcher.GroupVectors.SHUTDOWN). */
-    public static final int SHUTDOWN_VECTOR = 0;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private Monitor() {
@@ -40,7 +39,7 @@ public final class Monitor {
         final boolean exitWhenAlone = Boolean.parseBoolean(a.string("exit-when-alone", "false"));
         final JoinOptions options = GroupEnvironment.joinOptions().deathNotice(DEATH_NOTICE_VECTOR);
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(options)) {
-            me.accept(SHUTDOWN_VECTOR);
+            me.accept(GroupVectors.SHUTDOWN);
             Map<String, MemberInfo> known = others(group, me);
             long deaths = group.deathsReaped();
             print("MONITOR watching group " + group.name() + " (" + group.directory() + "): " + known.size() + " other member(s)");
@@ -48,7 +47,7 @@ public final class Monitor {
             boolean sawOthers = !known.isEmpty();
             for (;;) {
                 final long vectors = me.receiver().await(periodNanos, TimeUnit.NANOSECONDS);
-                if ((vectors & (1L << SHUTDOWN_VECTOR)) != 0) {
+                if ((vectors & (1L << GroupVectors.SHUTDOWN)) != 0) {
                     print("MONITOR stopping: shutdown vector");
                     break;
                 }

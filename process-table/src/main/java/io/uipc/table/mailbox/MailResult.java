@@ -8,7 +8,7 @@ package io.uipc.table.mailbox;
 public final class MailResult {
     /** In the inbox and the doorbell rung: the owner was waiting, or about to. */
     public static final int RANG = 1;
-    /** In the inbox; no doorbell needed: the owner is draining and will find it. */
+    /** In the inbox; no doorbell needed: the owner was not waiting on its inbox (it is draining, or busy elsewhere). */
     public static final int SENT = 0;
     /** Back-pressure: the inbox has no room now. Nothing was written; try again or wait. */
     public static final int FULL = -1;
@@ -33,7 +33,7 @@ public final class MailResult {
     public static String describe(final int code) {
         switch (code) {
             case RANG: return "sent; the doorbell woke the owner";
-            case SENT: return "sent; the owner is draining";
+            case SENT: return "sent; no doorbell needed (the owner was not waiting on its inbox)";
             case FULL: return "inbox full: nothing written, try again or offer with a timeout";
             case RECEIVER_GONE: return "receiver gone: the inbox was closed or its owner left or died";
             default: return "unknown mail result " + code;

@@ -3,6 +3,9 @@ package io.uipc.table.mailbox;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.PointerBytesStore;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
 
 /**
  * One Chronicle {@link Bytes} over a whole ring's memory, repositioned for each record so a
@@ -12,6 +15,8 @@ import org.agrona.DirectBuffer;
  * it may be created on one thread and used on another.
  */
 final class RegionBytes {
+    private static final int WARM_UP_BYTES = 64;
+
     private final PointerBytesStore store = new PointerBytesStore();
     private final Bytes<Void> bytes;
     private final long address;
@@ -24,6 +29,11 @@ final class RegionBytes {
         store.set(address, capacity);
         bytes = store.bytesForWrite();
         bytes.singleThreadedCheckDisabled(true);
+    }
+
+    /** @return a view over a small buffer of its own: loads and initialises Chronicle Bytes now */
+    static RegionBytes warmUp() {
+        return new RegionBytes(new UnsafeBuffer(ByteBuffer.allocateDirect(WARM_UP_BYTES)));
     }
 
     /** @param ring a records buffer @return whether this view covers exactly it */

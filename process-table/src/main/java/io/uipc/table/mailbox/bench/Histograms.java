@@ -14,6 +14,15 @@ public final class Histograms {
 
     /**
      * @param h a histogram of nanoseconds
+     * @return "n=... p50=... p90=... p99=... p99.9=... max=... ns", for sub-microsecond latencies
+     */
+    public static String nanoseconds(final Histogram h) {
+        return String.format("n=%d p50=%d p90=%d p99=%d p99.9=%d max=%d ns", h.getTotalCount(), h.getValueAtPercentile(50),
+            h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+    }
+
+    /**
+     * @param h a histogram of nanoseconds
      * @return "n=... p50=... p90=... p99=... p99.9=... max=... us"
      */
     public static String micros(final Histogram h) {

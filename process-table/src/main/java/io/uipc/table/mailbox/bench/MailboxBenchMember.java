@@ -159,7 +159,9 @@ public final class MailboxBenchMember {
         ring.putLong(at, id);
         ring.putLong(at + 8, seq);
         ring.putLong(at + 16, System.nanoTime());
-        ring.setMemory(at + 24, Sample.LENGTH - 24, (byte) 0);
+        for (int i = 24; i < Sample.LENGTH; i += Long.BYTES) {
+            ring.putLong(at + i, seq);
+        }
         return out.commit(at);
     }
 
@@ -234,6 +236,6 @@ public final class MailboxBenchMember {
                 }
             }
         }
-        System.out.println("RESULT one-way " + Histograms.micros(oneWay));
+        System.out.println("RESULT one-way " + Histograms.nanoseconds(oneWay));
     }
 }

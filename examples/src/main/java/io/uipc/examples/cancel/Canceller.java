@@ -44,8 +44,9 @@ public final class Canceller {
                 if ((me.receiver().await(PATIENCE.toSeconds(), TimeUnit.SECONDS) & (1L << Session.BLOCKED_VECTOR)) == 0) {
                     throw new IllegalStateException("session '" + sessionName + "' did not block within " + PATIENCE);
                 }
+                final String reason = "cancel #" + i + " from " + me.name();
                 LockSupport.parkNanos(holdNanos);
-                final int mailed = requests.offer(request.set(System.nanoTime(), "cancel #" + i + " from " + me.name()));
+                final int mailed = requests.offer(request.set(System.nanoTime(), reason));
                 final int sent = me.send(session);
                 System.out.println("SENT cancel #" + i + ": mail " + MailResult.describe(mailed) + "; interrupt "
                     + SendResult.describe(sent));

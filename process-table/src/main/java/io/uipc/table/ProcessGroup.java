@@ -19,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -253,6 +256,23 @@ public final class ProcessGroup implements AutoCloseable {
     /** @return the group's name */
     public String name() {
         return dir.getFileName().toString();
+    }
+
+    /**
+     * Gives a file that a member adds to the group's directory (an inbox, say) the mode and
+     * Unix group of the group's own files, so exactly those who may attach the group may open it.
+     *
+     * @param file a file in this group's directory
+     * @throws IOException if the mode or group cannot be set
+     */
+    public void shareFile(final Path file) throws IOException {
+        final Path reference = dir.resolve(GroupFiles.TABLE);
+        Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(reference));
+        final PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        final GroupPrincipal owner = Files.readAttributes(reference, PosixFileAttributes.class).group();
+        if (!view.readAttributes().group().equals(owner)) {
+            view.setGroup(owner);
+        }
     }
 
     /** @return the group's interrupt domain */

@@ -244,7 +244,7 @@ public final class CorruptionFuzzer {
             }
             case INBOX_CONNECT -> {
                 final Outbox outbox = Outbox.connect(b, "a");
-                return "offer:" + outbox.offer(1, message, 0, message.capacity());
+                return "offer:" + outbox.offer(1, message, 0, Math.min(message.capacity(), outbox.maxMessageLength()));
             }
             case INBOX_DRAIN -> {
                 return "drained:" + Math.min(1, inbox.drain((type, buffer, index, length) -> { }, 16));

@@ -4,12 +4,14 @@ import io.uipc.core.Receiver;
 import io.uipc.core.UipcException;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
+import org.agrona.BitUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,7 +130,7 @@ public final class Inbox implements AutoCloseable {
     public int drain(final MessageHandler handler, final int limit) {
         this.handler = handler;
         final long head = ring.consumerPosition();
-        final int read = ring.read(stripSender, limit);
+        final int read = ring.read(stripSender, checkedMessages(head, limit));
         if (read > 0 || ring.consumerPosition() != head || ring.producerPosition() == head) {
             stalledSince = 0;
             return read;
@@ -142,10 +144,53 @@ public final class Inbox implements AutoCloseable {
             stalledSince = 0;
             if (ring.unblock()) {
                 unblocked++;
-                return ring.read(stripSender, limit);
+                return ring.read(stripSender, checkedMessages(ring.consumerPosition(), limit));
             }
         }
         return 0;
+    }
+
+    /**
+     * The ring is shared memory, so untrusted: before Agrona reads (it trusts record lengths, and
+     * a corrupt one makes it hand out, then zero, a range past the ring), checks every complete
+     * record from {@code head}, up to {@code limit} messages: aligned, within the ring, long
+     * enough for the sender handle. Padding (the wrap, or a record aborted or unblocked) is
+     * skipped; when only padding was found Agrona is let read 1 message to pass it, and a record
+     * committed after this check may then be read unchecked (a writer's, not a corruption's).
+     *
+     * @return how many messages Agrona may read
+     * @throws InboxLayoutException if a record is corrupt
+     */
+    private int checkedMessages(final long head, final int limit) {
+        final int capacity = mask + 1;
+        int index = (int) head & mask;
+        if ((index & (RecordDescriptor.ALIGNMENT - 1)) != 0) {
+            throw corrupt("its consumer position " + head + " is not record-aligned");
+        }
+        int messages = 0;
+        boolean padding = false;
+        while (index < capacity && messages < limit) {
+            final int length = records.getIntVolatile(RecordDescriptor.lengthOffset(index));
+            if (length <= 0) {
+                break;
+            }
+            if (length > capacity - index) {
+                throw corrupt("the record at " + index + " claims " + length + " bytes, past the ring's end at " + capacity);
+            }
+            if (records.getInt(RecordDescriptor.typeOffset(index)) == RingBuffer.PADDING_MSG_TYPE_ID) {
+                padding = true;
+            } else if (length < RecordDescriptor.HEADER_LENGTH + InboxDescriptor.SENDER_LENGTH) {
+                throw corrupt("the record at " + index + " claims " + length + " bytes, too short for its header and sender");
+            } else {
+                messages++;
+            }
+            index += BitUtil.align(length, RecordDescriptor.ALIGNMENT);
+        }
+        return messages == 0 && padding ? 1 : messages;
+    }
+
+    private InboxLayoutException corrupt(final String what) {
+        return new InboxLayoutException("inbox " + file.path() + " is corrupt: " + what + "; reopen it");
     }
 
     private void onRecord(final int type, final MutableDirectBuffer buffer, final int index, final int length) {

@@ -1,5 +1,6 @@
 package io.uipc.table;
 
+import io.uipc.core.FileAllocation;
 import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
@@ -121,7 +122,7 @@ public final class ProcessGroup implements AutoCloseable {
         final long total = ProcessTableDescriptor.totalLength(spec.entries(), indexCapacity);
         writeFile(file, new byte[0], spec);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[1]), total - 1);
+            FileAllocation.allocate(ch, total);
             final UnsafeBuffer header = new UnsafeBuffer(ch.map(FileChannel.MapMode.READ_WRITE, 0, ProcessTableDescriptor.HEADER_LENGTH));
             header.putInt(ProcessTableDescriptor.VERSION_OFFSET, ProcessTableDescriptor.LAYOUT_VERSION);
             header.putInt(ProcessTableDescriptor.HEADER_LENGTH_OFFSET, ProcessTableDescriptor.HEADER_LENGTH);

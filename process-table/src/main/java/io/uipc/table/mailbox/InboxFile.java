@@ -1,5 +1,6 @@
 package io.uipc.table.mailbox;
 
+import io.uipc.core.FileAllocation;
 import io.uipc.core.UipcException;
 import io.uipc.core.Vectors;
 import io.uipc.table.ProcessGroup;
@@ -8,7 +9,6 @@ import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ final class InboxFile {
             final MappedByteBuffer mapped;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 group.shareFile(tmp);
-                ch.write(ByteBuffer.wrap(new byte[1]), total - 1);
+                FileAllocation.allocate(ch, total);
                 mapped = ch.map(FileChannel.MapMode.READ_WRITE, 0, total);
             }
             final UnsafeBuffer h = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);

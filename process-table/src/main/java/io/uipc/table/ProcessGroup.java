@@ -1,5 +1,6 @@
 package io.uipc.table;
 
+import io.uipc.core.FileAllocation;
 import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
@@ -19,6 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,7 +122,7 @@ public final class ProcessGroup implements AutoCloseable {
         final long total = ProcessTableDescriptor.totalLength(spec.entries(), indexCapacity);
         writeFile(file, new byte[0], spec);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[1]), total - 1);
+            FileAllocation.allocate(ch, total);
             final UnsafeBuffer header = new UnsafeBuffer(ch.map(FileChannel.MapMode.READ_WRITE, 0, ProcessTableDescriptor.HEADER_LENGTH));
             header.putInt(ProcessTableDescriptor.VERSION_OFFSET, ProcessTableDescriptor.LAYOUT_VERSION);
             header.putInt(ProcessTableDescriptor.HEADER_LENGTH_OFFSET, ProcessTableDescriptor.HEADER_LENGTH);
@@ -253,6 +257,23 @@ public final class ProcessGroup implements AutoCloseable {
     /** @return the group's name */
     public String name() {
         return dir.getFileName().toString();
+    }
+
+    /**
+     * Gives a file that a member adds to the group's directory (an inbox, say) the mode and
+     * Unix group of the group's own files, so exactly those who may attach the group may open it.
+     *
+     * @param file a file in this group's directory
+     * @throws IOException if the mode or group cannot be set
+     */
+    public void shareFile(final Path file) throws IOException {
+        final Path reference = dir.resolve(GroupFiles.TABLE);
+        Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(reference));
+        final PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        final GroupPrincipal owner = Files.readAttributes(reference, PosixFileAttributes.class).group();
+        if (!view.readAttributes().group().equals(owner)) {
+            view.setGroup(owner);
+        }
     }
 
     /** @return the group's interrupt domain */

@@ -1,0 +1,60 @@
+package io.uipc.examples.logwriter;
+
+import io.uipc.core.WaitPolicy;
+import io.uipc.examples.Args;
+import io.uipc.table.GroupEnvironment;
+import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
+import io.uipc.table.mailbox.Inbox;
+import io.uipc.table.mailbox.InboxConfig;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The log writer (Oracle's LGWR): owns the log buffer (its inbox), writes and fsyncs the redo
+ * foregrounds post into it, then posts back exactly the foregrounds whose commits are durable.
+ * Everything that arrives while one fsync runs goes into the next: group commit.
+ *
+ * <p>{@code --log FILE} (default redo.log), {@code --foregrounds N} (sign-offs to wait for,
+ * default 4), {@code --wait POLICY} (default spin-yield-block). Prints READY, then a REPORT.
+ */
+public final class LogWriter {
+    /** The inbox's doorbell vector. */
+    public static final int INBOX_VECTOR = 1;
+    /** Posted to a foreground when its commit is durable. */
+    public static final int ACK_VECTOR = 2;
+    private static final int LOG_BUFFER = 1 << 20;
+
+    private LogWriter() {
+    }
+
+    /**
+     * @param args see the class comment
+     * @throws IOException if the log file cannot be written
+     */
+    public static void main(final String[] args) throws IOException {
+        final Args a = Args.parse(args);
+        final Path logFile = Paths.get(a.string("log", "redo.log")).toAbsolutePath();
+        final int foregrounds = a.integer("foregrounds", 4);
+        try (ProcessGroup group = GroupEnvironment.attachGroup();
+             Member me = group.join(GroupEnvironment.joinOptions());
+             FileChannel log = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                 StandardOpenOption.WRITE)) {
+            me.receiver().waitPolicy(WaitPolicy.parse(a.string("wait", "spin-yield-block")));
+            try (Inbox inbox = Inbox.open(me, INBOX_VECTOR, InboxConfig.defaults().withCapacity(LOG_BUFFER).withMaxMessageLength(256))) {
+                System.out.println("READY " + me.name() + " log=" + logFile + " waiting for " + foregrounds + " foregrounds");
+                final GroupCommit commit = new GroupCommit(inbox, log, ACK_VECTOR);
+                while (commit.done() < foregrounds) {
+                    inbox.receive(commit, GroupCommit.MAX_BATCH, 1, TimeUnit.SECONDS);
+                    commit.flush();
+                }
+                System.out.println(commit.report());
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.uipc.examples.monitor;
+
+import io.uipc.examples.Args;
+import io.uipc.launcher.GroupVectors;
+import io.uipc.table.GroupEnvironment;
+import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A member that does nothing: it joins, prints its pid (kill it with {@code kill -9 PID} and
+ * watch the monitor report it reaped), and waits for the launcher's shutdown vector or
+ * {@code --duration} (default: 10 minutes).
+ */
+public final class Idle {
+    private Idle() {
+    }
+
+    /** @param args see the class comment */
+    public static void main(final String[] args) {
+        final Duration duration = Args.parse(args).duration("duration", Duration.ofMinutes(10));
+        try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
+            me.accept(GroupVectors.SHUTDOWN);
+            System.out.println("IDLE " + me.name() + " pid " + ProcessHandle.current().pid() + ": kill -9 it and watch the monitor");
+            me.receiver().await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.uipc.examples.pingpong;
+
+import io.uipc.core.Receiver;
+import io.uipc.core.WaitPolicy;
+import io.uipc.examples.Args;
+import io.uipc.examples.Discovery;
+import io.uipc.table.GroupEnvironment;
+import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
+import io.uipc.table.Target;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers every ping with a reply interrupt, waiting with the policy the ping's vector names.
+ * {@code --ping NAME} (default ping).
+ */
+public final class Pong {
+    private Pong() {
+    }
+
+    /** @param args see the class comment */
+    public static void main(final String[] args) {
+        final Args a = Args.parse(args);
+        try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
+            for (final WaitPolicy p : WaitPolicy.values()) {
+                me.accept(PingPongVectors.ping(p));
+            }
+            me.accept(PingPongVectors.STOP);
+            final Target ping = Discovery.target(group, a.string("ping", "ping"), PingPongVectors.REPLY, Duration.ofSeconds(60));
+            final Receiver receiver = me.receiver();
+            long replies = 0;
+            for (;;) {
+                final long vectors = receiver.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                if ((vectors & (1L << PingPongVectors.STOP)) != 0) {
+                    break;
+                }
+                final WaitPolicy policy = PingPongVectors.policyOf(vectors);
+                if (policy != null) {
+                    receiver.waitPolicy(policy);
+                    me.send(ping);
+                    replies++;
+                }
+            }
+            System.out.println("PONG replied " + replies + " times");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.uipc.launcher;
+
+import io.uipc.core.Backends;
+import io.uipc.table.GroupSpec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where and how {@link GroupLauncher} runs a spec.
+ *
+ * @param existingGroup directory of an existing group to launch into, or empty to create a
+ *                      temporary group (destroyed when the launch ends)
+ * @param root          directory under which a temporary group is created
+ * @param classPath     extra class path entries for the members (user code)
+ * @param backend       interrupt backend of a created group
+ * @param out           where progress and the members' prefixed output go
+ */
+public record LaunchOptions(Optional<Path> existingGroup, Path root, List<String> classPath, String backend, PrintStream out) {
+    /** Copies the list. */
+    public LaunchOptions {
+        classPath = List.copyOf(classPath);
+    }
+
+    /** @return a temporary group under the default root, no extra class path, printing to System.out */
+    public static LaunchOptions defaults() {
+        return new LaunchOptions(Optional.empty(), GroupSpec.defaultRoot(), List.of(), Backends.AUTO, System.out);
+    }
+
+    /** @param groupDir an existing group's directory @return these options launching into it */
+    public LaunchOptions existingGroup(final Path groupDir) {
+        return new LaunchOptions(Optional.of(groupDir), root, classPath, backend, out);
+    }
+
+    /** @param dir root directory for the temporary group @return these options with it */
+    public LaunchOptions root(final Path dir) {
+        return new LaunchOptions(existingGroup, dir, classPath, backend, out);
+    }
+
+    /** @param entries extra class path entries @return these options with them */
+    public LaunchOptions classPath(final List<String> entries) {
+        return new LaunchOptions(existingGroup, root, entries, backend, out);
+    }
+
+    /** @param name backend name or "auto" @return these options with it */
+    public LaunchOptions backend(final String name) {
+        return new LaunchOptions(existingGroup, root, classPath, name, out);
+    }
+
+    /** @param stream output stream @return these options printing there */
+    public LaunchOptions out(final PrintStream stream) {
+        return new LaunchOptions(existingGroup, root, classPath, backend, stream);
+    }
+}

@@ -1,0 +1,106 @@
+package io.uipc.launcher;
+
+import io.uipc.launcher.spec.ProcessSpec;
+
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The launcher's view of one member: its spec, its current JVM (a restart replaces it), its
+ * restarts and its output. Thread-safe.
+ */
+public final class MemberProcess {
+    private final String name;
+    private final ProcessSpec spec;
+    private final OutputLog output = new OutputLog();
+    private volatile Process process;
+    private volatile int restarts;
+    private volatile long startNanos;
+
+    MemberProcess(final String name, final ProcessSpec spec) {
+        this.name = name;
+        this.spec = spec;
+    }
+
+    /** @return the member name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the spec of its kind */
+    public ProcessSpec spec() {
+        return spec;
+    }
+
+    /** @return its output, every incarnation, stdout and stderr merged */
+    public OutputLog output() {
+        return output;
+    }
+
+    /** @return the OS pid of its current JVM, or -1 before it started */
+    public long pid() {
+        final Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** @return whether its current JVM runs */
+    public boolean isAlive() {
+        final Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** @return the exit code of its current JVM, if it exited */
+    public OptionalInt exitCode() {
+        final Process p = process;
+        return p == null || p.isAlive() ? OptionalInt.empty() : OptionalInt.of(p.exitValue());
+    }
+
+    /** @return how many times it was restarted */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** Kills its current JVM with SIGKILL (as a crash would), without waiting. */
+    public void kill() {
+        final Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+        }
+    }
+
+    /**
+     * @param timeout how long to wait
+     * @return the exit code, or empty if it still runs after {@code timeout}
+     * @throws InterruptedException if interrupted
+     */
+    public OptionalInt awaitExit(final Duration timeout) throws InterruptedException {
+        final Process p = process;
+        if (p == null || !p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(p.exitValue());
+    }
+
+    Process process() {
+        return process;
+    }
+
+    void started(final Process p, final long nanos) {
+        this.process = p;
+        this.startNanos = nanos;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    void restarted() {
+        restarts++;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + pid() + ")";
+    }
+}

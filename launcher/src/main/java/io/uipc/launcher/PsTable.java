@@ -1,0 +1,43 @@
+package io.uipc.launcher;
+
+import io.uipc.table.MemberInfo;
+import io.uipc.table.ProcessGroup;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The text form of {@code uipc ps}: a group's process table, like Oracle's V$PROCESS. */
+public final class PsTable {
+    private PsTable() {
+    }
+
+    /**
+     * Prints the table as text.
+     *
+     * @param g   an attached group
+     * @param out where
+     */
+    public static void print(final ProcessGroup g, final PrintStream out) {
+        final List<MemberInfo> members = g.members();
+        final Set<String> live = new HashSet<>(g.liveMemberNames());
+        out.printf("group %s at %s: backend %s, %d of %d entries used, reaper pid %d, %d deaths reaped%n", g.name(), g.directory(),
+            g.domain().backendName(), members.size(), g.capacity(), g.reaperPid(), g.deathsReaped());
+        int nameWidth = 4;
+        for (final MemberInfo m : members) {
+            nameWidth = Math.max(nameWidth, m.name().length());
+        }
+        final String format = "%4s %6s %7s %-" + nameWidth + "s %-10s %-8s %-24s %9s %8s %8s%n";
+        out.printf(format, "SLOT", "SERIAL", "PID", "NAME", "ROLE", "STATE", "UITT (vector:index)", "HEARTBEAT", "SENT", "RECEIVED");
+        for (final MemberInfo m : members) {
+            out.printf(format, m.slot(), Integer.toUnsignedString(m.generation()), m.pid(), m.name(), m.role(), state(m, live),
+                String.join(" ", m.uittIndices()), m.heartbeatAgeMs() + " ms", m.sent(), m.received());
+        }
+    }
+
+    private static String state(final MemberInfo m, final Set<String> live) {
+        return m.state().equals("active") && !live.contains(m.name()) ? "dead?" : m.state();
+    }
+
+}

@@ -1,0 +1,20 @@
+package io.uipc.launcher.cli;
+
+import io.uipc.table.GroupSpec;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The {@code --dir} option shared by the commands that name a group. */
+final class GroupDir {
+    @Option(names = "--dir", paramLabel = "DIR", description = "Directory holding group directories (default: ${DEFAULT-VALUE}).")
+    Path root = GroupSpec.defaultRoot();
+
+    /**
+     * @param group a group name
+     * @return the group's directory
+     */
+    Path of(final String group) {
+        return root.resolve(GroupSpec.checkName(group));
+    }
+}

@@ -1,0 +1,129 @@
+package io.uipc.launcher.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One kind of process in a group: {@code count} JVMs running {@code mainClass}. With a count of
+ * one the member is called {@code name}; with more, {@code name-1} to {@code name-N}.
+ *
+ * @param name       the kind's name: letters, digits, '.', '_', '-'
+ * @param mainClass  fully qualified main class
+ * @param count      how many JVMs, 1..{@value #MAX_COUNT}
+ * @param role       the members' role in the table (at most 16 characters)
+ * @param order      start stage: lower orders start first; one order starts together
+ * @param restart    restart policy
+ * @param jvmOptions JVM options, after uipc's own flags
+ * @param args       program arguments
+ * @param readiness  when a started JVM counts as ready
+ * @param line       line of the spec file that declared it, 0 if built in code
+ */
+public record ProcessSpec(String name, String mainClass, int count, String role, int order, RestartPolicy restart,
+                          List<String> jvmOptions, List<String> args, Readiness readiness, int line) {
+    /** Most JVMs of one kind. */
+    public static final int MAX_COUNT = 1_000;
+    /** Default role. */
+    public static final String DEFAULT_ROLE = "process";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,56}");
+    private static final Pattern ROLE = Pattern.compile("[!-~]{1,16}");
+    private static final Pattern CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+
+    /** Checks the fields. */
+    public ProcessSpec {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("process name '" + name + "' must be 1 to 56 letters, digits, '.', '_' or '-'");
+        }
+        if (mainClass == null || !CLASS.matcher(mainClass).matches()) {
+            throw new IllegalArgumentException("main class '" + mainClass + "' is not a Java class name");
+        }
+        if (count < 1 || count > MAX_COUNT) {
+            throw new IllegalArgumentException("count " + count + " out of range 1.." + MAX_COUNT);
+        }
+        if (role == null || !ROLE.matcher(role).matches()) {
+            throw new IllegalArgumentException("role '" + role + "' must be 1 to 16 printable ASCII characters without spaces");
+        }
+        jvmOptions = List.copyOf(jvmOptions);
+        args = List.copyOf(args);
+    }
+
+    /**
+     * @param name      the kind's name
+     * @param mainClass main class name
+     * @return one process, role "process", order 0, never restarted, ready when registered
+     */
+    public static ProcessSpec of(final String name, final String mainClass) {
+        return new ProcessSpec(name, mainClass, 1, DEFAULT_ROLE, 0, RestartPolicy.NEVER, List.of(), List.of(), Readiness.REGISTERED, 0);
+    }
+
+    /**
+     * @param name      the kind's name
+     * @param mainClass main class
+     * @return as {@link #of(String, String)}
+     */
+    public static ProcessSpec of(final String name, final Class<?> mainClass) {
+        return of(name, mainClass.getName());
+    }
+
+    /** @param n JVMs @return this spec with another count */
+    public ProcessSpec count(final int n) {
+        return new ProcessSpec(name, mainClass, n, role, order, restart, jvmOptions, args, readiness, line);
+    }
+
+    /** @param r role @return this spec with another role */
+    public ProcessSpec role(final String r) {
+        return new ProcessSpec(name, mainClass, count, r, order, restart, jvmOptions, args, readiness, line);
+    }
+
+    /** @param o start order @return this spec with another order */
+    public ProcessSpec order(final int o) {
+        return new ProcessSpec(name, mainClass, count, role, o, restart, jvmOptions, args, readiness, line);
+    }
+
+    /** @param policy restart policy @return this spec with another policy */
+    public ProcessSpec restart(final RestartPolicy policy) {
+        return new ProcessSpec(name, mainClass, count, role, order, policy, jvmOptions, args, readiness, line);
+    }
+
+    /** @param options JVM options @return this spec with other JVM options */
+    public ProcessSpec jvmOptions(final List<String> options) {
+        return new ProcessSpec(name, mainClass, count, role, order, restart, options, args, readiness, line);
+    }
+
+    /** @param options JVM options @return this spec with other JVM options */
+    public ProcessSpec jvmOptions(final String... options) {
+        return jvmOptions(List.of(options));
+    }
+
+    /** @param arguments program arguments @return this spec with other arguments */
+    public ProcessSpec args(final List<String> arguments) {
+        return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, arguments, readiness, line);
+    }
+
+    /** @param arguments program arguments @return this spec with other arguments */
+    public ProcessSpec args(final String... arguments) {
+        return args(List.of(arguments));
+    }
+
+    /** @param specLine line of the spec file @return this spec, declared at that line */
+    public ProcessSpec line(final int specLine) {
+        return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, args, readiness, specLine);
+    }
+
+    /** @param r readiness @return this spec with another readiness */
+    public ProcessSpec readiness(final Readiness r) {
+        return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, args, r, line);
+    }
+
+    /** @return the member names of this kind's JVMs, in start order */
+    public List<String> memberNames() {
+        if (count == 1) {
+            return List.of(name);
+        }
+        final List<String> names = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            names.add(name + "-" + i);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,240 @@
+package io.uipc.launcher.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the group spec format of {@code uipc launch} (docs/launcher.md): INI-like, one
+ * {@code [group]} section and one {@code [process NAME]} section per process kind, with
+ * {@code key = value} lines and {@code #} comment lines. Every error names the line and field.
+ */
+public final class SpecParser {
+    private static final Pattern SECTION = Pattern.compile("\\[\\s*(group|process)(?:\\s+(\\S+))?\\s*]");
+    private static final Pattern ENTRY = Pattern.compile("([a-z][a-z-]*)\\s*=\\s*(.*)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+    private static final Set<String> GROUP_KEYS = Set.of("name", "grace-period", "ready-timeout", "on-failure", "classpath",
+        "entries", "receivers", "uitt");
+    private static final Set<String> PROCESS_KEYS = Set.of("main", "count", "role", "order", "restart", "jvm-options", "args",
+        "ready");
+
+    private final String source;
+
+    private SpecParser(final String source) {
+        this.source = source;
+    }
+
+    /**
+     * @param file a spec file
+     * @return the spec; relative class path entries are resolved against the file's directory
+     * @throws SpecException if the file is missing or malformed
+     */
+    public static LaunchSpec parse(final Path file) {
+        final String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (final NoSuchFileException e) {
+            throw new SpecException(file.toString(), 0, null, "no such spec file");
+        } catch (final IOException e) {
+            throw new SpecException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+        final Path base = file.toAbsolutePath().getParent();
+        final LaunchSpec spec = parse(file.getFileName().toString(), text);
+        final List<String> cp = new ArrayList<>();
+        for (final String entry : spec.classPath()) {
+            cp.add(base.resolve(entry).toString());
+        }
+        return new LaunchSpec(spec.source(), spec.groupName(), spec.gracePeriod(), spec.readyTimeout(), spec.onFailure(), cp,
+            spec.entries(), spec.receivers(), spec.uitt(), spec.processes());
+    }
+
+    /**
+     * @param source name of the spec, for messages
+     * @param text   the spec
+     * @return the spec
+     * @throws SpecException if it is malformed
+     */
+    public static LaunchSpec parse(final String source, final String text) {
+        return new SpecParser(source).parse(text);
+    }
+
+    private LaunchSpec parse(final String text) {
+        final List<Section> sections = new ArrayList<>();
+        Section current = null;
+        final String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            final int lineNo = i + 1;
+            final String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                current = section(line, lineNo, sections);
+                sections.add(current);
+                continue;
+            }
+            final Matcher m = ENTRY.matcher(line);
+            if (!m.matches()) {
+                throw new SpecException(source, lineNo, null, "expected '[group]', '[process NAME]' or 'key = value', got '" + line + "'");
+            }
+            if (current == null) {
+                throw new SpecException(source, lineNo, m.group(1), "key outside a section: start with [group] or [process NAME]");
+            }
+            current.put(m.group(1), m.group(2).strip(), lineNo);
+        }
+        return build(sections);
+    }
+
+    private Section section(final String line, final int lineNo, final List<Section> sections) {
+        final Matcher m = SECTION.matcher(line);
+        if (!m.matches()) {
+            throw new SpecException(source, lineNo, line, "unknown section: use [group] or [process NAME]");
+        }
+        final boolean group = m.group(1).equals("group");
+        if (group && m.group(2) != null) {
+            throw new SpecException(source, lineNo, line, "[group] takes no name");
+        }
+        if (!group && m.group(2) == null) {
+            throw new SpecException(source, lineNo, line, "a process section needs a name: [process NAME]");
+        }
+        for (final Section s : sections) {
+            if (s.group == group && (group || s.name.equals(m.group(2)))) {
+                throw new SpecException(source, lineNo, line, "duplicate section: already declared at line " + s.line);
+            }
+        }
+        return new Section(group, m.group(2), lineNo);
+    }
+
+    private LaunchSpec build(final List<Section> sections) {
+        Section groupSection = new Section(true, null, 0);
+        final List<ProcessSpec> processes = new ArrayList<>();
+        for (final Section s : sections) {
+            if (s.group) {
+                groupSection = s;
+            } else {
+                processes.add(process(s));
+            }
+        }
+        final Section g = groupSection;
+        g.checkKeys(GROUP_KEYS);
+        return new LaunchSpec(source, g.optional("name").map(v -> g.convert("name", io.uipc.table.GroupSpec::checkName)),
+            g.duration("grace-period", LaunchSpec.DEFAULT_GRACE), g.duration("ready-timeout", LaunchSpec.DEFAULT_READY_TIMEOUT),
+            g.optional("on-failure").map(v -> g.convert("on-failure", FailureAction::parse)).orElse(FailureAction.SHUTDOWN),
+            g.optional("classpath").map(v -> List.of(v.split(":"))).orElse(List.of()),
+            g.integer("entries", LaunchSpec.DEFAULT_ENTRIES), g.integer("receivers", LaunchSpec.DEFAULT_RECEIVERS),
+            g.integer("uitt", LaunchSpec.DEFAULT_UITT), processes);
+    }
+
+    private ProcessSpec process(final Section s) {
+        s.checkKeys(PROCESS_KEYS);
+        try {
+            ProcessSpec.of(s.name, Object.class.getName());
+        } catch (final IllegalArgumentException e) {
+            throw new SpecException(source, s.line, "process " + s.name, e.getMessage());
+        }
+        if (s.optional("main").isEmpty()) {
+            throw new SpecException(source, s.line, "main", "[process " + s.name + "] needs 'main = fully.qualified.MainClass'");
+        }
+        ProcessSpec p = s.convert("main", v -> ProcessSpec.of(s.name, v)).line(s.line);
+        p = s.apply("count", p, (q, v) -> q.count(parseInt(v)));
+        p = s.apply("role", p, ProcessSpec::role);
+        p = s.apply("order", p, (q, v) -> q.order(parseInt(v)));
+        p = s.apply("restart", p, (q, v) -> q.restart(RestartPolicy.parse(v)));
+        p = s.apply("jvm-options", p, (q, v) -> q.jvmOptions(Words.split(v)));
+        p = s.apply("args", p, (q, v) -> q.args(Words.split(v)));
+        return s.apply("ready", p, (q, v) -> q.readiness(Readiness.parse(v)));
+    }
+
+    /** One section's entries, with their lines. */
+    private final class Section {
+        final boolean group;
+        final String name;
+        final int line;
+        final Map<String, String> values = new LinkedHashMap<>();
+        final Map<String, Integer> lines = new LinkedHashMap<>();
+
+        Section(final boolean group, final String name, final int line) {
+            this.group = group;
+            this.name = name;
+            this.line = line;
+        }
+
+        void put(final String key, final String value, final int lineNo) {
+            final Integer previous = lines.putIfAbsent(key, lineNo);
+            if (previous != null) {
+                throw new SpecException(source, lineNo, key, "set twice in this section (first at line " + previous + ")");
+            }
+            values.put(key, value);
+        }
+
+        void checkKeys(final Set<String> known) {
+            for (final String key : values.keySet()) {
+                if (!known.contains(key)) {
+                    throw new SpecException(source, lines.get(key), key, "unknown key in " + (group ? "[group]" : "[process " + name + "]")
+                        + "; known keys: " + String.join(", ", new java.util.TreeSet<>(known)));
+                }
+            }
+        }
+
+        Optional<String> optional(final String key) {
+            return Optional.ofNullable(values.get(key));
+        }
+
+        <T> T convert(final String key, final java.util.function.Function<String, T> parser) {
+            try {
+                return parser.apply(values.getOrDefault(key, ""));
+            } catch (final IllegalArgumentException e) {
+                throw new SpecException(source, lines.getOrDefault(key, line), key, e.getMessage());
+            }
+        }
+
+        <T> T apply(final String key, final T spec, final java.util.function.BiFunction<T, String, T> setter) {
+            return optional(key).map(v -> convert(key, x -> setter.apply(spec, x))).orElse(spec);
+        }
+
+        int integer(final String key, final int dflt) {
+            return optional(key).map(v -> convert(key, SpecParser::parseInt)).orElse(dflt);
+        }
+
+        Duration duration(final String key, final Duration dflt) {
+            return optional(key).map(v -> convert(key, SpecParser::parseDuration)).orElse(dflt);
+        }
+    }
+
+    private static int parseInt(final String text) {
+        try {
+            return Integer.parseInt(text.replace("_", ""));
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException("expected an integer, got '" + text + "'");
+        }
+    }
+
+    /**
+     * @param text a number with an optional unit: {@code ms}, {@code s} (the default) or {@code m}
+     * @return the duration
+     */
+    static Duration parseDuration(final String text) {
+        final Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a duration such as 500ms, 5s or 2m, got '" + text + "'");
+        }
+        final long n = Long.parseLong(m.group(1));
+        final String unit = m.group(2) == null ? "s" : m.group(2);
+        switch (unit) {
+            case "ms": return Duration.ofMillis(n);
+            case "m": return Duration.ofMinutes(n);
+            default: return Duration.ofSeconds(n);
+        }
+    }
+}

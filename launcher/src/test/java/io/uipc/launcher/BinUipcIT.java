@@ -1,0 +1,65 @@
+package io.uipc.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bin/uipc} itself, after {@code package}: it finds java, the JVM flag argument files and
+ * the class path the build wrote, and runs the CLI without building again.
+ */
+@Timeout(120)
+class BinUipcIT {
+    private static final Path ROOT = Paths.get(System.getProperty("uipc.repo.root", "..")).toAbsolutePath().normalize();
+
+    private static String[] run(final String... args) throws IOException, InterruptedException {
+        final List<String> cmd = new ArrayList<>();
+        cmd.add(ROOT.resolve("bin/uipc").toString());
+        cmd.addAll(List.of(args));
+        final ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
+        final Path err = Files.createTempFile("uipc-it", ".err");
+        pb.redirectError(err.toFile());
+        final Process p = pb.start();
+        final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        final String stderr = Files.readString(err);
+        Files.delete(err);
+        return new String[] {Integer.toString(p.exitValue()), out, stderr};
+    }
+
+    @Test
+    void runsTheCliWithTheBuildsFlagsAndClassPath() throws Exception {
+        final Path dir = Paths.get("/dev/shm", "uipc-it-" + ProcessHandle.current().pid());
+        try {
+            String[] r = run("backends", "--json");
+            assertEquals("0", r[0], r[2]);
+            assertFalse(r[2].contains("building"), "bin/uipc rebuilt after package: " + r[2]);
+            assertTrue(r[1].contains("\"name\":\"emulated\",\"available\":true"), r[1]);
+
+            r = run("create", "it", "--dir", dir.toString(), "--entries", "32");
+            assertEquals("0", r[0], r[2]);
+            r = run("ps", "it", "--dir", dir.toString(), "--json");
+            assertEquals("0", r[0], r[2]);
+            assertTrue(r[1].contains("\"capacity\":32"), r[1]);
+            r = run("destroy", "it", "--dir", dir.toString());
+            assertEquals("0", r[0], r[2]);
+            r = run("send", "it", "x", "1", "--dir", dir.toString());
+            assertEquals("1", r[0], r[2]);
+            assertTrue(r[2].startsWith("uipc send: no group at"), r[2]);
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.uipc.table.mailbox.bench;
+
+import org.HdrHistogram.Histogram;
+
+/** HdrHistogram helpers shared by the benchmarks and the examples: nanosecond histograms, one-line percentiles. */
+public final class Histograms {
+    private Histograms() {
+    }
+
+    /** @return a histogram of nanoseconds, 1 ns to 1 minute, 3 significant digits */
+    public static Histogram nanos() {
+        return new Histogram(1, 60_000_000_000L, 3);
+    }
+
+    /**
+     * @param h a histogram of nanoseconds
+     * @return "n=... p50=... p90=... p99=... p99.9=... max=... ns", for sub-microsecond latencies
+     */
+    public static String nanoseconds(final Histogram h) {
+        return String.format("n=%d p50=%d p90=%d p99=%d p99.9=%d max=%d ns", h.getTotalCount(), h.getValueAtPercentile(50),
+            h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+    }
+
+    /**
+     * @param h a histogram of nanoseconds
+     * @return "n=... p50=... p90=... p99=... p99.9=... max=... us"
+     */
+    public static String micros(final Histogram h) {
+        return String.format("n=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f us", h.getTotalCount(),
+            h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
+            h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+    }
+}

@@ -1,0 +1,200 @@
+package io.uipc.table.mailbox;
+
+import io.uipc.table.JoinOptions;
+import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
+import io.uipc.table.mailbox.bench.Sample;
+import io.uipc.table.testing.ChildProcess;
+import io.uipc.table.testing.TestGroups;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Inboxes across real JVMs: delivery, back-pressure, refusal, dead writers, dead owners, corrupt files. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MailboxTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path root;
+    private ProcessGroup group;
+    private final List<ChildProcess> children = new ArrayList<>();
+
+    @BeforeEach
+    void createGroup() {
+        group = TestGroups.create(root, "mail");
+        group.onMemberLost(e -> {
+            throw e;
+        });
+    }
+
+    @AfterEach
+    void cleanUp() {
+        children.forEach(ChildProcess::close);
+        group.close();
+        ProcessGroup.destroy(group.directory(), true);
+    }
+
+    private ChildProcess child(final String name, final String... args) {
+        final ChildProcess c = ChildProcess.start(name, MailboxMember.class, TestGroups.env(group, name, "test"), args);
+        children.add(c);
+        return c;
+    }
+
+    private Member join(final String name) {
+        return group.join(JoinOptions.named(name).secret(group.readSecret()));
+    }
+
+    @Test
+    void twoSenderJvmsDeliverEveryMessageInOrderToABlockedReceiverJvm() {
+        final int perSender = 20_000;
+        final ChildProcess receiver = child("rx", "receive", String.valueOf(2 * perSender), "block", "1000");
+        receiver.expect("READY", WAIT);
+        final ChildProcess a = child("tx-a", "send", "rx", String.valueOf(perSender), "1");
+        final ChildProcess b = child("tx-b", "send", "rx", String.valueOf(perSender), "2");
+        a.expect("SENT", WAIT);
+        b.expect("SENT", WAIT);
+        final String line = receiver.expect("RECEIVED", WAIT);
+        assertTrue(line.contains("total=" + 2 * perSender + " errors=0 senders=2"), line);
+        final long wakeups = Long.parseLong(line.replaceAll(".*wakeups=(\\d+).*", "$1"));
+        assertTrue(wakeups > 0, "the blocked receiver was woken by doorbells: " + line);
+        assertEquals(0, receiver.waitFor(WAIT));
+    }
+
+    @Test
+    void aFullInboxGivesBackPressureAndOversizedMailIsRefused() {
+        final Member owner = join("owner");
+        final Member sender = join("sender");
+        try (Inbox inbox = Inbox.open(owner, 9, InboxConfig.defaults().withCapacity(1024).withMaxMessageLength(Sample.LENGTH))) {
+            final Outbox out = Outbox.connect(sender, "owner");
+            final Sample sample = new Sample();
+            int sent = 0;
+            int result;
+            while ((result = out.offer(sample.set(1, sent, 0))) != MailResult.FULL) {
+                assertTrue(MailResult.isSent(result), MailResult.describe(result));
+                sent++;
+            }
+            assertEquals(1024 / (Sample.LENGTH + 16), sent, "records of 80 bytes (header, sender, message) fill a 1 KiB ring");
+            assertEquals(MailResult.FULL, out.offer(sample.set(1, sent, 0), 20, TimeUnit.MILLISECONDS));
+            final IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
+                () -> out.offer(1, new UnsafeBuffer(new byte[Sample.LENGTH + 1]), 0, Sample.LENGTH + 1));
+            assertTrue(tooBig.getMessage().contains("refused"), tooBig.getMessage());
+
+            final MailReader reader = new MailReader();
+            final List<Long> got = new ArrayList<>();
+            assertEquals(sent, inbox.drain((t, b, o, l) -> got.add(reader.read(b, o, l, new Sample()).sequence())));
+            for (int i = 0; i < sent; i++) {
+                assertEquals(i, got.get(i));
+            }
+            assertTrue(MailResult.isSent(out.offer(sample.set(1, sent, 0), 1, TimeUnit.SECONDS)), "room again after draining");
+        }
+    }
+
+    @Test
+    void aSlowWriterIsWaitedForAndAWriterKilledMidWriteIsSkippedOnceReaped() {
+        final Member owner = join("owner");
+        try (Inbox inbox = Inbox.open(owner, 9, InboxConfig.defaults().withStallTimeout(Duration.ofMillis(100)))) {
+            final ChildProcess writer = child("writer", "claim-and-hang", "owner");
+            writer.expect("CLAIMED", WAIT);
+            final ChildProcess sender = child("tx", "send", "owner", "100", "3");
+            final long senderHandle = Long.parseLong(sender.expect("SENT", WAIT).replaceAll(".*handle=", ""));
+            final MailReader reader = new MailReader();
+            final List<Long> got = new ArrayList<>();
+            final List<Long> senders = new ArrayList<>();
+            final org.agrona.concurrent.MessageHandler collect = (t, b, o, l) -> {
+                got.add(reader.read(b, o, l, new Sample()).sequence());
+                senders.add(inbox.sender());
+            };
+            assertEquals(0, inbox.receive(collect, Integer.MAX_VALUE, 1, TimeUnit.SECONDS),
+                "mail waits behind the live writer's record, even past the stall timeout");
+            assertEquals(0, inbox.unblockedCount());
+
+            writer.kill();
+            while (got.size() < 100) {
+                inbox.receive(collect, Integer.MAX_VALUE, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            }
+            assertEquals(1, inbox.unblockedCount(), "the dead writer's record was skipped once the reaper reclaimed it");
+            for (int i = 0; i < 100; i++) {
+                assertEquals(i, got.get(i));
+            }
+            assertTrue(senders.stream().allMatch(h -> h == senderHandle), "each message names its sender");
+        }
+    }
+
+    @Test
+    void aDeadOrClosedOwnerGivesReceiverGone() {
+        final Member sender = join("sender");
+        final ChildProcess owner = child("rx", "receive", "1000000", "block", "1000");
+        owner.expect("READY", WAIT);
+        final Outbox out = Outbox.connect(sender, "rx");
+        final Sample sample = new Sample();
+        assertTrue(MailResult.isSent(out.offer(sample.set(1, 0, 0))));
+        owner.kill();
+        group.reap();
+        assertEquals(MailResult.RECEIVER_GONE, out.offer(sample.set(1, 1, 0)));
+        assertFalse(out.isOwnerLive());
+
+        final Member local = join("local");
+        final Inbox inbox = Inbox.open(local, 9);
+        final Outbox toLocal = Outbox.connect(sender, "local");
+        inbox.close();
+        assertEquals(MailResult.RECEIVER_GONE, toLocal.offer(sample.set(1, 0, 0)));
+        assertFalse(Files.exists(inbox.path()), "closing deletes the inbox file");
+    }
+
+    @Test
+    void aCorruptInboxFileIsRefusedClearly() throws IOException {
+        final Member owner = join("owner");
+        final Member sender = join("sender");
+        try (Inbox inbox = Inbox.open(owner, 9)) {
+            final Path file = inbox.path();
+            final byte[] good = Files.readAllBytes(file);
+            assertCorrupt(sender, file, 0, 0x1234L, "magic");
+            Files.write(file, good);
+            assertCorrupt(sender, file, InboxDescriptor.VERSION_OFFSET, 99, "layout version 99");
+            Files.write(file, good);
+            assertCorrupt(sender, file, InboxDescriptor.CAPACITY_OFFSET, 1000, "corrupt header");
+            Files.write(file, good);
+            assertCorrupt(sender, file, InboxDescriptor.VECTOR_OFFSET, 64, "corrupt header");
+            Files.write(file, good);
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(good.length - 8);
+            }
+            final InboxLayoutException truncated = assertThrows(InboxLayoutException.class, () -> Outbox.connect(sender, "owner"));
+            assertTrue(truncated.getMessage().contains("wrong size"), truncated.getMessage());
+            Files.write(file, good);
+            assertTrue(Outbox.connect(sender, "owner").isOwnerLive(), "the restored file attaches");
+        }
+    }
+
+    private static void assertCorrupt(final Member sender, final Path file, final int offset, final long value, final String expected)
+        throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            if (offset == 0) {
+                raf.writeLong(Long.reverseBytes(value));
+            } else {
+                raf.writeInt(Integer.reverseBytes((int) value));
+            }
+        }
+        final InboxLayoutException e = assertThrows(InboxLayoutException.class, () -> Outbox.connect(sender, "owner"));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}

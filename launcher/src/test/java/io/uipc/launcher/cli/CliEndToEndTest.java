@@ -143,6 +143,29 @@ class CliEndToEndTest {
     }
 
     @Test
+    void deadUnreapedMemberIsShownAndNotSentTo() throws Exception {
+        assertEquals(0, cli.run("create", "orphans", "--entries", "16").exitCode());
+        final Cli.Running launch = cli.start("launch", spec("[process m]\nmain = " + MEMBER + "\n").toString(), "--group", "orphans");
+        launch.awaitLine("all 1 members ready");
+        launch.signal("KILL");
+        launch.awaitExit(EXIT);
+        final ProcessHandle member = ProcessHandle.of(memberPids(launch).get(0)).orElseThrow();
+        member.destroyForcibly();
+        member.onExit().get();
+
+        Cli.Running r = cli.run("ps", "orphans");
+        assertTrue(r.stdout().matches("(?s).*\\bm\\s+process\\s+dead\\?.*"), r::toString);
+        r = cli.run("ps", "orphans", "--json");
+        assertTrue(r.stdout().contains("\"name\":\"m\",\"role\":\"process\",\"state\":\"active\",\"live\":false"), r::toString);
+        r = cli.run("send", "orphans", "m", "0");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("member 'm' (pid " + member.pid() + ") is dead"), r::toString);
+        r = cli.run("destroy", "orphans");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(cli.groupsLeft().isEmpty());
+    }
+
+    @Test
     void sigtermStopsTemporaryGroupAndRemovesIt() throws Exception {
         final Path spec = spec("[process a]\nmain = " + MEMBER + "\n\n[process lazy]\nmain = " + MEMBER
             + "\nargs = never-join\nready = started\norder = 1\n");

@@ -288,6 +288,10 @@ class CliEndToEndTest {
         r = cli.run("create", "bad name!");
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("invalid group name"), r::toString);
+        r = cli.run("ps", "nosuchgroup", "--verbose");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().startsWith("uipc ps: no group at") && r.stderr().contains("\tat io.uipc.table.ProcessGroup.attach"),
+            r::toString);
     }
 
     @Test

@@ -198,6 +198,7 @@ public final class GroupLauncher implements AutoCloseable {
         final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(GroupEnvironment.forChild(group, m.name(), p.role(), secret));
+        pb.environment().put(LaunchedMember.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
         final Process process;
         try {
             process = pb.start();

@@ -84,6 +84,11 @@ class CliEndToEndTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(cli.groupsLeft().isEmpty());
 
+        r = cli.run("create", "g2", "--unix-group", "no-such-unix-group");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().endsWith("no Unix group named 'no-such-unix-group'"), r::toString);
+        assertTrue(cli.groupsLeft().isEmpty(), "nothing half-created");
+
         r = cli.run("destroy", "g1");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("no group at"), r::toString);

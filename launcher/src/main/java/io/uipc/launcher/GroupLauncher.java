@@ -198,6 +198,7 @@ public final class GroupLauncher implements AutoCloseable {
         final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(GroupEnvironment.forChild(group, m.name(), p.role(), secret));
+        pb.environment().put(LaunchedMember.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
         final Process process;
         try {
             process = pb.start();
@@ -350,7 +351,7 @@ public final class GroupLauncher implements AutoCloseable {
         if (m.restarts() < max) {
             m.restarted();
             info("restarting " + m.name() + " (restart " + m.restarts() + " of " + max + ")");
-            group.reap();
+            freeName(m.name());
             spawn(m);
             awaitReady(List.of(m)).ifPresent(why -> {
                 info(why);
@@ -363,6 +364,16 @@ public final class GroupLauncher implements AutoCloseable {
         if (spec.onFailure() == io.uipc.launcher.spec.FailureAction.SHUTDOWN) {
             info("stopping the group (on-failure = shutdown)");
             stopAll();
+        }
+    }
+
+    /** Reaps the dead incarnation's entry so the name can be joined again (the monitor thread may be reaping it too). */
+    private void freeName(final String name) {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        group.reap();
+        while (group.lookup(name) != -1 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(POLL_NANOS);
+            group.reap();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The child's side of {@code uipc launch}: joins the group named by the launcher's environment
  * ({@link GroupEnvironment}) under the assigned name and role, accepts
  * {@link GroupVectors#SHUTDOWN}, and offers a simple event loop that runs the member's vector
- * handlers until shutdown.
+ * handlers until shutdown. If the launcher's process dies, the member halts (exit code 70).
  *
  * <pre>{@code
  * try (LaunchedMember self = LaunchedMember.join(7)) {
@@ -21,6 +21,13 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class LaunchedMember implements AutoCloseable {
+    /**
+     * The launcher's pid, set by {@link GroupLauncher} for its members. When that process exits
+     * without having stopped the member (SIGKILL, a crashed test JVM), the member halts, as a
+     * database instance's processes do when its supervisor dies, rather than run unsupervised.
+     */
+    public static final String LAUNCHER_PID = "UIPC_LAUNCHER_PID";
+    private static final int LAUNCHER_GONE_EXIT = 70;
     private final ProcessGroup group;
     private final Member member;
 
@@ -46,11 +53,27 @@ public final class LaunchedMember implements AutoCloseable {
                 member.accept(v);
             }
             member.accept(GroupVectors.SHUTDOWN);
+            watchLauncher(member.name());
             return new LaunchedMember(group, member);
         } catch (final RuntimeException e) {
             group.close();
             throw e;
         }
+    }
+
+    private static void watchLauncher(final String name) {
+        final String pid = System.getenv(LAUNCHER_PID);
+        if (pid == null || pid.isBlank()) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(pid.trim())).ifPresentOrElse(
+            launcher -> launcher.onExit().thenRun(() -> launcherGone(name, pid)), () -> launcherGone(name, pid));
+    }
+
+    private static void launcherGone(final String name, final String pid) {
+        System.err.println(name + ": launcher (pid " + pid + ") exited without stopping this member; halting");
+        System.err.flush();
+        Runtime.getRuntime().halt(LAUNCHER_GONE_EXIT);
     }
 
     /** @return the group */

@@ -15,20 +15,13 @@ import java.util.function.Predicate;
 public final class OutputLog {
     private static final int RETAINED = 10_000;
     private final Deque<String> lines = new ArrayDeque<>();
-    private long total;
 
     synchronized void add(final String line) {
         if (lines.size() == RETAINED) {
             lines.removeFirst();
         }
         lines.addLast(line);
-        total++;
         notifyAll();
-    }
-
-    /** @return lines seen so far, including any no longer retained */
-    public synchronized long count() {
-        return total;
     }
 
     /** @return the retained lines, oldest first */

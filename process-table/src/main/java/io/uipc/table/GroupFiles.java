@@ -10,6 +10,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,12 @@ final class GroupFiles {
 
     /** Gives a file or directory to a Unix group. */
     static void chgrp(final Path path, final String unixGroup) throws IOException {
-        final GroupPrincipal group = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(unixGroup);
+        final GroupPrincipal group;
+        try {
+            group = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(unixGroup);
+        } catch (final UserPrincipalNotFoundException e) {
+            throw new IOException("no Unix group named '" + unixGroup + "'", e);
+        }
         Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group);
     }
 

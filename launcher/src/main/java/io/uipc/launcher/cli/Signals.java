@@ -1,5 +1,9 @@
 package io.uipc.launcher.cli;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import sun.misc.Signal;
 
 /**
@@ -7,11 +11,21 @@ import sun.misc.Signal;
  * default (run shutdown hooks and exit at once), they ask the command to stop in order.
  */
 final class Signals {
+    private static final int SIGINT = 2;
+
     private Signals() {
+    }
+
+    /** The one libc call needed here. */
+    private interface LibC extends Library {
+        Pointer signal(int signal, Pointer handler);
     }
 
     /** @param action what to do on each SIGINT or SIGTERM; runs on the JVM's signal thread */
     static void onStop(final Runnable action) {
+        // A JVM started with SIGINT ignored (a background job of a non-interactive shell) keeps
+        // ignoring it and installs no handler; restore the default first so `kill -INT` works.
+        Native.load(Platform.C_LIBRARY_NAME, LibC.class).signal(SIGINT, Pointer.NULL);
         Signal.handle(new Signal("INT"), s -> action.run());
         Signal.handle(new Signal("TERM"), s -> action.run());
     }

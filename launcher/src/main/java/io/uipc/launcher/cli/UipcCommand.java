@@ -1,6 +1,5 @@
 package io.uipc.launcher.cli;
 
-import io.uipc.launcher.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})
 public final class UipcCommand {
+    /** Read by the execution exception handler from the parsed arguments. */
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -36,8 +36,7 @@ public final class UipcCommand {
         final CommandLine cli = new CommandLine(new UipcCommand());
         cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             final boolean verbose = parseResult.expandedArgs().contains("--verbose");
-            final int code = e instanceof UsageException || e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)
-                ? 2 : 1;
+            final int code = e instanceof UsageException || e instanceof IllegalArgumentException ? 2 : 1;
             cmd.getErr().println("uipc " + cmd.getCommandName() + ": " + message(e));
             if (verbose) {
                 e.printStackTrace(cmd.getErr());
@@ -51,9 +50,6 @@ public final class UipcCommand {
     }
 
     private static String message(final Exception e) {
-        if (e instanceof SpecException || e.getMessage() != null) {
-            return e.getMessage();
-        }
-        return e.toString();
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

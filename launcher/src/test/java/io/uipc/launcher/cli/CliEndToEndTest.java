@@ -84,6 +84,11 @@ class CliEndToEndTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(cli.groupsLeft().isEmpty());
 
+        r = cli.run("create", "g2", "--unix-group", "no-such-unix-group");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().endsWith("no Unix group named 'no-such-unix-group'"), r::toString);
+        assertTrue(cli.groupsLeft().isEmpty(), "nothing half-created");
+
         r = cli.run("destroy", "g1");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("no group at"), r::toString);
@@ -139,6 +144,28 @@ class CliEndToEndTest {
         r = cli.run("ps", "db", "--json");
         assertTrue(r.stdout().contains("\"members\":[]"), "members left the table: " + r);
         assertEquals(0, cli.run("destroy", "db").exitCode());
+        assertTrue(cli.groupsLeft().isEmpty());
+    }
+
+    @Test
+    void membersHaltWhenTheLauncherIsKilledAndStayInTheTableUntilReaped() throws Exception {
+        assertEquals(0, cli.run("create", "orphans", "--entries", "16").exitCode());
+        final Cli.Running launch = cli.start("launch", spec("[process m]\nmain = " + MEMBER + "\n").toString(), "--group", "orphans");
+        launch.awaitLine("all 1 members ready");
+        final long pid = memberPids(launch).get(0);
+        launch.signal("KILL");
+        launch.awaitExit(EXIT);
+        ProcessHandle.of(pid).ifPresent(m -> m.onExit().join());
+
+        Cli.Running r = cli.run("ps", "orphans");
+        assertTrue(r.stdout().matches("(?s).*\\bm\\s+process\\s+dead\\?.*"), r::toString);
+        r = cli.run("ps", "orphans", "--json");
+        assertTrue(r.stdout().contains("\"name\":\"m\",\"role\":\"process\",\"state\":\"active\",\"live\":false"), r::toString);
+        r = cli.run("send", "orphans", "m", "0");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("member 'm' (pid " + pid + ") is dead"), r::toString);
+        r = cli.run("destroy", "orphans");
+        assertEquals(0, r.exitCode(), r::toString);
         assertTrue(cli.groupsLeft().isEmpty());
     }
 
@@ -265,6 +292,10 @@ class CliEndToEndTest {
         r = cli.run("create", "bad name!");
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("invalid group name"), r::toString);
+        r = cli.run("ps", "nosuchgroup", "--verbose");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.stderr().startsWith("uipc ps: no group at") && r.stderr().contains("\tat io.uipc.table.ProcessGroup.attach"),
+            r::toString);
     }
 
     @Test

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -123,57 +121,6 @@ public final class PingPongBench {
             }
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
-
-    /**
-     * Runs the benchmark and prints the table, or with {@code --json} one JSON object per line.
-     * A stop-gap entry point until {@code uipc bench} wraps {@link #run}: options
-     * {@code --mechanisms=a,b}, {@code --round-trips=N}, {@code --warmup=N},
-     * {@code --warmup-ms=N}, {@code --idle-ms=N}, {@code --dir=D}, {@code --pin}, {@code --json}.
-     *
-     * @param args options
-     */
-    public static void main(final String[] args) {
-        BenchOptions options = BenchOptions.defaults();
-        boolean json = false;
-        try {
-            for (final String arg : args) {
-                final String value = arg.substring(arg.indexOf('=') + 1);
-                if (arg.equals("--json")) {
-                    json = true;
-                } else if (arg.startsWith("--mechanisms=")) {
-                    options = options.withMechanisms(Arrays.stream(value.split(",")).map(Mechanism::parse).collect(Collectors.toList()));
-                } else if (arg.startsWith("--round-trips=")) {
-                    options = options.withRoundTrips(Integer.parseInt(value));
-                } else if (arg.startsWith("--warmup=")) {
-                    options = options.withWarmup(Integer.parseInt(value), options.warmupTime());
-                } else if (arg.startsWith("--warmup-ms=")) {
-                    options = options.withWarmup(options.warmupRoundTrips(), Duration.ofMillis(Long.parseLong(value)));
-                } else if (arg.startsWith("--idle-ms=")) {
-                    options = options.withIdleInterval(Duration.ofMillis(Long.parseLong(value)));
-                } else if (arg.equals("--pin")) {
-                    options = options.withPinnedCpus(true);
-                } else if (arg.startsWith("--dir=")) {
-                    options = options.withDirectory(Paths.get(value));
-                } else {
-                    throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
-        } catch (final IllegalArgumentException e) {
-            System.err.println("pingpong: " + e.getMessage());
-            System.exit(2);
-        }
-        try {
-            final List<BenchResult> results = run(options);
-            if (json) {
-                results.forEach(r -> System.out.println(r.toJson()));
-            } else {
-                System.out.print(ResultTable.format(results, options.idleInterval().toMillis()));
-            }
-        } catch (final RuntimeException e) {
-            System.err.println("pingpong: " + e.getMessage());
-            System.exit(1);
         }
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "uipc", mixinStandardHelpOptions = true, version = "uipc 0.1.0",
     description = "User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, send interrupts.",
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        BackendsCommand.class, DemoCommand.class},
+        BackendsCommand.class, BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})
 public final class UipcCommand {

@@ -1,0 +1,87 @@
+package io.uipc.launcher.cli;
+
+import io.uipc.launcher.bench.BenchOptions;
+import io.uipc.launcher.bench.BenchResult;
+import io.uipc.launcher.bench.Mechanism;
+import io.uipc.launcher.bench.PingPongBench;
+import io.uipc.launcher.bench.ResultTable;
+import io.uipc.table.mailbox.bench.MailboxBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code uipc bench}: the cross-process latency benchmark. A ping JVM and a pong JVM per
+ * mechanism; one-way latency (RTT/2) percentiles from HdrHistogram, normalised to uipc-spin.
+ * With {@code --mailbox}: 64-byte mailbox latency and throughput instead.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Cross-process ping-pong: one-way latency p50/p90/p99/p99.9/max and round trips per second for uipc "
+        + "(spin, block, default policy) and the alternatives (Unix socket, FIFO, POSIX signal), normalised to uipc-spin = 1.0, "
+        + "plus the CPU an idle blocked receiver uses.",
+        "Compare with ../shared/bench/ipc-baseline.sh run in the same session."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "One JSON object per mechanism per line: mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns, roundtrips_per_s.")
+    boolean json;
+
+    @Option(names = "--mechanisms", split = ",", paramLabel = "M",
+        description = "Mechanisms, comma-separated (default: all): uipc-spin, uipc-block, uipc-default, unix-socket, fifo, signal.")
+    List<String> mechanisms;
+
+    @Option(names = "--round-trips", paramLabel = "N", description = "Timed round trips per mechanism (default: ${DEFAULT-VALUE}).")
+    int roundTrips = BenchOptions.DEFAULT_ROUND_TRIPS;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed round trips first (default: ${DEFAULT-VALUE}).")
+    int warmup = BenchOptions.DEFAULT_WARMUP_ROUND_TRIPS;
+
+    @Option(names = "--warmup-ms", paramLabel = "MS", description = "Warm up for at least this long (default: ${DEFAULT-VALUE}).")
+    long warmupMillis = 1000;
+
+    @Option(names = "--idle-ms", paramLabel = "MS", description = "Watch the idle blocked receiver's CPU this long; 0 skips (default: ${DEFAULT-VALUE}).")
+    long idleMillis = 1000;
+
+    @Option(names = "--pin", description = "Pin ping to CPU 0 and pong to CPU 1, as the C baseline does.")
+    boolean pin;
+
+    @Option(names = "--dir", paramLabel = "D", description = "Directory for the run's temporary files (default: /dev/shm).")
+    Path dir;
+
+    @Option(names = "--mailbox", description = "Benchmark mailboxes instead: 64-byte messages, latency and 1-to-1 / 4-to-1 throughput.")
+    boolean mailbox;
+
+    @Option(names = "--messages", paramLabel = "N", description = "With --mailbox: messages per throughput run (default: ${DEFAULT-VALUE}).")
+    long messages = MailboxBench.Options.defaults().messages();
+
+    @Override
+    public Integer call() {
+        if (mailbox) {
+            final MailboxBench.Options d = MailboxBench.Options.defaults();
+            MailboxBench.run(new MailboxBench.Options(d.senders(), messages, d.codec(), d.policy(), roundTrips, warmup))
+                .forEach(System.out::println);
+            return 0;
+        }
+        BenchOptions options = BenchOptions.defaults()
+            .withRoundTrips(roundTrips)
+            .withWarmup(warmup, Duration.ofMillis(warmupMillis))
+            .withIdleInterval(Duration.ofMillis(idleMillis))
+            .withPinnedCpus(pin);
+        if (mechanisms != null) {
+            options = options.withMechanisms(mechanisms.stream().map(Mechanism::parse).collect(Collectors.toList()));
+        }
+        if (dir != null) {
+            options = options.withDirectory(dir);
+        }
+        final List<BenchResult> results = PingPongBench.run(options);
+        if (json) {
+            results.forEach(r -> System.out.println(r.toJson()));
+        } else {
+            System.out.print(ResultTable.format(results, options.idleInterval().toMillis()));
+        }
+        return 0;
+    }
+}

@@ -4,7 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A thread that owns a {@link Receiver}: it awaits and runs handlers, highest vector first,
- * until closed. Handler exceptions are reported to stderr and do not stop the thread.
+ * until closed or until the receiver is closed. Handler exceptions are reported to stderr and
+ * do not stop the thread.
  */
 public final class Dispatcher implements AutoCloseable {
     private final Receiver receiver;
@@ -25,7 +26,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
+        while (running && receiver.isOpen()) {
             final long vectors = receiver.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
             if (vectors != 0) {
                 try {

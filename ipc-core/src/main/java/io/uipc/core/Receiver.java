@@ -75,7 +75,8 @@ public interface Receiver extends AutoCloseable {
      *
      * @param timeout maximum wait; 0 polls once
      * @param unit    unit of {@code timeout}
-     * @return the vectors taken, or 0 on timeout or {@link #wakeup()}
+     * @return the vectors taken, or 0 on timeout, on {@link #wakeup()}, or once this receiver
+     *     is closed (here, or its slot reclaimed by another process)
      */
     long await(long timeout, TimeUnit unit);
 

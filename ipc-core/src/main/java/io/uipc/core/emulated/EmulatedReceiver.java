@@ -19,7 +19,9 @@ import static io.uipc.core.emulated.UpidDescriptor.SN;
 /**
  * A receiver of the emulated backend: one claimed UPID slot. {@link #await} implements the
  * blocking half of the protocol in docs/protocol.md: announce BLKD, re-check the PIR, then
- * sleep on the state word only if nothing is pending.
+ * sleep on the state word only if nothing is pending. Every step acts only on this receiver's
+ * generation: once the slot is released (closed here, or reclaimed by another process), await
+ * returns 0 and takes nothing, even if a newcomer has claimed the slot.
  */
 final class EmulatedReceiver implements Receiver {
     private static final int DEADLINE_CHECK_MASK = 0xFF;
@@ -91,12 +93,12 @@ final class EmulatedReceiver implements Receiver {
 
     @Override
     public long poll() {
-        return upids.take(index);
+        return upids.take(index, generation);
     }
 
     @Override
     public long await(final long timeout, final TimeUnit unit) {
-        long taken = upids.take(index);
+        long taken = upids.take(index, generation);
         if (taken != 0 || timeout <= 0) {
             return taken;
         }
@@ -105,19 +107,20 @@ final class EmulatedReceiver implements Receiver {
         final WaitPolicy p = policy;
         for (int i = 0; i < p.spins(); i++) {
             if (upids.hasDeliverable(index) || (upids.state(index) & ON) != 0) {
-                taken = upids.take(index);
+                taken = upids.take(index, generation);
                 if (taken != 0) {
                     return taken;
                 }
             }
-            if (wakeupRequested || ((i & DEADLINE_CHECK_MASK) == 0 && System.nanoTime() - deadline >= 0)) {
+            if (wakeupRequested || ((i & DEADLINE_CHECK_MASK) == 0
+                && (System.nanoTime() - deadline >= 0 || !UpidDescriptor.hasTag(upids.state(index), generation)))) {
                 return consumeWakeup();
             }
             Thread.onSpinWait();
         }
         for (int i = 0; i < p.yields(); i++) {
             if (upids.hasDeliverable(index)) {
-                return upids.take(index);
+                return upids.take(index, generation);
             }
             Thread.yield();
         }
@@ -130,8 +133,11 @@ final class EmulatedReceiver implements Receiver {
                 return consumeWakeup();
             }
             final int state = upids.state(index);
+            if (!UpidDescriptor.hasTag(state, generation)) {
+                return 0; // released or reclaimed: nothing more will arrive
+            }
             if ((state & ON) != 0) {
-                final long taken = upids.take(index);
+                final long taken = upids.take(index, generation);
                 if (taken != 0) {
                     return taken;
                 }
@@ -141,7 +147,12 @@ final class EmulatedReceiver implements Receiver {
                 continue;
             }
             if (upids.hasDeliverable(index) || wakeupRequested) {
-                upids.clearFlag(index, BLKD);
+                // take now rather than wait for the sender's ON: it may stall or die first
+                upids.clearFlag(index, generation, BLKD);
+                final long taken = upids.take(index, generation);
+                if (taken != 0) {
+                    return taken;
+                }
                 continue;
             }
             final long timespecAddress;
@@ -150,16 +161,16 @@ final class EmulatedReceiver implements Receiver {
             } else {
                 final long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    upids.clearFlag(index, BLKD);
-                    return upids.take(index);
+                    upids.clearFlag(index, generation, BLKD);
+                    return upids.take(index, generation);
                 }
                 timespec.putLong(0, remaining / 1_000_000_000L);
                 timespec.putLong(8, remaining % 1_000_000_000L);
                 timespecAddress = timespec.addressOffset();
             }
             Futex.await(stateAddress, state | BLKD, timespecAddress);
-            upids.clearFlag(index, BLKD);
-            final long taken = upids.take(index);
+            upids.clearFlag(index, generation, BLKD);
+            final long taken = upids.take(index, generation);
             if (taken != 0) {
                 return taken;
             }
@@ -171,7 +182,7 @@ final class EmulatedReceiver implements Receiver {
 
     private long consumeWakeup() {
         wakeupRequested = false;
-        return upids.take(index);
+        return upids.take(index, generation);
     }
 
     @Override
@@ -211,22 +222,22 @@ final class EmulatedReceiver implements Receiver {
         ensureOpen();
         upids.setMasked(index, Vectors.check(vector), false);
         if (upids.hasDeliverable(index)) {
-            upids.selfNotify(index);
+            upids.selfNotify(index, generation);
         }
     }
 
     @Override
     public void suppress() {
         ensureOpen();
-        upids.setFlag(index, SN);
+        upids.setFlag(index, generation, SN);
     }
 
     @Override
     public void resume() {
         ensureOpen();
-        upids.clearFlag(index, SN);
+        upids.clearFlag(index, generation, SN);
         if (upids.hasDeliverable(index)) {
-            upids.selfNotify(index);
+            upids.selfNotify(index, generation);
         }
     }
 
@@ -239,7 +250,7 @@ final class EmulatedReceiver implements Receiver {
     public void wakeup() {
         wakeupRequested = true;
         if (open) {
-            upids.selfNotify(index);
+            upids.selfNotify(index, generation);
         }
     }
 
@@ -271,7 +282,7 @@ final class EmulatedReceiver implements Receiver {
 
     @Override
     public boolean isOpen() {
-        return open && upids.generation(index) == generation;
+        return open && upids.isClaimedBy(index, generation);
     }
 
     private void ensureOpen() {

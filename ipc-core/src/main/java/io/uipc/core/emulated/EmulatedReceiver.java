@@ -19,7 +19,9 @@ import static io.uipc.core.emulated.UpidDescriptor.SN;
 /**
  * A receiver of the emulated backend: one claimed UPID slot. {@link #await} implements the
  * blocking half of the protocol in docs/protocol.md: announce BLKD, re-check the PIR, then
- * sleep on the state word only if nothing is pending.
+ * sleep on the state word only if nothing is pending. Every step acts only on this receiver's
+ * generation: once the slot is released (closed here, or reclaimed by another process), await
+ * returns 0 and takes nothing, even if a newcomer has claimed the slot.
  */
 final class EmulatedReceiver implements Receiver {
     private static final int DEADLINE_CHECK_MASK = 0xFF;
@@ -29,8 +31,6 @@ final class EmulatedReceiver implements Receiver {
     private final UittTable uitt;
     private final int index;
     private final int generation;
-    /** The generation as the state word carries it: the slot is no longer ours once it differs. */
-    private final int tag;
     private final long stateAddress;
     private final UnsafeBuffer timespec = new UnsafeBuffer(BufferUtil.allocateDirectAligned(16, 16));
     private final VectorHandler[] handlers = new VectorHandler[Vectors.COUNT];
@@ -45,7 +45,6 @@ final class EmulatedReceiver implements Receiver {
         this.uitt = uitt;
         this.index = index;
         this.generation = generation;
-        this.tag = UpidDescriptor.stateTag(generation);
         this.stateAddress = upids.stateAddress(index);
     }
 
@@ -107,17 +106,14 @@ final class EmulatedReceiver implements Receiver {
         final long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         final WaitPolicy p = policy;
         for (int i = 0; i < p.spins(); i++) {
-            final int state = upids.state(index);
-            if (isGone(state)) {
-                return 0;
-            }
-            if (upids.hasDeliverable(index) || (state & ON) != 0) {
+            if (upids.hasDeliverable(index) || (upids.state(index) & ON) != 0) {
                 taken = upids.take(index, generation);
                 if (taken != 0) {
                     return taken;
                 }
             }
-            if (wakeupRequested || ((i & DEADLINE_CHECK_MASK) == 0 && System.nanoTime() - deadline >= 0)) {
+            if (wakeupRequested || ((i & DEADLINE_CHECK_MASK) == 0
+                && (System.nanoTime() - deadline >= 0 || !UpidDescriptor.hasTag(upids.state(index), generation)))) {
                 return consumeWakeup();
             }
             Thread.onSpinWait();
@@ -137,8 +133,8 @@ final class EmulatedReceiver implements Receiver {
                 return consumeWakeup();
             }
             final int state = upids.state(index);
-            if (isGone(state)) {
-                return 0;
+            if (!UpidDescriptor.hasTag(state, generation)) {
+                return 0; // released or reclaimed: nothing more will arrive
             }
             if ((state & ON) != 0) {
                 final long taken = upids.take(index, generation);
@@ -151,7 +147,12 @@ final class EmulatedReceiver implements Receiver {
                 continue;
             }
             if (upids.hasDeliverable(index) || wakeupRequested) {
-                upids.clearFlag(index, tag, BLKD);
+                // take now rather than wait for the sender's ON: it may stall or die first
+                upids.clearFlag(index, generation, BLKD);
+                final long taken = upids.take(index, generation);
+                if (taken != 0) {
+                    return taken;
+                }
                 continue;
             }
             final long timespecAddress;
@@ -160,7 +161,7 @@ final class EmulatedReceiver implements Receiver {
             } else {
                 final long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    upids.clearFlag(index, tag, BLKD);
+                    upids.clearFlag(index, generation, BLKD);
                     return upids.take(index, generation);
                 }
                 timespec.putLong(0, remaining / 1_000_000_000L);
@@ -168,7 +169,7 @@ final class EmulatedReceiver implements Receiver {
                 timespecAddress = timespec.addressOffset();
             }
             Futex.await(stateAddress, state | BLKD, timespecAddress);
-            upids.clearFlag(index, tag, BLKD);
+            upids.clearFlag(index, generation, BLKD);
             final long taken = upids.take(index, generation);
             if (taken != 0) {
                 return taken;
@@ -177,11 +178,6 @@ final class EmulatedReceiver implements Receiver {
                 return 0;
             }
         }
-    }
-
-    /** @return whether the slot left this receiver's generation (closed, or reclaimed by a reaper) */
-    private boolean isGone(final int state) {
-        return (state & ~UpidDescriptor.FLAGS_MASK) != tag;
     }
 
     private long consumeWakeup() {
@@ -226,22 +222,22 @@ final class EmulatedReceiver implements Receiver {
         ensureOpen();
         upids.setMasked(index, Vectors.check(vector), false);
         if (upids.hasDeliverable(index)) {
-            upids.selfNotify(index);
+            upids.selfNotify(index, generation);
         }
     }
 
     @Override
     public void suppress() {
         ensureOpen();
-        upids.setFlag(index, SN);
+        upids.setFlag(index, generation, SN);
     }
 
     @Override
     public void resume() {
         ensureOpen();
-        upids.clearFlag(index, tag, SN);
+        upids.clearFlag(index, generation, SN);
         if (upids.hasDeliverable(index)) {
-            upids.selfNotify(index);
+            upids.selfNotify(index, generation);
         }
     }
 
@@ -254,7 +250,7 @@ final class EmulatedReceiver implements Receiver {
     public void wakeup() {
         wakeupRequested = true;
         if (open) {
-            upids.selfNotify(index);
+            upids.selfNotify(index, generation);
         }
     }
 
@@ -286,7 +282,7 @@ final class EmulatedReceiver implements Receiver {
 
     @Override
     public boolean isOpen() {
-        return open && upids.generation(index) == generation;
+        return open && upids.isClaimedBy(index, generation);
     }
 
     private void ensureOpen() {

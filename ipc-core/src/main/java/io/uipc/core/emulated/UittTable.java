@@ -78,8 +78,12 @@ final class UittTable {
     }
 
     /**
-     * Invalidates every valid entry that targets {@code upidIndex}: for an unregistering or
-     * dead receiver. O(capacity), off the hot path.
+     * Invalidates every valid (or corrupt) entry that targets {@code upidIndex}: for an
+     * unregistering or dead receiver. O(capacity), off the hot path. Entries still CLAIMING
+     * are left to their claimant: their target word may still be a previous registration's,
+     * naming this slot while the claimant registers another receiver; freeing such an entry
+     * let a second claimant take it while the first one's late target write redirected the
+     * second one's sends (docs/protocol.md).
      *
      * @return entries invalidated
      */
@@ -88,7 +92,8 @@ final class UittTable {
         for (int index = 0; index < capacity; index++) {
             final int off = offset(index);
             final long control = buffer.getLongVolatile(off + CONTROL_OFFSET);
-            if (UittDescriptor.state(control) != FREE && (int) buffer.getLongVolatile(off + TARGET_OFFSET) == upidIndex
+            final int state = UittDescriptor.state(control);
+            if (state != FREE && state != CLAIMING && (int) buffer.getLongVolatile(off + TARGET_OFFSET) == upidIndex
                 && buffer.compareAndSetLong(off + CONTROL_OFFSET, control,
                     UittDescriptor.control(UittDescriptor.generation(control) + 1, 0, FREE))) {
                 count++;

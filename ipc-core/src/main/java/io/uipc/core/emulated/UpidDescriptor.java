@@ -83,6 +83,15 @@ public final class UpidDescriptor {
     }
 
     /**
+     * @param state      a state word
+     * @param generation a UPID generation
+     * @return whether the state word carries that generation's tag
+     */
+    public static boolean hasTag(final int state, final int generation) {
+        return (state & ~FLAGS_MASK) == stateTag(generation);
+    }
+
+    /**
      * @param pirWord a PIR word
      * @return the generation it carries
      */

@@ -54,8 +54,24 @@ final class UpidTable {
         return UpidDescriptor.generation(buffer.getLongVolatile(offset(index) + PIR_LOW_OFFSET));
     }
 
+    /**
+     * @return the owner pid of a claimed slot, or 0 if the slot is free or its claim is not
+     *     complete (the claimer writes the pid before the state tag, so a tag of the current
+     *     generation vouches for the pid)
+     */
     int ownerPid(final int index) {
-        return buffer.getIntVolatile(offset(index) + OWNER_PID_OFFSET);
+        final int off = offset(index);
+        final int gen = generation(index);
+        if (!UpidDescriptor.isClaimed(gen) || !UpidDescriptor.hasTag(buffer.getIntVolatile(off + STATE_OFFSET), gen)) {
+            return 0;
+        }
+        final int pid = buffer.getIntVolatile(off + OWNER_PID_OFFSET);
+        return generation(index) == gen ? pid : 0;
+    }
+
+    /** @return whether the slot still belongs to {@code generation} (not released, not reused) */
+    boolean isClaimedBy(final int index, final int generation) {
+        return generation(index) == generation && UpidDescriptor.hasTag(state(index), generation);
     }
 
     /**
@@ -89,33 +105,47 @@ final class UpidTable {
     }
 
     /**
-     * Frees a slot if it still has {@code generation}: bumps the generation in the PIR-high
-     * word, then the state word (waking a sleeper, if any), and last in the PIR-low word, the
-     * one {@link #claim} looks at, so a newcomer cannot claim the slot while it is half freed.
-     * Whatever was pending is dropped. Of two concurrent releases (owner and reaper) the one
-     * that bumps PIR-high does the rest.
+     * Frees a slot if it still has {@code generation}. First the state word is retagged: from
+     * then on the owner's await returns, its take and late notifications fail their tag check,
+     * and a sleeper is woken. Then PIR high and PIR low are retagged, dropping what was pending;
+     * the slot is free, and claimable, once PIR low is. Every step changes a word only while it
+     * still has {@code generation}, so a release racing another release, or finishing one whose
+     * process died half-way, never touches the words of a newcomer that claimed the slot.
      *
-     * @return whether this call freed it
+     * @return whether this call freed the slot
      */
     boolean release(final int index, final int generation) {
         final int off = offset(index);
-        final long freed = (long) (generation + 1) << 32;
-        long word;
-        do {
-            word = buffer.getLongVolatile(off + PIR_HIGH_OFFSET);
-            if (UpidDescriptor.generation(word) != generation) {
+        if (UpidDescriptor.generation(buffer.getLongVolatile(off + PIR_LOW_OFFSET)) != generation) {
+            return false;
+        }
+        for (;;) {
+            final int state = buffer.getIntVolatile(off + STATE_OFFSET);
+            if (!UpidDescriptor.hasTag(state, generation)) {
+                break; // retagged already: finish a release that stopped half-way
+            }
+            if (buffer.compareAndSetInt(off + STATE_OFFSET, state, UpidDescriptor.stateTag(generation + 1))) {
+                if ((state & BLKD) != 0) {
+                    Futex.wake(stateAddress(index), Integer.MAX_VALUE);
+                }
+                break;
+            }
+        }
+        retag(off + PIR_HIGH_OFFSET, generation);
+        return retag(off + PIR_LOW_OFFSET, generation);
+    }
+
+    /** CASes a PIR word, while it has {@code generation}, to the next generation with no bits. */
+    private boolean retag(final int word, final int generation) {
+        for (;;) {
+            final long pir = buffer.getLongVolatile(word);
+            if (UpidDescriptor.generation(pir) != generation) {
                 return false;
             }
-        } while (!buffer.compareAndSetLong(off + PIR_HIGH_OFFSET, word, freed));
-        buffer.putIntVolatile(off + OWNER_PID_OFFSET, 0);
-        final int old = buffer.getAndSetInt(off + STATE_OFFSET, UpidDescriptor.stateTag(generation + 1));
-        if ((old & BLKD) != 0) {
-            Futex.wake(stateAddress(index), Integer.MAX_VALUE);
+            if (buffer.compareAndSetLong(word, pir, (long) (generation + 1) << 32)) {
+                return true;
+            }
         }
-        do {
-            word = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
-        } while (!buffer.compareAndSetLong(off + PIR_LOW_OFFSET, word, freed));
-        return true;
     }
 
     /**
@@ -130,7 +160,7 @@ final class UpidTable {
         final int off = offset(index);
         final long freed = (long) (generation + 1) << 32;
         if (UpidDescriptor.generation(buffer.getLongVolatile(off + PIR_LOW_OFFSET)) != generation
-            || buffer.getIntVolatile(off + OWNER_PID_OFFSET) != 0) {
+            || ownerPid(index) != 0) {
             return false;
         }
         buffer.putLongVolatile(off + PIR_HIGH_OFFSET, freed);
@@ -190,23 +220,22 @@ final class UpidTable {
     /**
      * Receiver side: clears ON, then (unless SN is set) atomically takes every unmasked pending
      * vector. Clearing ON first means a sender that saw ON set has already posted its bit.
-     * Takes nothing once the slot has left {@code generation} (unregistered, reclaimed or
-     * reused): a closed receiver never takes a newcomer's vectors.
+     * Only in {@code generation}'s words: a receiver whose slot was released, and perhaps
+     * reused, takes nothing.
      */
     long take(final int index, final int generation) {
         final int off = offset(index);
-        final int tag = UpidDescriptor.stateTag(generation);
         int state = buffer.getIntVolatile(off + STATE_OFFSET);
-        while ((state & ~FLAGS_MASK) == tag && (state & ON) != 0
+        while (UpidDescriptor.hasTag(state, generation) && (state & ON) != 0
             && !buffer.compareAndSetInt(off + STATE_OFFSET, state, state & ~ON)) {
             state = buffer.getIntVolatile(off + STATE_OFFSET);
         }
-        if ((state & ~FLAGS_MASK) != tag || (state & SN) != 0) {
+        if (!UpidDescriptor.hasTag(state, generation) || (state & SN) != 0) {
             return 0;
         }
         final long unmasked = ~buffer.getLongVolatile(off + MASK_OFFSET);
-        final long low = takeBits(off + PIR_LOW_OFFSET, unmasked & LOW_HALF, generation);
-        final long high = takeBits(off + PIR_HIGH_OFFSET, unmasked >>> 32, generation);
+        final long low = takeBits(off + PIR_LOW_OFFSET, generation, unmasked & LOW_HALF);
+        final long high = takeBits(off + PIR_HIGH_OFFSET, generation, unmasked >>> 32);
         final long taken = low | (high << 32);
         if (taken != 0) {
             buffer.putLongOrdered(off + DELIVERED_OFFSET,
@@ -215,14 +244,14 @@ final class UpidTable {
         return taken;
     }
 
-    private long takeBits(final int word, final long allowed, final int generation) {
+    private long takeBits(final int word, final int generation, final long allowed) {
         for (;;) {
             final long pir = buffer.getLongVolatile(word);
             final long bits = pir & allowed;
-            if (UpidDescriptor.generation(pir) != generation) {
+            if (bits == 0 || UpidDescriptor.generation(pir) != generation) {
                 return 0;
             }
-            if (bits == 0 || buffer.compareAndSetLong(word, pir, pir & ~bits)) {
+            if (buffer.compareAndSetLong(word, pir, pir & ~bits)) {
                 return bits;
             }
         }
@@ -247,30 +276,35 @@ final class UpidTable {
         return buffer.compareAndSetInt(offset(index) + STATE_OFFSET, expected, update);
     }
 
-    /** Clears {@code flag} in the state word, unless the slot no longer has {@code tag}. */
-    void clearFlag(final int index, final int tag, final int flag) {
+    /** Clears {@code flag} in the state word, while it has {@code generation}'s tag. */
+    void clearFlag(final int index, final int generation, final int flag) {
         final int off = offset(index) + STATE_OFFSET;
         int state;
         do {
             state = buffer.getIntVolatile(off);
-        } while ((state & flag) != 0 && (state & ~FLAGS_MASK) == tag && !buffer.compareAndSetInt(off, state, state & ~flag));
+        } while (UpidDescriptor.hasTag(state, generation) && (state & flag) != 0
+            && !buffer.compareAndSetInt(off, state, state & ~flag));
     }
 
-    /** Sets {@code flag} in the state word. */
-    void setFlag(final int index, final int flag) {
+    /** Sets {@code flag} in the state word, while it has {@code generation}'s tag. */
+    void setFlag(final int index, final int generation, final int flag) {
         final int off = offset(index) + STATE_OFFSET;
         int state;
         do {
             state = buffer.getIntVolatile(off);
-        } while ((state & flag) == 0 && !buffer.compareAndSetInt(off, state, state | flag));
+        } while (UpidDescriptor.hasTag(state, generation) && (state & flag) == 0
+            && !buffer.compareAndSetInt(off, state, state | flag));
     }
 
-    /** The receiver notifies itself (after unmask, resume or wakeup): set ON, wake a sleeper. */
-    void selfNotify(final int index) {
+    /**
+     * The receiver notifies itself (after unmask, resume or wakeup): set ON, wake a sleeper;
+     * only in {@code generation}'s state word.
+     */
+    void selfNotify(final int index, final int generation) {
         final int off = offset(index) + STATE_OFFSET;
         for (;;) {
             final int state = buffer.getIntVolatile(off);
-            if ((state & ON) != 0) {
+            if (!UpidDescriptor.hasTag(state, generation) || (state & ON) != 0) {
                 return;
             }
             if (buffer.compareAndSetInt(off, state, state | ON)) {

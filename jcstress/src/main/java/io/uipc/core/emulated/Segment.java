@@ -1,0 +1,108 @@
+package io.uipc.core.emulated;
+
+import io.uipc.core.SendResult;
+import io.uipc.core.UittHandle;
+import io.uipc.core.WaitPolicy;
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One private in-memory segment laid out as an interrupt domain's tables (a hint line, then
+ * UPIDs, then the shared UITT), over a 64-byte-aligned direct buffer, with ipc-core's real
+ * {@link UpidTable} and {@link UittTable} on it. Each jcstress state object owns one. Futex
+ * wakes land on this private memory, where nobody else waits: harmless.
+ */
+final class Segment {
+    /** Owner pid written by claims of the first claimer. */
+    static final int PID_A = 1001;
+    /** Owner pid written by claims of the second claimer. */
+    static final int PID_B = 2002;
+
+    private static final int HINTS = 64;
+    private static final int UPID_HINT = 0;
+    private static final int UITT_HINT = 4;
+
+    final UpidTable upids;
+    final UittTable uitt;
+
+    Segment(final int upidCapacity, final int uittCapacity) {
+        final int uittBase = HINTS + upidCapacity * UpidDescriptor.LENGTH;
+        final UnsafeBuffer buffer = new UnsafeBuffer(
+            BufferUtil.allocateDirectAligned(uittBase + uittCapacity * UittDescriptor.LENGTH, 64));
+        upids = new UpidTable(buffer, HINTS, upidCapacity, UPID_HINT);
+        uitt = new UittTable(buffer, uittBase, uittCapacity, UITT_HINT, upids);
+    }
+
+    /** @return a newly claimed UPID slot (fails loudly if none is free) */
+    int claim(final int pid) {
+        final int index = upids.claim(pid);
+        if (index < 0) {
+            throw new IllegalStateException("no free UPID slot in the test segment");
+        }
+        return index;
+    }
+
+    /** @return the handle of a newly registered UITT entry for {@code vector} of slot {@code index} */
+    long register(final int index, final int vector) {
+        final long handle = uitt.claim(index, upids.generation(index), vector);
+        if (handle < 0) {
+            throw new IllegalStateException("no free UITT entry in the test segment");
+        }
+        return handle;
+    }
+
+    /**
+     * A receiver on slot {@code index}, as EmulatedDomain.registerReceiver makes it but without
+     * a domain file (the domain is only named in messages), waiting by futex alone.
+     */
+    EmulatedReceiver receiver(final int index) {
+        final EmulatedReceiver receiver = new EmulatedReceiver(null, upids, uitt, index, upids.generation(index));
+        receiver.waitPolicy(WaitPolicy.BLOCK);
+        return receiver;
+    }
+
+    /** @return the PIR word that holds {@code vector} in slot {@code index} (a raw volatile read) */
+    long pirWord(final int index, final int vector) {
+        return upids.counter(index, vector < 32 ? UpidDescriptor.PIR_LOW_OFFSET : UpidDescriptor.PIR_HIGH_OFFSET);
+    }
+
+    /** @return whether {@code vector} is pending in slot {@code index}: 1 or 0 */
+    int pending(final int index, final int vector) {
+        return (int) ((pirWord(index, vector) >>> (vector & 31)) & 1);
+    }
+
+    /** @return the state word's ON bit of slot {@code index}: 1 or 0 */
+    int on(final int index) {
+        return upids.state(index) & UpidDescriptor.ON;
+    }
+
+    /** @return 1 if PIR low, PIR high and the state tag of slot {@code index} carry one generation */
+    int consistent(final int index) {
+        final int gen = upids.generation(index);
+        final boolean same = UpidDescriptor.generation(pirWord(index, 63)) == gen
+            && UpidDescriptor.hasTag(upids.state(index), gen);
+        return same ? 1 : 0;
+    }
+
+    /** @return whether {@code handle} names a live entry: 1 or 0 */
+    int live(final long handle) {
+        final long control = uitt.control(UittHandle.index(handle));
+        return UittDescriptor.state(control) == UittDescriptor.VALID
+            && UittDescriptor.generation(control) == UittHandle.generation(handle) ? 1 : 0;
+    }
+
+    /** @return 1 if {@code bits} has {@code vector}, else 0 */
+    static int has(final long bits, final int vector) {
+        return (int) ((bits >>> vector) & 1);
+    }
+
+    /** @return a posted send's outcome: 1 POSTED (no notification), 2 NOTIFIED, 3 WOKEN; else 100 + code */
+    static int notification(final int sendResult) {
+        switch (sendResult) {
+            case SendResult.POSTED: return 1;
+            case SendResult.NOTIFIED: return 2;
+            case SendResult.WOKEN: return 3;
+            default: return 100 + sendResult;
+        }
+    }
+}

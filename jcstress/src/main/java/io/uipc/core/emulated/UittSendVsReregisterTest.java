@@ -1,0 +1,52 @@
+package io.uipc.core.emulated;
+
+import io.uipc.core.SendResult;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.III_Result;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+/**
+ * UITT entry validation: a sender holds receiver A's handle while A unregisters the entry and
+ * receiver B registers the same entry for another vector. The send (UittTable.send: control,
+ * target, control again, then post) reaches A or fails STALE/INVALID; it never reaches B.
+ * r1: the send reported success; r2: B got A's vector (2), its own (1) or nothing (0); r3: A
+ * got its vector.
+ */
+@JCStressTest
+@Description("send through a handle vs unregister and re-register: never reaches the new registrant")
+@Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "the send went through before the entry was unregistered")
+@Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "the send found the entry unregistered or reused: STALE/INVALID")
+@Outcome(expect = FORBIDDEN, desc = "the send reached B, or reported success without posting")
+@State
+public class UittSendVsReregisterTest {
+    private static final int VECTOR_A = 20;
+    private static final int VECTOR_B = 21;
+    private final Segment segment = new Segment(2, 1);
+    private final int a = segment.claim(Segment.PID_A);
+    private final int b = segment.claim(Segment.PID_B);
+    private final long handleA = segment.register(a, VECTOR_A);
+
+    @Actor
+    public void sender(final III_Result r) {
+        r.r1 = SendResult.isPosted(segment.uitt.send(handleA)) ? 1 : 0;
+    }
+
+    @Actor
+    public void reregister() {
+        segment.uitt.invalidate(handleA);
+        segment.register(b, VECTOR_B);
+    }
+
+    @Arbiter
+    public void after(final III_Result r) {
+        r.r2 = segment.pending(b, VECTOR_A) == 1 ? 2 : segment.pending(b, VECTOR_B);
+        r.r3 = segment.pending(a, VECTOR_A);
+    }
+}

@@ -1,6 +1,7 @@
 package io.uipc.launcher.bench;
 
 import io.uipc.core.ChildJvm;
+import io.uipc.launcher.cli.UipcCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +96,7 @@ class PingPongBenchTest {
 
     /** Starts a long benchmark in its own JVM, waits until both peers run, then kills it. */
     private List<ProcessHandle> startCoordinatorAndKill(final boolean forcibly) throws Exception {
-        final Process coordinator = ChildJvm.processBuilder(PingPongBench.class,
+        final Process coordinator = ChildJvm.processBuilder(UipcCommand.class, "bench",
             "--mechanisms=uipc-block", "--round-trips=2000000000", "--dir=" + dir).redirectOutput(Redirect.DISCARD).start();
         try {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -331,4 +331,33 @@ class CliEndToEndTest {
         assertAllDead(memberPids(r));
         assertTrue(cli.groupsLeft().isEmpty());
     }
+
+    @Test
+    void benchWithASmallCountPrintsOneJsonObjectPerMechanism() throws Exception {
+        Cli.Running r = cli.run("bench", "--json", "--round-trips", "500", "--warmup", "50", "--warmup-ms", "0",
+            "--idle-ms", "0", "--mechanisms", "uipc-block,fifo");
+        assertEquals(0, r.exitCode(), r.toString());
+        final List<String> lines = r.stdoutLines().stream().filter(l -> l.startsWith("{")).toList();
+        assertEquals(2, lines.size(), r.toString());
+        final Pattern fields = Pattern.compile("\\{\"mechanism\":\"([a-z-]+)\",\"p50_ns\":([0-9.]+),\"p90_ns\":([0-9.]+),"
+            + "\"p99_ns\":([0-9.]+),\"p999_ns\":([0-9.]+),\"max_ns\":([0-9.]+),\"roundtrips_per_s\":([0-9]+)}");
+        final List<String> mechanisms = new java.util.ArrayList<>();
+        for (final String line : lines) {
+            final Matcher m = fields.matcher(line);
+            assertTrue(m.matches(), line);
+            mechanisms.add(m.group(1));
+            double previous = 0;
+            for (int g = 2; g <= 6; g++) {
+                final double value = Double.parseDouble(m.group(g));
+                assertTrue(value > 0 && value >= previous, "percentiles ordered and positive: " + line);
+                previous = value;
+            }
+            assertTrue(Long.parseLong(m.group(7)) > 0, line);
+        }
+        assertEquals(List.of("uipc-block", "fifo"), mechanisms);
+
+        r = cli.run("bench", "--mechanisms", "carrier-pigeon");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("carrier-pigeon"), r.stderr());
+    }
 }

@@ -7,7 +7,10 @@ import io.uipc.launcher.bench.PingPongBench;
 import io.uipc.launcher.bench.ResultTable;
 import io.uipc.table.mailbox.bench.MailboxBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +29,13 @@ import java.util.stream.Collectors;
         + "plus the CPU an idle blocked receiver uses.",
         "Compare with ../shared/bench/ipc-baseline.sh run in the same session."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "One JSON object per mechanism per line: mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns, roundtrips_per_s.")
+    private static final List<String> NOT_FOR_MAILBOX = List.of("--mechanisms", "--pin", "--dir", "--idle-ms", "--warmup-ms");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "One JSON object per mechanism per line: mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns, "
+        + "roundtrips_per_s. With --mailbox, one per result: run (ping-pong or throughput) and its figures.")
     boolean json;
 
     @Option(names = "--mechanisms", split = ",", paramLabel = "M",
@@ -51,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "D", description = "Directory for the run's temporary files (default: /dev/shm).")
     Path dir;
 
-    @Option(names = "--mailbox", description = "Benchmark mailboxes instead: 64-byte messages, latency and 1-to-1 / 4-to-1 throughput.")
+    @Option(names = "--mailbox", description = "Benchmark mailboxes instead: 64-byte messages; ping-pong latency by mail alternating "
+        + "with interrupt-only round trips (--round-trips and --warmup each), and 1-to-1 / 4-to-1 throughput.")
     boolean mailbox;
 
     @Option(names = "--messages", paramLabel = "N", description = "With --mailbox: messages per throughput run (default: ${DEFAULT-VALUE}).")
@@ -60,9 +70,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (mailbox) {
+            for (final String option : NOT_FOR_MAILBOX) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), option + " does not apply to --mailbox");
+                }
+            }
             final MailboxBench.Options d = MailboxBench.Options.defaults();
-            MailboxBench.run(new MailboxBench.Options(d.senders(), messages, d.codec(), d.policy(), roundTrips, warmup))
-                .forEach(System.out::println);
+            for (final MailboxBench.Result r : MailboxBench.run(new MailboxBench.Options(d.senders(), messages, d.codec(), d.policy(), roundTrips, warmup))) {
+                System.out.println(json ? r.toJson() : r.text());
+            }
             return 0;
         }
         BenchOptions options = BenchOptions.defaults()

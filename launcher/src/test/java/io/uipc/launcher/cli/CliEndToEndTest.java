@@ -360,4 +360,49 @@ class CliEndToEndTest {
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.stderr().contains("carrier-pigeon"), r.stderr());
     }
+
+    @Test
+    void mailboxBenchTimesMailAlongsideInterruptsAndCountsEveryThroughputMessage() throws Exception {
+        Cli.Running r = cli.run("bench", "--mailbox", "--json", "--round-trips", "2000", "--warmup", "1000", "--messages", "40000");
+        assertEquals(0, r.exitCode(), r.toString());
+        final List<String> lines = r.stdoutLines().stream().filter(l -> l.startsWith("{")).toList();
+        assertEquals(6, lines.size(), r.toString());
+        final Pattern pingPong = Pattern.compile("\\{\"run\":\"ping-pong\",\"kind\":\"([a-z-]+)\",\"alongside\":\"([a-z-]+)\",\"policy\":\"spin\","
+            + "\"n\":2000,\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+),\"p999_ns\":(\\d+),\"max_ns\":(\\d+),"
+            + "\"p50_ratio_to_interrupt\":([0-9.]+)}");
+        final List<String> kinds = new java.util.ArrayList<>();
+        for (final String line : lines.subList(0, 4)) {
+            final Matcher m = pingPong.matcher(line);
+            assertTrue(m.matches(), line);
+            kinds.add(m.group(1) + "/" + m.group(2));
+            long previous = 1;
+            for (int g = 3; g <= 7; g++) {
+                final long value = Long.parseLong(m.group(g));
+                assertTrue(value >= previous, "percentiles ordered and positive: " + line);
+                previous = value;
+            }
+            final double ratio = Double.parseDouble(m.group(8));
+            assertEquals(m.group(1).equals("interrupt") ? 1.0 : (double) Long.parseLong(m.group(3)) / ratioBase(lines, line), ratio, 0.01, line);
+        }
+        assertEquals(List.of("interrupt/mail-raw", "mail-raw/interrupt", "interrupt/mail-chronicle", "mail-chronicle/interrupt"), kinds);
+        final Pattern throughput = Pattern.compile("\\{\"run\":\"throughput\",\"senders\":(\\d),\"codec\":\"raw\",\"policy\":\"spin\","
+            + "\"messages\":40000,\"seconds\":[0-9.]+,\"msgs_per_s\":([1-9]\\d*),\"errors\":0,\"wakeups\":\\d+,.*}");
+        final List<String> senders = new java.util.ArrayList<>();
+        for (final String line : lines.subList(4, 6)) {
+            final Matcher m = throughput.matcher(line);
+            assertTrue(m.matches(), "every message arrived, in order per sender: " + line);
+            senders.add(m.group(1));
+        }
+        assertEquals(List.of("1", "4"), senders);
+
+        r = cli.run("bench", "--mailbox", "--pin");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("--pin does not apply to --mailbox"), r.stderr());
+    }
+
+    /** @return the p50 of the interrupt line just before {@code line} */
+    private static long ratioBase(final List<String> lines, final String line) {
+        final String interrupt = lines.get(lines.indexOf(line) - 1);
+        return Long.parseLong(interrupt.replaceAll(".*\"p50_ns\":(\\d+),.*", "$1"));
+    }
 }

@@ -6,7 +6,10 @@ import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.bench.Sample;
 import io.uipc.table.testing.ChildProcess;
 import io.uipc.table.testing.TestGroups;
+import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,56 @@ class MailboxTest {
                 assertEquals(i, got.get(i));
             }
             assertTrue(senders.stream().allMatch(h -> h == senderHandle), "each message names its sender");
+        }
+    }
+
+    /**
+     * A writer that dies between claiming its record and stamping the record's length leaves the
+     * head at 0 with the tail moved on. That window is a few instructions, too short to hit by
+     * killing a JVM, so the test makes the claim itself and clears the length. Both a drain-only
+     * owner (which reads the tail on every 64th empty drain) and a receiving owner (which reads it
+     * before waiting) skip it after the stall timeout and get the mail behind it.
+     */
+    @Test
+    void aWriterThatDiedBeforeStampingItsRecordIsSkippedAfterTheStallTimeout() {
+        final Member owner = join("owner");
+        final Member sender = join("sender");
+        try (Inbox inbox = Inbox.open(owner, 9, InboxConfig.defaults().withStallTimeout(Duration.ofMillis(50)))) {
+            final Outbox out = Outbox.connect(sender, "owner");
+            final List<Long> got = new ArrayList<>();
+            final MailReader reader = new MailReader();
+            final org.agrona.concurrent.MessageHandler collect = (t, b, o, l) -> got.add(reader.read(b, o, l, new Sample()).sequence());
+
+            claimUnstamped(out);
+            sendSequence(out, 0, 3);
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            while (got.size() < 3 && System.nanoTime() < deadline) {
+                inbox.drain(collect);
+            }
+            assertEquals(List.of(0L, 1L, 2L), got, "a drain-only owner skipped the unstamped record");
+            assertEquals(1, inbox.unblockedCount());
+
+            claimUnstamped(out);
+            sendSequence(out, 3, 3);
+            while (got.size() < 6 && System.nanoTime() < deadline) {
+                inbox.receive(collect, Integer.MAX_VALUE, 10, TimeUnit.SECONDS);
+            }
+            assertEquals(2, inbox.unblockedCount());
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), got);
+        }
+    }
+
+    private static void claimUnstamped(final Outbox out) {
+        final AtomicBuffer ring = (AtomicBuffer) out.buffer();
+        final int message = new ManyToOneRingBuffer(ring).tryClaim(Sample.TYPE, Sample.LENGTH + InboxDescriptor.SENDER_LENGTH);
+        assertTrue(message > 0, "claimed");
+        ring.putIntVolatile(RecordDescriptor.lengthOffset(message - RecordDescriptor.HEADER_LENGTH), 0);
+    }
+
+    private static void sendSequence(final Outbox out, final long first, final int count) {
+        final Sample sample = new Sample();
+        for (long seq = first; seq < first + count; seq++) {
+            assertTrue(MailResult.isSent(out.offer(sample.set(1, seq, 0))));
         }
     }
 

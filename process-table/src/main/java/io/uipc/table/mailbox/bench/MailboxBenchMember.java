@@ -12,6 +12,7 @@ import io.uipc.table.mailbox.MailReader;
 import io.uipc.table.mailbox.MailResult;
 import io.uipc.table.mailbox.Outbox;
 import org.HdrHistogram.Histogram;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 
@@ -19,16 +20,19 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One process of {@link MailboxBench}, configured by {@link GroupEnvironment}: {@code rx}
  * (an inbox draining what {@code tx} processes blast into it), or {@code ping}/{@code pong}
- * (round trips by interrupt only, or by 64-byte mail each way). Prints READY when set up, a
- * RESULT line at the end; {@code tx} waits for GO on stdin so all senders start together.
+ * (round trips by interrupt and by 64-byte mail each way, alternating). Prints READY when set up, a
+ * RESULT line at the end (parsed by {@link MailboxBench}); {@code tx} waits for GO on stdin so
+ * all senders start together.
  *
- * <p>Arguments: role, then {@code kind} (irq, or a mail codec: raw or chronicle), wait policy,
- * message or round count, then for rx the sender count and for ping the warm-up rounds.
+ * <p>Arguments: role, then the mail codec (raw or chronicle), wait policy, message or round
+ * count, then for rx the sender count and for ping the warm-up rounds (both counts are rounded
+ * up to whole blocks of {@link #BLOCK}).
  */
 public final class MailboxBenchMember {
     static final int INBOX_VECTOR = 1;
@@ -36,34 +40,42 @@ public final class MailboxBenchMember {
     static final int REPLY_VECTOR = 3;
     static final int INBOX_CAPACITY = 4 << 20;
     private static final int LATENCY_SAMPLE_MASK = 15;
+    /** Round trips per block of one kind in the ping-pong. */
+    static final int BLOCK = 1_000;
     private static final long PATIENCE_SECONDS = 60;
 
     private MailboxBenchMember() {
     }
 
     /**
-     * @param args role kind policy count [senders]
+     * @param args role codec policy count [senders or warm-up]
      * @throws IOException if stdin fails
      */
     public static void main(final String[] args) throws IOException {
         final String role = args[0];
-        final String kind = args[1];
+        final String codec = args[1];
         final WaitPolicy policy = WaitPolicy.parse(args[2]);
         final long count = Long.parseLong(args[3]);
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
             me.receiver().waitPolicy(policy);
             switch (role) {
-                case "rx": receive(me, kind, count * Integer.parseInt(args[4])); break;
-                case "tx": send(me, kind, count); break;
-                case "pong": pong(me, kind); break;
-                case "ping": ping(me, kind, count, Long.parseLong(args[4])); break;
+                case "rx": receive(me, codec, count * Integer.parseInt(args[4])); break;
+                case "tx": send(me, codec, count); break;
+                case "pong": pong(me, codec); break;
+                case "ping": ping(me, codec, count, Long.parseLong(args[4])); break;
                 default: throw new IllegalArgumentException("unknown role " + role);
             }
         }
     }
 
+    /** The throughput run's inbox: 4 MiB, so the senders rarely find it full. */
     private static Inbox openInbox(final Member me) {
         return Inbox.open(me, INBOX_VECTOR, InboxConfig.defaults().withCapacity(INBOX_CAPACITY).withMaxMessageLength(Sample.LENGTH));
+    }
+
+    /** The ping-pong's inboxes: the default configuration. */
+    private static Inbox openDefaultInbox(final Member me) {
+        return Inbox.open(me, INBOX_VECTOR);
     }
 
     private static void receive(final Member me, final String codec, final long total) {
@@ -74,8 +86,8 @@ public final class MailboxBenchMember {
                 inbox.receive(drain, Integer.MAX_VALUE, PATIENCE_SECONDS, TimeUnit.SECONDS);
             }
             final double seconds = (System.nanoTime() - drain.first) / 1e9;
-            System.out.printf("RESULT msgs=%d seconds=%.3f rate=%.0f msgs/s errors=%d wakeups=%d one-way-under-load %s%n", drain.count,
-                seconds, drain.count / seconds, drain.errors, me.receiver().wakeupCount(), Histograms.micros(drain.latency));
+            System.out.printf(Locale.ROOT, "RESULT %d %.6f %d %d %s%n", drain.count, seconds, drain.errors, me.receiver().wakeupCount(),
+                Histograms.encode(drain.latency));
         }
     }
 
@@ -99,18 +111,21 @@ public final class MailboxBenchMember {
             final long sender;
             final long seq;
             final long sent;
+            final boolean intact;
             if (chronicle) {
                 reader.read(buffer, offset, length, sample);
                 sender = sample.sender();
                 seq = sample.sequence();
                 sent = sample.sentNanos();
+                intact = sample.payloadIntact();
             } else {
                 sender = buffer.getLong(offset);
                 seq = buffer.getLong(offset + 8);
                 sent = buffer.getLong(offset + 16);
+                intact = rawPayloadIntact(buffer, offset, seq);
             }
             final int s = (int) sender & 63;
-            errors += seq == next[s] ? 0 : 1;
+            errors += seq == next[s] && intact ? 0 : 1;
             next[s] = seq + 1;
             if (count == 0) {
                 first = System.nanoTime();
@@ -159,83 +174,132 @@ public final class MailboxBenchMember {
         ring.putLong(at, id);
         ring.putLong(at + 8, seq);
         ring.putLong(at + 16, System.nanoTime());
-        for (int i = 24; i < Sample.LENGTH; i += Long.BYTES) {
-            ring.putLong(at + i, seq);
+        for (int i = 0; i < Sample.PAYLOAD_LONGS; i++) {
+            ring.putLong(at + Sample.PAYLOAD_OFFSET + i * Long.BYTES, Sample.payloadWord(seq, i));
         }
         return out.commit(at);
     }
 
-    private static void pong(final Member me, final String kind) {
-        final Receiver receiver = me.receiver();
-        if (kind.equals("irq")) {
-            me.accept(PING_VECTOR);
-            System.out.println("READY");
-            Target ping = null;
-            for (;;) {
-                final long vectors = receiver.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
-                if (vectors == 0) {
-                    return;
-                }
-                if (ping == null) {
-                    ping = me.group().resolve("ping", REPLY_VECTOR);
-                }
-                me.send(ping);
-            }
+    /** Reads a raw sample's whole payload, as a receiver would: whether it matches the sequence number. */
+    private static boolean rawPayloadIntact(final DirectBuffer buffer, final int offset, final long seq) {
+        boolean intact = true;
+        for (int i = 0; i < Sample.PAYLOAD_LONGS; i++) {
+            intact &= buffer.getLong(offset + Sample.PAYLOAD_OFFSET + i * Long.BYTES) == Sample.payloadWord(seq, i);
         }
-        try (Inbox inbox = openInbox(me)) {
+        return intact;
+    }
+
+    /**
+     * Echoes: an interrupt block of {@link #BLOCK} rounds (each ping vector answered with the
+     * reply vector), then a mail block (each message answered with a message), and so on, in
+     * step with {@link #ping}, until stopped.
+     */
+    private static void pong(final Member me, final String codec) {
+        final Receiver receiver = me.receiver();
+        me.accept(PING_VECTOR);
+        try (Inbox inbox = openDefaultInbox(me)) {
             System.out.println("READY");
-            final Outbox[] back = new Outbox[1];
-            final boolean chronicle = kind.equals("chronicle");
+            final boolean chronicle = codec.equals("chronicle");
             final Sample sample = new Sample();
             final MailReader reader = new MailReader();
+            final Outbox[] back = new Outbox[1];
             final MessageHandler echo = (type, buffer, offset, length) -> {
-                if (back[0] == null) {
-                    back[0] = Outbox.connect(me, "ping");
-                }
                 final long seq = chronicle ? reader.read(buffer, offset, length, sample).sequence() : buffer.getLong(offset + 8);
-                offer(back[0], chronicle, sample, 1, seq);
+                final boolean intact = chronicle ? sample.payloadIntact() : rawPayloadIntact(buffer, offset, seq);
+                offer(back[0], chronicle, sample, 1, intact ? seq : -1);
             };
-            int echoed;
-            do {
-                echoed = inbox.receive(echo, Integer.MAX_VALUE, PATIENCE_SECONDS, TimeUnit.SECONDS);
-            } while (echoed > 0);
+            final Target ping = awaitPing(receiver, me);
+            back[0] = Outbox.connect(me, "ping");
+            for (;;) {
+                for (int i = 1; i < BLOCK; i++) {
+                    me.send(ping);
+                    awaitVector(receiver, PING_VECTOR);
+                }
+                me.send(ping);
+                for (int i = 0; i < BLOCK; i++) {
+                    if (inbox.receive(echo, 1, PATIENCE_SECONDS, TimeUnit.SECONDS) == 0) {
+                        return;
+                    }
+                }
+                awaitVector(receiver, PING_VECTOR);
+            }
         }
     }
 
-    private static void ping(final Member me, final String kind, final long rounds, final long warmup) {
-        final Histogram oneWay = Histograms.nanos();
-        final Receiver receiver = me.receiver();
-        if (kind.equals("irq")) {
-            me.accept(REPLY_VECTOR);
-            final Target pong = me.group().resolve("pong", PING_VECTOR);
-            for (long i = 0; i < warmup + rounds; i++) {
-                final long start = System.nanoTime();
-                me.send(pong);
-                if (receiver.await(PATIENCE_SECONDS, TimeUnit.SECONDS) == 0) {
-                    throw new IllegalStateException("no reply");
-                }
-                if (i >= warmup) {
-                    oneWay.recordValue(Math.max(1, (System.nanoTime() - start) / 2));
-                }
+    private static Target awaitPing(final Receiver receiver, final Member me) {
+        awaitVector(receiver, PING_VECTOR);
+        return me.group().resolve("ping", REPLY_VECTOR);
+    }
+
+    /** Waits for {@code vector}, ignoring a doorbell left pending by a mail block. */
+    private static void awaitVector(final Receiver receiver, final int vector) {
+        long vectors;
+        do {
+            vectors = receiver.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            if (vectors == 0) {
+                throw new IllegalStateException("no vector " + vector + " within " + PATIENCE_SECONDS + " s");
             }
-        } else {
-            try (Inbox inbox = openInbox(me)) {
-                final Outbox pong = Outbox.connect(me, "pong");
-                final boolean chronicle = kind.equals("chronicle");
-                final Sample sample = new Sample();
-                final MessageHandler ignore = (type, buffer, offset, length) -> { };
-                for (long i = 0; i < warmup + rounds; i++) {
+        } while ((vectors & (1L << vector)) == 0);
+    }
+
+    /**
+     * Round trips by interrupt and by mail, alternating in blocks of {@link #BLOCK} between the
+     * same two processes, so a change of the VM's speed mid-run hits both alike and their ratio
+     * holds. Prints each kind's one-way histogram ({@link Histograms#encode}).
+     */
+    private static void ping(final Member me, final String codec, final long rounds, final long warmup) {
+        final Histogram interrupt = Histograms.nanos();
+        final Histogram mail = Histograms.nanos();
+        final Receiver receiver = me.receiver();
+        me.accept(REPLY_VECTOR);
+        try (Inbox inbox = openDefaultInbox(me)) {
+            final Target pong = me.group().resolve("pong", PING_VECTOR);
+            final Outbox toPong = Outbox.connect(me, "pong");
+            final boolean chronicle = codec.equals("chronicle");
+            final Sample sample = new Sample();
+            final Sample reply = new Sample();
+            final MailReader reader = new MailReader();
+            final long[] replied = new long[1];
+            final MessageHandler check = (type, buffer, offset, length) -> {
+                if (chronicle) {
+                    reader.read(buffer, offset, length, reply);
+                    replied[0] = reply.payloadIntact() ? reply.sequence() : -1;
+                } else {
+                    final long got = buffer.getLong(offset + 8);
+                    replied[0] = rawPayloadIntact(buffer, offset, got) ? got : -1;
+                }
+            };
+            final long warmupBlocks = (warmup + BLOCK - 1) / BLOCK;
+            final long blocks = warmupBlocks + (rounds + BLOCK - 1) / BLOCK;
+            long seq = 0;
+            for (long b = 0; b < blocks; b++) {
+                final boolean timed = b >= warmupBlocks;
+                for (int i = 0; i < BLOCK; i++) {
                     final long start = System.nanoTime();
-                    offer(pong, chronicle, sample, 0, i);
-                    if (inbox.receive(ignore, 1, PATIENCE_SECONDS, TimeUnit.SECONDS) == 0) {
+                    me.send(pong);
+                    awaitVector(receiver, REPLY_VECTOR);
+                    record(interrupt, timed, start);
+                }
+                for (int i = 0; i < BLOCK; i++) {
+                    final long start = System.nanoTime();
+                    offer(toPong, chronicle, sample, 0, seq);
+                    if (inbox.receive(check, 1, PATIENCE_SECONDS, TimeUnit.SECONDS) == 0) {
                         throw new IllegalStateException("no reply");
                     }
-                    if (i >= warmup) {
-                        oneWay.recordValue(Math.max(1, (System.nanoTime() - start) / 2));
+                    if (replied[0] != seq++) {
+                        throw new IllegalStateException("reply " + replied[0] + " to message " + (seq - 1) + ": lost, reordered or corrupt");
                     }
+                    record(mail, timed, start);
                 }
             }
         }
-        System.out.println("RESULT one-way " + Histograms.nanoseconds(oneWay));
+        System.out.println("RESULT interrupt " + Histograms.encode(interrupt));
+        System.out.println("RESULT mail " + Histograms.encode(mail));
+    }
+
+    private static void record(final Histogram oneWay, final boolean timed, final long start) {
+        if (timed) {
+            oneWay.recordValue(Math.max(1, (System.nanoTime() - start) / 2));
+        }
     }
 }

@@ -13,7 +13,10 @@ public final class Sample implements Mail {
     public static final int TYPE = 7;
     /** Encoded length. */
     public static final int LENGTH = 64;
-    private static final int PAYLOAD_LONGS = 5;
+    /** Payload words after sender, sequence and time. */
+    public static final int PAYLOAD_LONGS = 5;
+    /** Offset of the first payload word. */
+    public static final int PAYLOAD_OFFSET = 24;
 
     private long sender;
     private long sequence;
@@ -31,9 +34,18 @@ public final class Sample implements Mail {
         this.sequence = seq;
         this.sentNanos = nanos;
         for (int i = 0; i < PAYLOAD_LONGS; i++) {
-            payload[i] = seq * 31 + i;
+            payload[i] = payloadWord(seq, i);
         }
         return this;
+    }
+
+    /**
+     * @param seq sequence number
+     * @param i   payload word, 0..4
+     * @return what that word holds in the message with that sequence number
+     */
+    public static long payloadWord(final long seq, final int i) {
+        return seq * 31 + i;
     }
 
     /** @return sender id */
@@ -54,7 +66,7 @@ public final class Sample implements Mail {
     /** @return whether the payload matches the sequence number (the bytes arrived intact) */
     public boolean payloadIntact() {
         for (int i = 0; i < PAYLOAD_LONGS; i++) {
-            if (payload[i] != sequence * 31 + i) {
+            if (payload[i] != payloadWord(sequence, i)) {
                 return false;
             }
         }

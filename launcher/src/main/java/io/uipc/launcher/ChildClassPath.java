@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * The class path of launched members: the launcher's own class path (uipc and its
- * dependencies) followed by the user's entries, and the check, before anything starts, that
+ * dependencies) followed by the user's entries, each made absolute (members may run in another
+ * working directory), and the check, before anything starts, that
  * every main class is on it and has a {@code public static void main(String[])}.
  */
 final class ChildClassPath {
@@ -40,10 +41,15 @@ final class ChildClassPath {
      * @return the members' class path
      */
     static ChildClassPath of(final LaunchSpec spec, final LaunchOptions options) {
-        final Set<String> entries = new LinkedHashSet<>(List.of(ChildJvm.currentClassPath().split(File.pathSeparator)));
-        entries.addAll(spec.classPath());
-        entries.addAll(options.classPath());
-        entries.remove("");
+        final List<String> given = new ArrayList<>(List.of(ChildJvm.currentClassPath().split(File.pathSeparator)));
+        given.addAll(spec.classPath());
+        given.addAll(options.classPath());
+        final Set<String> entries = new LinkedHashSet<>();
+        for (final String entry : given) {
+            if (!entry.isEmpty()) {
+                entries.add(Paths.get(entry).toAbsolutePath().toString());
+            }
+        }
         return new ChildClassPath(String.join(File.pathSeparator, entries));
     }
 

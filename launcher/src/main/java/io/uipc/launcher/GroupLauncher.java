@@ -197,6 +197,7 @@ public final class GroupLauncher implements AutoCloseable {
         cmd.addAll(ChildJvm.command(classPath.value(), p.jvmOptions(), p.mainClass(), p.args()));
         final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        options.workDir().ifPresent(dir -> pb.directory(dir.toFile()));
         pb.environment().putAll(GroupEnvironment.forChild(group, m.name(), p.role(), secret));
         pb.environment().put(LaunchedMember.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
         final Process process;

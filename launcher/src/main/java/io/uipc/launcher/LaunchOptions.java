@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param classPath     extra class path entries for the members (user code)
  * @param backend       interrupt backend of a created group
  * @param out           where progress and the members' prefixed output go
+ * @param workDir       the members' working directory, or empty for the launcher's own
  */
-public record LaunchOptions(Optional<Path> existingGroup, Path root, List<String> classPath, String backend, PrintStream out) {
+public record LaunchOptions(Optional<Path> existingGroup, Path root, List<String> classPath, String backend, PrintStream out,
+                            Optional<Path> workDir) {
     /** Copies the list. */
     public LaunchOptions {
         classPath = List.copyOf(classPath);
@@ -26,31 +28,36 @@ public record LaunchOptions(Optional<Path> existingGroup, Path root, List<String
 
     /** @return a temporary group under the default root, no extra class path, printing to System.out */
     public static LaunchOptions defaults() {
-        return new LaunchOptions(Optional.empty(), GroupSpec.defaultRoot(), List.of(), Backends.AUTO, System.out);
+        return new LaunchOptions(Optional.empty(), GroupSpec.defaultRoot(), List.of(), Backends.AUTO, System.out, Optional.empty());
     }
 
     /** @param groupDir an existing group's directory @return these options launching into it */
     public LaunchOptions existingGroup(final Path groupDir) {
-        return new LaunchOptions(Optional.of(groupDir), root, classPath, backend, out);
+        return new LaunchOptions(Optional.of(groupDir), root, classPath, backend, out, workDir);
     }
 
     /** @param dir root directory for the temporary group @return these options with it */
     public LaunchOptions root(final Path dir) {
-        return new LaunchOptions(existingGroup, dir, classPath, backend, out);
+        return new LaunchOptions(existingGroup, dir, classPath, backend, out, workDir);
     }
 
     /** @param entries extra class path entries @return these options with them */
     public LaunchOptions classPath(final List<String> entries) {
-        return new LaunchOptions(existingGroup, root, entries, backend, out);
+        return new LaunchOptions(existingGroup, root, entries, backend, out, workDir);
     }
 
     /** @param name backend name or "auto" @return these options with it */
     public LaunchOptions backend(final String name) {
-        return new LaunchOptions(existingGroup, root, classPath, name, out);
+        return new LaunchOptions(existingGroup, root, classPath, name, out, workDir);
     }
 
     /** @param stream output stream @return these options printing there */
     public LaunchOptions out(final PrintStream stream) {
-        return new LaunchOptions(existingGroup, root, classPath, backend, stream);
+        return new LaunchOptions(existingGroup, root, classPath, backend, stream, workDir);
+    }
+
+    /** @param dir the members' working directory @return these options starting members there */
+    public LaunchOptions workDir(final Path dir) {
+        return new LaunchOptions(existingGroup, root, classPath, backend, out, Optional.of(dir));
     }
 }

@@ -18,6 +18,9 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A database session stuck in long blocking calls: a socket read that no data will ever
@@ -27,7 +30,9 @@ import java.time.Duration;
  * and the call returns at once. The canceller leaves the reason and its send time in the
  * session's inbox first, so the session reports how long after the send it returned.
  *
- * <p>{@code --canceller NAME} (default canceller). Prints BLOCKED and CANCELLED lines, then DONE.
+ * <p>{@code --canceller NAME} (default canceller). Prints BLOCKED and CANCELLED lines, then DONE
+ * with how soon each call returned after its cancel was sent; FAILED and exit code 1 if a call
+ * returned without being cancelled.
  */
 public final class Session {
     /** The user interrupt that cancels the current call. */
@@ -47,18 +52,23 @@ public final class Session {
      */
     public static void main(final String[] args) throws IOException {
         final Args a = Args.parse(args);
+        final Optional<String> cancelled;
         try (ProcessGroup group = GroupEnvironment.attachGroup();
              Member me = group.join(GroupEnvironment.joinOptions());
              Inbox inbox = Inbox.open(me, INBOX_VECTOR)) {
             me.accept(CANCEL_VECTOR);
             me.receiver().interruptOn(CANCEL_VECTOR, Thread.currentThread());
             final Target canceller = Discovery.target(group, a.string("canceller", "canceller"), BLOCKED_VECTOR, PATIENCE);
+            final Cancellations cancellations = new Cancellations(inbox);
             try (Dispatcher interrupts = me.receiver().startDispatcher("session-interrupts")) {
-                final Cancellations cancellations = new Cancellations(inbox);
                 blockInSocketRead(me, canceller, cancellations);
                 blockInSleep(me, canceller, cancellations);
             }
-            System.out.println("DONE");
+            cancelled = cancellations.summary();
+        }
+        System.out.println(cancelled.isEmpty() ? "FAILED not every blocking call was cancelled" : "DONE " + cancelled.get());
+        if (cancelled.isEmpty()) {
+            System.exit(1);
         }
     }
 
@@ -72,7 +82,7 @@ public final class Session {
             final long start = System.nanoTime();
             try {
                 final int n = peer.read(ByteBuffer.allocate(1));
-                System.out.println("FAILED socket-read returned " + n + " without an interrupt");
+                cancellations.notCancelled("socket-read returned " + n);
             } catch (final ClosedByInterruptException e) {
                 cancellations.report("socket-read", start, e);
             }
@@ -85,7 +95,7 @@ public final class Session {
         final long start = System.nanoTime();
         try {
             Thread.sleep(Duration.ofMinutes(10).toMillis());
-            System.out.println("FAILED sleep ended without an interrupt");
+            cancellations.notCancelled("sleep ended");
         } catch (final InterruptedException e) {
             cancellations.report("sleep", start, e);
         }
@@ -96,6 +106,8 @@ public final class Session {
         private final Inbox inbox;
         private final MailReader reader = new MailReader();
         private final CancelRequest request = new CancelRequest();
+        private final List<String> returns = new ArrayList<>();
+        private boolean failed;
 
         Cancellations(final Inbox inbox) {
             this.inbox = inbox;
@@ -106,9 +118,21 @@ public final class Session {
             Thread.interrupted();
             request.set(0, "(no cancel request in the inbox)");
             inbox.drain((type, buffer, offset, length) -> reader.read(buffer, offset, length, request), 1);
+            final double micros = request.sentNanos() == 0 ? Double.NaN : (returned - request.sentNanos()) / 1e3;
             System.out.printf("CANCELLED %s by %s after blocking %.1f ms; returned %.1f us after the cancel was sent; reason: %s%n",
-                call, cause.getClass().getName(), (returned - blockedSince) / 1e6,
-                request.sentNanos() == 0 ? Double.NaN : (returned - request.sentNanos()) / 1e3, request.reason());
+                call, cause.getClass().getName(), (returned - blockedSince) / 1e6, micros, request.reason());
+            returns.add(String.format("%s %.1f us", call, micros));
+        }
+
+        void notCancelled(final String what) {
+            failed = true;
+            System.out.println("FAILED " + what + " without an interrupt");
+        }
+
+        /** @return how soon each call returned after its cancel was sent, or empty if one was not cancelled */
+        Optional<String> summary() {
+            return failed ? Optional.empty()
+                : Optional.of(returns.size() + " blocking calls cancelled; returned after the cancel was sent: " + String.join(", ", returns));
         }
     }
 }

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The log writer's group commit: takes the redo records drained from its inbox into a batch
@@ -37,6 +39,7 @@ final class GroupCommit implements MessageHandler {
     private final long[] started = new long[MAX_BATCH];
     private final Histogram syncLatency = Histograms.nanos();
     private final Histogram batchSizes = new Histogram(MAX_BATCH, 2);
+    private final Map<String, Long> signedOff = new HashMap<>();
     private int batch;
     private int done;
     private long commits;
@@ -58,6 +61,7 @@ final class GroupCommit implements MessageHandler {
         reader.read(buffer, offset, length, record);
         if (type == RedoRecord.DONE) {
             done++;
+            signedOff.put(record.name().toString(), record.sequence());
             return;
         }
         if (firstNanos == 0) {
@@ -119,6 +123,21 @@ final class GroupCommit implements MessageHandler {
     /** @return foregrounds that signed off */
     int done() {
         return done;
+    }
+
+    /** @return each foreground that signed off, with the number of its commits it had acknowledged */
+    Map<String, Long> signedOff() {
+        return Map.copyOf(signedOff);
+    }
+
+    /** @return commits written, fsynced and acknowledged so far */
+    long commits() {
+        return commits;
+    }
+
+    /** @return fsyncs so far */
+    long fsyncs() {
+        return batchSizes.getTotalCount();
     }
 
     /** @return the run's summary line */

@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code --log FILE} (default redo.log), {@code --foregrounds N} (sign-offs to wait for,
  * default 4), {@code --wait POLICY} (default spin-yield-block). Prints READY, then a REPORT.
+ * With {@code --verify true} it then reads the file back ({@link RedoLogCheck}) against the
+ * commits each foreground signed off as acknowledged, prints VERIFIED, or MISMATCH and exits 1.
  */
 public final class LogWriter {
     /** The inbox's doorbell vector. */
@@ -41,6 +44,8 @@ public final class LogWriter {
         final Args a = Args.parse(args);
         final Path logFile = Paths.get(a.string("log", "redo.log")).toAbsolutePath();
         final int foregrounds = a.integer("foregrounds", 4);
+        final boolean verify = Boolean.parseBoolean(a.string("verify", "false"));
+        final Optional<String> problem;
         try (ProcessGroup group = GroupEnvironment.attachGroup();
              Member me = group.join(GroupEnvironment.joinOptions());
              FileChannel log = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -54,7 +59,16 @@ public final class LogWriter {
                     commit.flush();
                 }
                 System.out.println(commit.report());
+                problem = verify ? RedoLogCheck.problem(logFile, commit.signedOff()) : Optional.empty();
+                if (verify && problem.isEmpty()) {
+                    System.out.println("VERIFIED " + logFile + ": " + commit.commits() + " commits made durable in " + commit.fsyncs()
+                        + " fsyncs; every commit acknowledged to the " + foregrounds + " foregrounds is in the file once, in order");
+                }
             }
+        }
+        if (problem.isPresent()) {
+            System.out.println("MISMATCH " + problem.get());
+            System.exit(1);
         }
     }
 }

@@ -37,11 +37,19 @@ final class RedoRecord implements Mail {
         startNanos = nanos;
         name.setLength(0);
         name.append(fgName);
-        final String text = String.format("update t set v=v+1 where k=%08d", seq);
+        final String text = changeText(seq);
         for (int i = 0; i < CHANGE_LENGTH; i++) {
             change[i] = (byte) (i < text.length() ? text.charAt(i) : ' ');
         }
         return this;
+    }
+
+    /**
+     * @param seq a commit number
+     * @return the change text of that commit, as the log file holds it (before its padding)
+     */
+    static String changeText(final long seq) {
+        return String.format("update t set v=v+1 where k=%08d", seq);
     }
 
     int type() {

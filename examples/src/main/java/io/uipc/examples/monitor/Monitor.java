@@ -45,10 +45,13 @@ public final class Monitor {
             print("MONITOR watching group " + group.name() + " (" + group.directory() + "): " + known.size() + " other member(s)");
             known.values().forEach(m -> print("PRESENT " + describe(m)));
             boolean sawOthers = !known.isEmpty();
+            int joins = 0;
+            int leaves = 0;
+            int deathsSeen = 0;
             for (;;) {
                 final long vectors = me.receiver().await(periodNanos, TimeUnit.NANOSECONDS);
                 if ((vectors & (1L << GroupVectors.SHUTDOWN)) != 0) {
-                    print("MONITOR stopping: shutdown vector");
+                    print("MONITOR stopping: shutdown vector; " + tally(joins, leaves, deathsSeen));
                     break;
                 }
                 final Map<String, MemberInfo> now = others(group, me);
@@ -59,6 +62,8 @@ public final class Monitor {
                     if (still == null || still.generation() != m.generation()) {
                         final boolean reaped = died > 0;
                         died -= reaped ? 1 : 0;
+                        deathsSeen += reaped ? 1 : 0;
+                        leaves += reaped ? 0 : 1;
                         print(reaped ? "DIED " + describe(m) + "; reaped, slot " + m.slot() + " reclaimed" : "LEFT " + describe(m));
                     }
                 }
@@ -66,6 +71,7 @@ public final class Monitor {
                     final MemberInfo before = known.get(m.name());
                     if (before == null || before.generation() != m.generation()) {
                         print("JOINED " + describe(m));
+                        joins++;
                     }
                 }
                 if ((vectors & (1L << DEATH_NOTICE_VECTOR)) != 0) {
@@ -74,7 +80,7 @@ public final class Monitor {
                 sawOthers |= !now.isEmpty();
                 known = now;
                 if (exitWhenAlone && sawOthers && now.isEmpty()) {
-                    print("MONITOR stopping: every other member has gone");
+                    print("MONITOR stopping: every other member has gone; " + tally(joins, leaves, deathsSeen));
                     break;
                 }
             }
@@ -89,6 +95,10 @@ public final class Monitor {
             }
         }
         return map;
+    }
+
+    private static String tally(final int joins, final int leaves, final int deaths) {
+        return "saw " + joins + " join(s), " + leaves + " leave(s), " + deaths + " death(s)";
     }
 
     private static String describe(final MemberInfo m) {

@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
  *     @Test @Timeout(60)
  *     void acksCommits(GroupHandle group) throws Exception {
  *         group.launch(ProcessSpec.of("lgwr", LogWriter.class), ProcessSpec.of("fg", Foreground.class).count(2));
- *         group.send("fg-1", DemoVectors.COMMIT_REQUEST);
+ *         group.send("fg-1", COMMIT_REQUEST);
  *         group.awaitOutput("fg-1", "acknowledged");
  *     }
  * }

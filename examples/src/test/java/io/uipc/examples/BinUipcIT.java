@@ -1,4 +1,4 @@
-package io.uipc.launcher;
+package io.uipc.examples;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code bin/uipc} itself, after {@code package}: it finds java, the JVM flag argument files and
- * the class path the build wrote, and runs the CLI without building again.
+ * {@code bin/uipc} itself, after {@code package} of this module (whose build writes the files it
+ * reads): it finds java, the JVM flag argument files and the class path, runs the CLI without
+ * building again, and that class path holds the examples, so {@code bin/uipc demo} runs green.
  */
-@Timeout(120)
+@Timeout(180)
 class BinUipcIT {
     private static final Path ROOT = Paths.get(System.getProperty("uipc.repo.root", "..")).toAbsolutePath().normalize();
 
@@ -60,6 +61,19 @@ class BinUipcIT {
             assertTrue(r[2].startsWith("uipc send: no group at"), r[2]);
         } finally {
             Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void runsTheDemo() throws Exception {
+        final Path dir = Files.createDirectories(Paths.get("/dev/shm", "uipc-it-demo-" + ProcessHandle.current().pid()));
+        try {
+            final String[] r = run("demo", "--dir", dir.toString());
+            assertEquals("0", r[0], r[1] + r[2]);
+            assertTrue(r[1].contains("uipc demo: OK"), r[1]);
+            assertFalse(r[2].contains("building"), "bin/uipc rebuilt after package: " + r[2]);
+        } finally {
+            Files.delete(dir);
         }
     }
 }

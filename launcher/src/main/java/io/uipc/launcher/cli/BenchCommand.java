@@ -67,6 +67,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--messages", paramLabel = "N", description = "With --mailbox: messages per throughput run (default: ${DEFAULT-VALUE}).")
     long messages = MailboxBench.Options.defaults().messages();
 
+    @Option(names = "--paced-messages", paramLabel = "N", description = "With --mailbox: messages per sender in the paced latency runs, "
+        + "each sender pausing " + MailboxBench.Options.DEFAULT_PACE_MICROS + " us after each; 0 skips them (default: ${DEFAULT-VALUE}).")
+    long pacedMessages = MailboxBench.Options.defaults().pacedMessages();
+
     @Override
     public Integer call() {
         if (mailbox) {
@@ -75,8 +79,9 @@ final class BenchCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), option + " does not apply to --mailbox");
                 }
             }
-            final MailboxBench.Options d = MailboxBench.Options.defaults();
-            for (final MailboxBench.Result r : MailboxBench.run(new MailboxBench.Options(d.senders(), messages, d.codec(), d.policy(), roundTrips, warmup))) {
+            final MailboxBench.Options options = MailboxBench.Options.defaults().withMessages(messages).withRounds(roundTrips, warmup)
+                .withPacedMessages(pacedMessages);
+            for (final MailboxBench.Result r : MailboxBench.run(options)) {
                 System.out.println(json ? r.toJson() : r.text());
             }
             return 0;

@@ -360,10 +360,11 @@ class CliEndToEndTest {
 
     @Test
     void mailboxBenchTimesMailAlongsideInterruptsAndCountsEveryThroughputMessage() throws Exception {
-        Cli.Running r = cli.run("bench", "--mailbox", "--json", "--round-trips", "2000", "--warmup", "1000", "--messages", "40000");
+        Cli.Running r = cli.run("bench", "--mailbox", "--json", "--round-trips", "2000", "--warmup", "1000", "--messages", "40000",
+            "--paced-messages", "300");
         assertEquals(0, r.exitCode(), r.toString());
         final List<String> lines = r.stdoutLines().stream().filter(l -> l.startsWith("{")).toList();
-        assertEquals(6, lines.size(), r.toString());
+        assertEquals(8, lines.size(), r.toString());
         final Pattern pingPong = Pattern.compile("\\{\"run\":\"ping-pong\",\"kind\":\"([a-z-]+)\",\"alongside\":\"([a-z-]+)\",\"policy\":\"spin\","
             + "\"n\":2000,\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+),\"p999_ns\":(\\d+),\"max_ns\":(\\d+),"
             + "\"p50_ratio_to_interrupt\":([0-9.]+)}");
@@ -382,19 +383,26 @@ class CliEndToEndTest {
             assertEquals(m.group(1).equals("interrupt") ? 1.0 : (double) Long.parseLong(m.group(3)) / ratioBase(lines, line), ratio, 0.01, line);
         }
         assertEquals(List.of("interrupt/mail-raw", "mail-raw/interrupt", "interrupt/mail-chronicle", "mail-chronicle/interrupt"), kinds);
-        final Pattern throughput = Pattern.compile("\\{\"run\":\"throughput\",\"senders\":(\\d),\"codec\":\"raw\",\"policy\":\"spin\","
-            + "\"messages\":40000,\"seconds\":[0-9.]+,\"msgs_per_s\":([1-9]\\d*),\"errors\":0,\"wakeups\":\\d+,.*}");
-        final List<String> senders = new java.util.ArrayList<>();
-        for (final String line : lines.subList(4, 6)) {
-            final Matcher m = throughput.matcher(line);
-            assertTrue(m.matches(), "every message arrived, in order per sender: " + line);
-            senders.add(m.group(1));
+        final Pattern feed = Pattern.compile("\\{\"run\":\"(throughput|paced)\",\"senders\":(\\d),\"pace_us\":(\\d+),\"codec\":\"raw\","
+            + "\"policy\":\"spin\",\"messages\":(\\d+),\"seconds\":[0-9.]+,\"msgs_per_s\":[1-9]\\d*,\"errors\":0,\"wakeups\":\\d+,"
+            + "\"one_way_n\":(\\d+),\"one_way_p50_ns\":[1-9]\\d*,.*}");
+        final List<String> runs = new java.util.ArrayList<>();
+        for (final String line : lines.subList(4, 8)) {
+            final Matcher m = feed.matcher(line);
+            assertTrue(m.matches(), "every message arrived, in order per sender, intact: " + line);
+            runs.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4));
+            if (m.group(1).equals("paced")) {
+                assertEquals(m.group(4), m.group(5), "a paced run times every message: " + line);
+            }
         }
-        assertEquals(List.of("1", "4"), senders);
+        assertEquals(List.of("throughput 1 0 40000", "throughput 4 0 40000", "paced 1 100 300", "paced 4 100 1200"), runs);
 
         r = cli.run("bench", "--mailbox", "--pin");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.stderr().contains("--pin does not apply to --mailbox"), r.stderr());
+        r = cli.run("bench", "--mailbox", "--messages", "3");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("messages must be at least one per sender (4), not 3"), r.stderr());
     }
 
     /** @return the p50 of the interrupt line just before {@code line} */

@@ -1,5 +1,6 @@
 package io.uipc.table.mailbox.bench;
 
+import io.uipc.core.WaitPolicy;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -14,34 +15,82 @@ import java.util.Locale;
  *       alternate in blocks of 1,000 round trips between the same two processes, so the mail
  *       p50's ratio to the interrupt p50 holds even when this VM changes speed mid-run;</li>
  *   <li>throughput: 1 or more sender JVMs blasting into one receiver JVM's inbox; messages per
- *       second at the receiver, and one-way latency under that load (sampled 1 in 16).</li>
+ *       second at the receiver, and one-way latency under that load (sampled 1 in 16: queueing,
+ *       once the senders outrun the receiver);</li>
+ *   <li>paced: the same senders pausing after each message (100 us by default), so the receiver
+ *       keeps up; one-way latency of every message, send time to handler (System.nanoTime is
+ *       one clock for every process of a host).</li>
  * </ul>
  * Run {@code java -cp ... io.uipc.table.mailbox.bench.MailboxBench [options]} or call
  * {@link #run(Options)} (what {@code uipc bench --mailbox} does).
  */
 public final class MailboxBench {
+    /** Most sender JVMs a run takes (the receiver keeps per-sender sequence numbers for 64). */
+    public static final int MAX_SENDERS = 64;
     private MailboxBench() {
     }
 
     /**
      * What to run.
      *
-     * @param senders   sender counts for throughput runs (e.g. 1 and 4); empty skips them
+     * @param senders   sender counts for throughput and paced runs (e.g. 1 and 4); empty skips them
      * @param messages  messages per throughput run, split between the senders
      * @param codec     "raw" (Agrona puts into the claimed record) or "chronicle" (typed Mail)
      * @param policy    wait policy of every process ("spin", "block", "spin-yield-block")
      * @param rounds    measured ping-pong rounds; 0 skips the latency runs
      * @param warmup    ping-pong warm-up rounds
+     * @param pacedMessages messages per sender in the paced runs; 0 skips them
+     * @param paceMicros    pause after each paced message
      */
-    public record Options(List<Integer> senders, long messages, String codec, String policy, long rounds, long warmup) {
-        /** @return 1 and 4 senders, 10 M messages, raw, spin, 100 k rounds after 20 k warm-up */
+    public record Options(List<Integer> senders, long messages, String codec, String policy, long rounds, long warmup,
+                          long pacedMessages, long paceMicros) {
+        /** Default pause after each paced message. */
+        public static final long DEFAULT_PACE_MICROS = 100;
+
+        /** Checks every count; a bad one is an {@link IllegalArgumentException} naming it. */
+        public Options {
+            senders = List.copyOf(senders);
+            for (final int n : senders) {
+                if (n < 1 || n > MAX_SENDERS) {
+                    throw new IllegalArgumentException("sender count must be 1 to " + MAX_SENDERS + ", not " + n);
+                }
+                if (messages < n) {
+                    throw new IllegalArgumentException("messages must be at least one per sender (" + n + "), not " + messages);
+                }
+            }
+            if (!codec.equals("raw") && !codec.equals("chronicle")) {
+                throw new IllegalArgumentException("codec must be raw or chronicle, not " + codec);
+            }
+            WaitPolicy.parse(policy);
+            if (rounds < 0 || warmup < 0 || pacedMessages < 0 || paceMicros < 0) {
+                throw new IllegalArgumentException("round trips, warm-up, paced messages and pace must not be negative");
+            }
+        }
+
+        /** @return 1 and 4 senders, 10 M messages, raw, spin, 100 k rounds after 20 k warm-up, 20 k paced messages per sender */
         public static Options defaults() {
-            return new Options(List.of(1, 4), 10_000_000, "raw", "spin", 100_000, 20_000);
+            return new Options(List.of(1, 4), 10_000_000, "raw", "spin", 100_000, 20_000, 20_000, DEFAULT_PACE_MICROS);
+        }
+
+        /** @param n messages per throughput run @return these options with that count */
+        public Options withMessages(final long n) {
+            return new Options(senders, n, codec, policy, rounds, warmup, pacedMessages, paceMicros);
+        }
+
+        /** @param n timed round trips @param w warm-up round trips @return these options with those counts */
+        public Options withRounds(final long n, final long w) {
+            return new Options(senders, messages, codec, policy, n, w, pacedMessages, paceMicros);
+        }
+
+        /** @param n paced messages per sender, 0 skips the paced runs @return these options with that count */
+        public Options withPacedMessages(final long n) {
+            return new Options(senders, messages, codec, policy, rounds, warmup, n, paceMicros);
         }
     }
 
     /**
-     * @param args {@code --senders 1,4 --messages N --codec raw|chronicle --policy P --rounds N --warmup N --json}
+     * @param args {@code --senders 1,4 --messages N --codec raw|chronicle --policy P --rounds N --warmup N
+     *     --paced-messages N --pace-us N --json}
      */
     public static void main(final String[] args) {
         Options o = Options.defaults();
@@ -58,12 +107,14 @@ public final class MailboxBench {
             }
             final String v = args[i++];
             switch (option) {
-                case "--senders": o = new Options(parseList(v), o.messages(), o.codec(), o.policy(), o.rounds(), o.warmup()); break;
-                case "--messages": o = new Options(o.senders(), Long.parseLong(v), o.codec(), o.policy(), o.rounds(), o.warmup()); break;
-                case "--codec": o = new Options(o.senders(), o.messages(), v, o.policy(), o.rounds(), o.warmup()); break;
-                case "--policy": o = new Options(o.senders(), o.messages(), o.codec(), v, o.rounds(), o.warmup()); break;
-                case "--rounds": o = new Options(o.senders(), o.messages(), o.codec(), o.policy(), Long.parseLong(v), o.warmup()); break;
-                case "--warmup": o = new Options(o.senders(), o.messages(), o.codec(), o.policy(), o.rounds(), Long.parseLong(v)); break;
+                case "--senders": o = new Options(parseList(v), o.messages(), o.codec(), o.policy(), o.rounds(), o.warmup(), o.pacedMessages(), o.paceMicros()); break;
+                case "--messages": o = o.withMessages(Long.parseLong(v)); break;
+                case "--codec": o = new Options(o.senders(), o.messages(), v, o.policy(), o.rounds(), o.warmup(), o.pacedMessages(), o.paceMicros()); break;
+                case "--policy": o = new Options(o.senders(), o.messages(), o.codec(), v, o.rounds(), o.warmup(), o.pacedMessages(), o.paceMicros()); break;
+                case "--rounds": o = o.withRounds(Long.parseLong(v), o.warmup()); break;
+                case "--warmup": o = o.withRounds(o.rounds(), Long.parseLong(v)); break;
+                case "--paced-messages": o = o.withPacedMessages(Long.parseLong(v)); break;
+                case "--pace-us": o = new Options(o.senders(), o.messages(), o.codec(), o.policy(), o.rounds(), o.warmup(), o.pacedMessages(), Long.parseLong(v)); break;
                 default: throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -128,19 +179,22 @@ public final class MailboxBench {
     }
 
     /**
-     * Senders blasting into one inbox.
+     * Senders feeding one inbox: blasting (throughput), or paced (latency at a load the
+     * receiver keeps up with).
      *
      * @param senders    sender JVMs
+     * @param paceMicros pause after each message per sender; 0 when blasting
      * @param codec      "raw" or "chronicle"
      * @param policy     wait policy
      * @param messages   messages received
      * @param seconds    from the first message received to the last
-     * @param errors     messages out of order per sender
+     * @param errors     messages out of order per sender, or not intact
      * @param wakeups    times the receiver was woken by a doorbell
-     * @param underLoad  one-way latency under that load (a sample), in ns: n, p50, p90, p99, p99.9, max
+     * @param oneWay     one-way latency in ns (every 16th message when blasting, every message when paced):
+     *                   n, p50, p90, p99, p99.9, max
      */
-    public record Throughput(int senders, String codec, String policy, long messages, double seconds, long errors, long wakeups,
-                             long[] underLoad) implements Result {
+    public record Throughput(int senders, long paceMicros, String codec, String policy, long messages, double seconds, long errors,
+                             long wakeups, long[] oneWay) implements Result {
         /** @return messages per second */
         public double rate() {
             return messages / seconds;
@@ -148,18 +202,23 @@ public final class MailboxBench {
 
         @Override
         public String text() {
+            if (paceMicros > 0) {
+                return String.format(Locale.ROOT, "%d-to-1 %s %s paced %d us msgs=%d rate=%.0f msgs/s errors=%d wakeups=%d "
+                    + "one-way n=%d p50=%d p90=%d p99=%d p99.9=%d max=%d ns", senders, codec, policy, paceMicros, messages, rate(), errors,
+                    wakeups, oneWay[0], oneWay[1], oneWay[2], oneWay[3], oneWay[4], oneWay[5]);
+            }
             return String.format(Locale.ROOT, "%d-to-1 %s %s msgs=%d seconds=%.3f rate=%.0f msgs/s errors=%d wakeups=%d "
                 + "one-way-under-load n=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f us", senders, codec, policy, messages, seconds,
-                rate(), errors, wakeups, underLoad[0], underLoad[1] / 1e3, underLoad[2] / 1e3, underLoad[3] / 1e3, underLoad[4] / 1e3,
-                underLoad[5] / 1e3);
+                rate(), errors, wakeups, oneWay[0], oneWay[1] / 1e3, oneWay[2] / 1e3, oneWay[3] / 1e3, oneWay[4] / 1e3, oneWay[5] / 1e3);
         }
 
         @Override
         public String toJson() {
-            return String.format(Locale.ROOT, "{\"run\":\"throughput\",\"senders\":%d,\"codec\":\"%s\",\"policy\":\"%s\",\"messages\":%d,"
-                + "\"seconds\":%.6f,\"msgs_per_s\":%.0f,\"errors\":%d,\"wakeups\":%d,\"under_load_p50_ns\":%d,\"under_load_p99_ns\":%d,"
-                + "\"under_load_max_ns\":%d}", senders, codec, policy, messages, seconds, rate(), errors, wakeups, underLoad[1], underLoad[3],
-                underLoad[5]);
+            return String.format(Locale.ROOT, "{\"run\":\"%s\",\"senders\":%d,\"pace_us\":%d,\"codec\":\"%s\",\"policy\":\"%s\","
+                + "\"messages\":%d,\"seconds\":%.6f,\"msgs_per_s\":%.0f,\"errors\":%d,\"wakeups\":%d,\"one_way_n\":%d,"
+                + "\"one_way_p50_ns\":%d,\"one_way_p90_ns\":%d,\"one_way_p99_ns\":%d,\"one_way_p999_ns\":%d,\"one_way_max_ns\":%d}",
+                paceMicros > 0 ? "paced" : "throughput", senders, paceMicros, codec, policy, messages, seconds, rate(), errors, wakeups,
+                oneWay[0], oneWay[1], oneWay[2], oneWay[3], oneWay[4], oneWay[5]);
         }
     }
 
@@ -167,7 +226,8 @@ public final class MailboxBench {
      * Runs the benchmark in a temporary group (removed afterwards).
      *
      * @param o what to run
-     * @return the results: per codec, the interrupt and the mail ping-pong; then per sender count, throughput
+     * @return the results: per codec, the interrupt and the mail ping-pong; then per sender count,
+     *     throughput; then per sender count, paced latency
      */
     public static List<Result> run(final Options o) {
         final List<Result> results = new ArrayList<>();
@@ -178,7 +238,12 @@ public final class MailboxBench {
                 }
             }
             for (final int n : o.senders()) {
-                results.add(throughput(bench, n, o));
+                results.add(feed(bench, n, o.messages() / n, 0, o));
+            }
+            if (o.pacedMessages() > 0) {
+                for (final int n : o.senders()) {
+                    results.add(feed(bench, n, o.pacedMessages(), o.paceMicros(), o));
+                }
             }
         }
         return results;
@@ -200,13 +265,15 @@ public final class MailboxBench {
         }
     }
 
-    private static Throughput throughput(final BenchGroup bench, final int senders, final Options o) {
-        final long each = o.messages() / senders;
+    private static Throughput feed(final BenchGroup bench, final int senders, final long each, final long paceMicros, final Options o) {
         final List<MemberJvm> txs = new ArrayList<>();
-        try (MemberJvm rx = bench.start("rx", MailboxBenchMember.class, "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders))) {
+        final String sampleMask = paceMicros > 0 ? "0" : "15";
+        try (MemberJvm rx = bench.start("rx", MailboxBenchMember.class, "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders),
+            sampleMask)) {
             rx.expect("READY");
             for (int i = 0; i < senders; i++) {
-                txs.add(bench.start("tx-" + i, MailboxBenchMember.class, "tx", o.codec(), o.policy(), String.valueOf(each)));
+                txs.add(bench.start("tx-" + i, MailboxBenchMember.class, "tx", o.codec(), o.policy(), String.valueOf(each),
+                    String.valueOf(paceMicros)));
             }
             for (final MemberJvm tx : txs) {
                 tx.expect("READY");
@@ -219,7 +286,7 @@ public final class MailboxBench {
                 tx.expect("DONE");
             }
             final Histogram h = Histograms.decode(f[5]);
-            return new Throughput(senders, o.codec(), o.policy(), Long.parseLong(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]),
+            return new Throughput(senders, paceMicros, o.codec(), o.policy(), Long.parseLong(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]),
                 Long.parseLong(f[4]), new long[] {h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()});
         } finally {

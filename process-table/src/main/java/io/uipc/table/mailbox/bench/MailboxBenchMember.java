@@ -22,6 +22,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One process of {@link MailboxBench}, configured by {@link GroupEnvironment}: {@code rx}
@@ -31,15 +32,15 @@ import java.util.concurrent.TimeUnit;
  * all senders start together.
  *
  * <p>Arguments: role, then the mail codec (raw or chronicle), wait policy, message or round
- * count, then for rx the sender count and for ping the warm-up rounds (both counts are rounded
- * up to whole blocks of {@link #BLOCK}).
+ * count; then for rx the sender count and the latency sample mask (15: every 16th message, 0:
+ * every message), for tx the pause after each message in microseconds (0: none), for ping the
+ * warm-up rounds (ping's counts are rounded up to whole blocks of {@link #BLOCK}).
  */
 public final class MailboxBenchMember {
     static final int INBOX_VECTOR = 1;
     static final int PING_VECTOR = 2;
     static final int REPLY_VECTOR = 3;
     static final int INBOX_CAPACITY = 4 << 20;
-    private static final int LATENCY_SAMPLE_MASK = 15;
     /** Round trips per block of one kind in the ping-pong. */
     static final int BLOCK = 1_000;
     private static final long PATIENCE_SECONDS = 60;
@@ -48,7 +49,7 @@ public final class MailboxBenchMember {
     }
 
     /**
-     * @param args role codec policy count [senders or warm-up]
+     * @param args role codec policy count [senders sample-mask | pace-micros | warm-up]
      * @throws IOException if stdin fails
      */
     public static void main(final String[] args) throws IOException {
@@ -59,8 +60,8 @@ public final class MailboxBenchMember {
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
             me.receiver().waitPolicy(policy);
             switch (role) {
-                case "rx": receive(me, codec, count * Integer.parseInt(args[4])); break;
-                case "tx": send(me, codec, count); break;
+                case "rx": receive(me, codec, count * Integer.parseInt(args[4]), Integer.parseInt(args[5])); break;
+                case "tx": send(me, codec, count, Long.parseLong(args[4])); break;
                 case "pong": pong(me, codec); break;
                 case "ping": ping(me, codec, count, Long.parseLong(args[4])); break;
                 default: throw new IllegalArgumentException("unknown role " + role);
@@ -78,9 +79,9 @@ public final class MailboxBenchMember {
         return Inbox.open(me, INBOX_VECTOR);
     }
 
-    private static void receive(final Member me, final String codec, final long total) {
+    private static void receive(final Member me, final String codec, final long total, final int latencySampleMask) {
         try (Inbox inbox = openInbox(me)) {
-            final Drain drain = new Drain(codec.equals("chronicle"));
+            final Drain drain = new Drain(codec.equals("chronicle"), latencySampleMask);
             System.out.println("READY");
             while (drain.count < total) {
                 inbox.receive(drain, Integer.MAX_VALUE, PATIENCE_SECONDS, TimeUnit.SECONDS);
@@ -94,6 +95,7 @@ public final class MailboxBenchMember {
     /** The receiver's handler: counts, checks sequence per sender, samples one-way latency. */
     private static final class Drain implements MessageHandler {
         private final boolean chronicle;
+        private final int sampleMask;
         private final MailReader reader = new MailReader();
         private final Sample sample = new Sample();
         private final long[] next = new long[64];
@@ -102,8 +104,9 @@ public final class MailboxBenchMember {
         private long errors;
         private long first;
 
-        Drain(final boolean chronicle) {
+        Drain(final boolean chronicle, final int sampleMask) {
             this.chronicle = chronicle;
+            this.sampleMask = sampleMask;
         }
 
         @Override
@@ -130,14 +133,15 @@ public final class MailboxBenchMember {
             if (count == 0) {
                 first = System.nanoTime();
             }
-            if ((count & LATENCY_SAMPLE_MASK) == 0) {
+            if ((count & sampleMask) == 0) {
                 latency.recordValue(Math.max(1, System.nanoTime() - sent));
             }
             count++;
         }
     }
 
-    private static void send(final Member me, final String codec, final long messages) throws IOException {
+    /** Sends {@code messages}, back to back, or with a pause of {@code paceMicros} after each. */
+    private static void send(final Member me, final String codec, final long messages, final long paceMicros) throws IOException {
         final Outbox out = Outbox.connect(me, "rx");
         final long id = me.slot();
         System.out.println("READY");
@@ -156,6 +160,9 @@ public final class MailboxBenchMember {
             }
             if (!MailResult.isSent(result)) {
                 throw new IllegalStateException("send " + seq + ": " + MailResult.describe(result));
+            }
+            if (paceMicros > 0) {
+                LockSupport.parkNanos(paceMicros * 1_000);
             }
         }
         System.out.println("DONE full-retries=" + full);

@@ -1,5 +1,6 @@
 package io.uipc.chaos;
 
+import io.uipc.core.FileTrees;
 import io.uipc.core.UittHandle;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupSpec;
@@ -12,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -87,7 +87,11 @@ public final class ChaosRun {
             report.durationMillis = (System.nanoTime() - started) / 1_000_000;
         }
         if (report.ok() || !options.keepLogsOnFailure()) {
-            deleteTree(logDir);
+            try {
+                FileTrees.delete(logDir);
+            } catch (final IOException e) {
+                throw new UncheckedIOException(e);
+            }
         } else {
             System.err.println("chaos: logs kept in " + logDir);
         }
@@ -272,13 +276,4 @@ public final class ChaosRun {
         }
     }
 
-    private static void deleteTree(final Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.uipc.launcher;
 
 import io.uipc.core.ChildJvm;
+import io.uipc.core.FileTrees;
 import io.uipc.launcher.cli.UipcCommand;
 
 import java.io.BufferedReader;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -93,11 +93,7 @@ public final class Cli implements AutoCloseable {
             r.process.descendants().forEach(ProcessHandle::destroyForcibly);
             r.process.destroyForcibly();
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        FileTrees.delete(root);
     }
 
     /** A CLI process whose stdout and stderr are collected line by line. */

@@ -1,8 +1,9 @@
 package io.uipc.table;
 
-import io.uipc.core.FileAllocation;
 import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;
+import io.uipc.core.FileAllocation;
+import io.uipc.core.FileTrees;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.UipcException;
@@ -25,13 +26,11 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static io.uipc.table.MemberEntryDescriptor.ACTIVE;
 import static io.uipc.table.MemberEntryDescriptor.CLAIMING;
@@ -237,13 +236,8 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     private static void deleteTree(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (final IOException e) {
             throw new UipcException("cannot delete " + dir + ": " + e, e);
         }

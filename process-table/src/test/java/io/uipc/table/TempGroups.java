@@ -1,13 +1,12 @@
 package io.uipc.table;
 
+import io.uipc.core.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A unique root directory for a test's groups, under /dev/shm (or java.io.tmpdir where there
@@ -46,11 +45,8 @@ final class TempGroups implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileTrees.delete(root);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.uipc.chaos.fuzz;
 
+import io.uipc.core.FileTrees;
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
 import io.uipc.table.GroupSpec;
@@ -17,7 +18,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
@@ -295,14 +295,8 @@ public final class CorruptionFuzzer {
             outcomes.merge("teardown error:" + e.getClass().getSimpleName(), 1L, Long::sum);
         }
         mapped.clear();
-        deleteTree(dir);
-    }
-
-    private static void deleteTree(final Path dir) {
-        try (var walk = Files.walk(dir)) {
-            for (final Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }

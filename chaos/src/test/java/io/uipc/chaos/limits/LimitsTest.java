@@ -1,7 +1,7 @@
 package io.uipc.chaos.limits;
 
-import io.uipc.table.Member;
 import io.uipc.table.JoinOptions;
+import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.testing.ChildProcess;
 import io.uipc.table.testing.TestGroups;
@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -112,11 +111,4 @@ class LimitsTest {
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
-    static void deleteTree(final Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

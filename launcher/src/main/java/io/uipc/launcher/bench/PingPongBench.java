@@ -1,6 +1,7 @@
 package io.uipc.launcher.bench;
 
 import io.uipc.core.Backends;
+import io.uipc.core.FileTrees;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -9,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The cross-process ping-pong benchmark ({@code uipc bench} wraps {@link #run}). For each
@@ -112,13 +110,8 @@ public final class PingPongBench {
     }
 
     private static void deleteRecursively(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (final Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }

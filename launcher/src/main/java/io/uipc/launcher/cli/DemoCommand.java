@@ -1,5 +1,6 @@
 package io.uipc.launcher.cli;
 
+import io.uipc.core.FileTrees;
 import io.uipc.launcher.GroupLauncher;
 import io.uipc.launcher.LaunchOptions;
 import io.uipc.launcher.MemberProcess;
@@ -16,13 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * {@code uipc demo}: the newcomer's tour. Launches the examples module's {@value #SPEC_RESOURCE}
@@ -73,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             launchCode = superviseWithin(launcher, stopped);
         } finally {
-            deleteTree(workDir);
+            FileTrees.delete(workDir);
         }
         return report(out, launcher, launchCode, stopped.get(), groupDir, workDir, t0);
     }
@@ -145,11 +144,4 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(final Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.uipc.table.mailbox.bench;
 
 import io.uipc.core.DomainConfig;
+import io.uipc.core.FileTrees;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.ProcessGroup;
 
@@ -8,10 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A temporary group for a benchmark harness, under a fresh directory in the shared-memory
@@ -57,11 +54,8 @@ public final class BenchGroup implements AutoCloseable {
     public void close() {
         group.close();
         ProcessGroup.destroy(group.directory(), true);
-        try (Stream<Path> left = Files.walk(root)) {
-            final List<Path> paths = left.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
-            for (final Path p : paths) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot remove " + root, e);
         }

@@ -3,6 +3,7 @@ package io.uipc.core;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -25,7 +26,7 @@ public final class FileTrees {
      * @throws IOException if something under it cannot be deleted (the message names it)
      */
     public static void delete(final Path root) throws IOException {
-        if (Files.notExists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.notExists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -80,6 +81,7 @@ public final class GroupLauncher implements AutoCloseable {
     private volatile Thread supervisor;
     private ProcessGroup group;
     private boolean created;
+    private boolean rootCreated;
     private String secret;
     private int running;
 
@@ -169,6 +171,7 @@ public final class GroupLauncher implements AutoCloseable {
             group = ProcessGroup.attach(options.existingGroup().get());
         } else {
             final String name = spec.groupName().orElse(temporaryName());
+            rootCreated = !Files.isDirectory(options.root());
             group = ProcessGroup.create(GroupSpec.named(name).withRoot(options.root())
                 .withCapacities(spec.entries(), spec.receivers(), spec.uitt()).withBackend(options.backend()));
             created = true;
@@ -512,6 +515,21 @@ public final class GroupLauncher implements AutoCloseable {
         if (created) {
             ProcessGroup.destroy(dir, true);
             info("group " + dir.getFileName() + " destroyed");
+            removeRootIfCreated();
+        }
+    }
+
+    /** Removes the group root this launcher's group creation made, unless another group is in it by now. */
+    private void removeRootIfCreated() {
+        if (!rootCreated) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(options.root());
+        } catch (final DirectoryNotEmptyException e) {
+            // another group lives there now: the root is its too
+        } catch (final IOException e) {
+            info("could not remove the group root " + options.root() + " this launch created: " + e);
         }
     }
 

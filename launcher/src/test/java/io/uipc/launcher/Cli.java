@@ -46,12 +46,12 @@ public final class Cli implements AutoCloseable {
     }
 
     /**
-     * @param args command line; "--dir ROOT" is appended for commands that take it
+     * @param args command line; "--dir ROOT" is appended for commands that take it, unless given
      * @return the started CLI
      */
     public Running start(final String... args) {
         final List<String> full = new ArrayList<>(List.of(args));
-        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send", "demo").contains(args[0])) {
+        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send", "demo").contains(args[0]) && !full.contains("--dir")) {
             full.add("--dir");
             full.add(root.toString());
         }

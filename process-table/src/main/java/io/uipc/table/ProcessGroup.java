@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -53,6 +54,7 @@ import static io.uipc.table.MemberEntryDescriptor.UPID_INDEX_OFFSET;
  * Dead members are found through their liveness locks and reclaimed by the elected reaper.
  */
 public final class ProcessGroup implements AutoCloseable {
+    private static final int ROOT_ATTEMPTS = 3;
     private final Path dir;
     private final ProcessTable table;
     private final InterruptDomain domain;
@@ -85,8 +87,7 @@ public final class ProcessGroup implements AutoCloseable {
         final Backends.Selection backend = Backends.select(spec.backend());
         final Path tmp = dir.resolveSibling("." + spec.name() + ".creating-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            Files.createDirectories(dir.getParent());
-            Files.createDirectory(tmp, PosixFilePermissions.asFileAttribute(GroupFiles.dirPermissions(spec.unixGroup())));
+            createInRoot(tmp, PosixFilePermissions.asFileAttribute(GroupFiles.dirPermissions(spec.unixGroup())));
             Files.setPosixFilePermissions(tmp, GroupFiles.dirPermissions(spec.unixGroup()));
             final String secret = GroupSecret.generate();
             writeFile(tmp.resolve(GroupFiles.SECRET), (secret + "\n").getBytes(StandardCharsets.US_ASCII), spec);
@@ -233,6 +234,25 @@ public final class ProcessGroup implements AutoCloseable {
             }
         }
         deleteTree(dir);
+    }
+
+    /**
+     * Creates the group's directory under its root, making the root if needed. A launcher that
+     * made the root removes it when its group ends and the root is empty; if that happens between
+     * the two steps here, the root is made again.
+     */
+    private static void createInRoot(final Path dir, final FileAttribute<?> permissions) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(dir, permissions);
+                return;
+            } catch (final NoSuchFileException e) {
+                if (attempt == ROOT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void deleteTree(final Path dir) {

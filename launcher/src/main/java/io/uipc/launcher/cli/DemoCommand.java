@@ -143,5 +143,4 @@ final class DemoCommand implements Callable<Integer> {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
-
 }

@@ -273,6 +273,20 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aGroupRootTheLaunchMadeIsRemovedWithItsGroupAndAnExistingOneStays() throws Exception {
+        final Path spec = spec("[process bad]\nmain = " + MEMBER + "\nargs = exit-before-join 4\n");
+        final Path made = cli.root().resolve("made-by-launch");
+        Cli.Running r = cli.run("launch", spec.toString(), "--dir", made.toString());
+        assertTrue(r.stdout().contains("destroyed"), r::toString);
+        assertFalse(Files.exists(made), r::toString);
+
+        final Path existing = Files.createDirectories(cli.root().resolve("existing"));
+        r = cli.run("launch", spec.toString(), "--dir", existing.toString());
+        assertTrue(r.stdout().contains("destroyed"), r::toString);
+        assertTrue(Files.isDirectory(existing), r::toString);
+    }
+
+    @Test
     void memberThatNeverRegistersTimesOut() throws Exception {
         final Path spec = spec("[group]\nready-timeout = 1s\n[process silent]\nmain = " + MEMBER + "\nargs = never-join\n");
         final Cli.Running r = cli.run("launch", spec.toString());

@@ -10,6 +10,6 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 (cd "$root" && mvn -B -q -ntp -DskipTests -pl chaos -am package) >&2
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 flags=$(sed -n 's#.*<uipc.jvm.flags.base>\(.*\)</uipc.jvm.flags.base>.*#\1#p' "$root/pom.xml")
-jar=("$root"/chaos/target/chaos-*[0-9T].jar)
+jar=("$root"/chaos/target/uipc-chaos-*[0-9T].jar)
 # shellcheck disable=SC2086 # flags is a list of options
 exec "$java" $flags -XX:+UseSerialGC -cp "${jar[0]}:$(<"$root/chaos/target/classpath")" "${CHAOS_MAIN:-io.uipc.chaos.ChaosCommand}" "$@"

@@ -9,7 +9,7 @@ what=${1:?usage: examples/bench.sh mailbox|logwriter|jmh [options]}
 shift
 mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt
 cp="examples/target/test-classes:examples/target/classes:$(cat examples/target/cp.txt)"
-mapfile -t flags < <(java -cp "$cp" io.uipc.core.JvmFlags)
+mapfile -t flags < <(java -cp "$cp" io.uipc.core.internal.JvmFlags)
 case $what in
     mailbox) main=io.uipc.table.mailbox.bench.MailboxBench ;;
     logwriter) main=io.uipc.examples.logwriter.LogWriterBench ;;

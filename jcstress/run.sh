@@ -25,8 +25,8 @@ java=${JAVA:-java}
 command -v "$java" >/dev/null 2>&1 || { echo "jcstress/run.sh: no java on PATH (set JAVA)" >&2; exit 2; }
 [[ -f $jar ]] || { echo "jcstress/run.sh: $jar missing: mvn -B -ntp -q -pl jcstress -am package -DskipTests" >&2; exit 2; }
 
-# uipc's JVM flags for this JVM version, from the one place they live (io.uipc.core.JvmFlags)
-mapfile -t flags < <("$java" -cp "$jar" io.uipc.core.JvmFlags)
+# uipc's JVM flags for this JVM version, from the one place they live (io.uipc.core.internal.JvmFlags)
+mapfile -t flags < <("$java" -cp "$jar" io.uipc.core.internal.JvmFlags)
 out="$here/target/jcstress-results/$mode"
 rm -rf "$out" && mkdir -p "$out"
 cd "$out" # jcstress writes its result blob into the working directory

@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 mvn -B -ntp -q -pl process-table -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-table.classpath -Dmdep.includeScope=test
 cp="process-table/target/test-classes:process-table/target/classes:$(cat process-table/target/bench-table.classpath)"
-mapfile -t flags < <(java -cp "$cp" io.uipc.core.JvmFlags)
+mapfile -t flags < <(java -cp "$cp" io.uipc.core.internal.JvmFlags)
 exec java "${flags[@]}" -cp "$cp" io.uipc.table.bench.TableBenchmarks "$@"

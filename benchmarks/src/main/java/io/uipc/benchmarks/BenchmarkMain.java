@@ -1,6 +1,6 @@
 package io.uipc.benchmarks;
 
-import io.uipc.core.JvmFlags;
+import io.uipc.core.internal.JvmFlags;
 import org.openjdk.jmh.Main;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;

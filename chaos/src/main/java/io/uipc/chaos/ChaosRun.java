@@ -1,6 +1,6 @@
 package io.uipc.chaos;
 
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.FileTrees;
 import io.uipc.core.UittHandle;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupSpec;

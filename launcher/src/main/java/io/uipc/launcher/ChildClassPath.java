@@ -1,6 +1,6 @@
 package io.uipc.launcher;
 
-import io.uipc.core.ChildJvm;
+import io.uipc.core.internal.ChildJvm;
 import io.uipc.launcher.spec.LaunchSpec;
 import io.uipc.launcher.spec.ProcessSpec;
 import io.uipc.launcher.spec.SpecException;

@@ -1,6 +1,6 @@
 package io.uipc.launcher;
 
-import io.uipc.core.ChildJvm;
+import io.uipc.core.internal.ChildJvm;
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
 import io.uipc.launcher.spec.LaunchSpec;

@@ -1,7 +1,7 @@
 package io.uipc.launcher;
 
-import io.uipc.core.ChildJvm;
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.ChildJvm;
+import io.uipc.core.internal.FileTrees;
 import io.uipc.launcher.cli.UipcCommand;
 
 import java.io.BufferedReader;

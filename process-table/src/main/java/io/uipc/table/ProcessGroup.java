@@ -2,8 +2,8 @@ package io.uipc.table;
 
 import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;
-import io.uipc.core.FileAllocation;
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.FileAllocation;
+import io.uipc.core.internal.FileTrees;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.UipcException;

@@ -1,6 +1,6 @@
 package io.uipc.table;
 
-import io.uipc.core.ChildJvm;
+import io.uipc.core.internal.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

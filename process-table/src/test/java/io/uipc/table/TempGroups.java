@@ -1,6 +1,6 @@
 package io.uipc.table;
 
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

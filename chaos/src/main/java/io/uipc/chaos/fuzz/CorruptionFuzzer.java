@@ -1,6 +1,6 @@
 package io.uipc.chaos.fuzz;
 
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.FileTrees;
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
 import io.uipc.table.GroupSpec;

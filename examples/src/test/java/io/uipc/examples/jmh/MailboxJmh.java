@@ -1,6 +1,6 @@
 package io.uipc.examples.jmh;
 
-import io.uipc.core.JvmFlags;
+import io.uipc.core.internal.JvmFlags;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;

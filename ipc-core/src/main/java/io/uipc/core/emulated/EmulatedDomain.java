@@ -83,7 +83,7 @@ public final class EmulatedDomain implements InterruptDomain {
             final MappedByteBuffer mapped;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 ch.truncate(0);
-                io.uipc.core.FileAllocation.allocate(ch, total);
+                io.uipc.core.internal.FileAllocation.allocate(ch, total);
                 mapped = ch.map(FileChannel.MapMode.READ_WRITE, 0, total);
             }
             final UnsafeBuffer header = new UnsafeBuffer(mapped);

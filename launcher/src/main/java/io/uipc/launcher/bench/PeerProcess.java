@@ -1,6 +1,6 @@
 package io.uipc.launcher.bench;
 
-import io.uipc.core.ChildJvm;
+import io.uipc.core.internal.ChildJvm;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.uipc.launcher.bench;
 
 import io.uipc.core.Backends;
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.FileTrees;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.uipc.launcher.cli;
 
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.FileTrees;
 import io.uipc.launcher.GroupLauncher;
 import io.uipc.launcher.LaunchOptions;
 import io.uipc.launcher.MemberProcess;

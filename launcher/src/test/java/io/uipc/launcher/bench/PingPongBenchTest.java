@@ -1,6 +1,6 @@
 package io.uipc.launcher.bench;
 
-import io.uipc.core.ChildJvm;
+import io.uipc.core.internal.ChildJvm;
 import io.uipc.launcher.cli.UipcCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

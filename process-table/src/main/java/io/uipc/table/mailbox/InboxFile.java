@@ -1,6 +1,6 @@
 package io.uipc.table.mailbox;
 
-import io.uipc.core.FileAllocation;
+import io.uipc.core.internal.FileAllocation;
 import io.uipc.core.UipcException;
 import io.uipc.core.Vectors;
 import io.uipc.table.ProcessGroup;

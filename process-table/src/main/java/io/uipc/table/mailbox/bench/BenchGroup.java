@@ -1,7 +1,7 @@
 package io.uipc.table.mailbox.bench;
 
 import io.uipc.core.DomainConfig;
-import io.uipc.core.FileTrees;
+import io.uipc.core.internal.FileTrees;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.ProcessGroup;
 

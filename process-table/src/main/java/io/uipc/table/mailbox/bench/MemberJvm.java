@@ -1,6 +1,6 @@
 package io.uipc.table.mailbox.bench;
 
-import io.uipc.core.ChildJvm;
+import io.uipc.core.internal.ChildJvm;
 import io.uipc.core.UipcException;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.ProcessGroup;

@@ -1,4 +1,4 @@
-package io.uipc.core;
+package io.uipc.core.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.uipc.core;
+package io.uipc.core.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.util.Properties;
 /**
  * The JVM flags uipc needs (Agrona's and Chronicle Bytes' module openings, native access),
  * read from one generated resource whose values come from the root pom.xml. Tests, scripts
- * ({@code java io.uipc.core.JvmFlags} prints them) and spawned JVMs all use this.
+ * ({@code java io.uipc.core.internal.JvmFlags} prints them) and spawned JVMs all use this.
  */
 public final class JvmFlags {
     private static final Properties FLAGS = load();

@@ -1,4 +1,4 @@
-package io.uipc.core;
+package io.uipc.core.internal;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,4 +1,4 @@
-package io.uipc.core;
+package io.uipc.core.internal;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

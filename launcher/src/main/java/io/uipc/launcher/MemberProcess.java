@@ -14,8 +14,14 @@ public final class MemberProcess {
     private final String name;
     private final ProcessSpec spec;
     private final OutputLog output = new OutputLog();
+    /**
+     * The current JVM, replaced by a restart. Volatile: written by the starting or supervising
+     * thread, read by the shutdown hook, the stop sequence and callers of {@link #pid()} and the like.
+     */
     private volatile Process process;
+    /** Written only by the supervising thread (so {@code ++} does not race); volatile for readers elsewhere. */
     private volatile int restarts;
+    /** Read only by the thread that started the JVM (its readiness report); volatile like {@link #process}. */
     private volatile long startNanos;
 
     MemberProcess(final String name, final ProcessSpec spec) {

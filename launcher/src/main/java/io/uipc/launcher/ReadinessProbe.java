@@ -103,7 +103,10 @@ final class ReadinessProbe {
         return true;
     }
 
-    /** @return whether the table holds the member's name, ACTIVE for its current JVM, with the shutdown vector if its readiness asks for it */
+    /**
+     * @return whether the table holds the member's name, ACTIVE for its current JVM, with the shutdown vector if its
+     *     readiness asks for it
+     */
     private boolean isRegistered(final MemberProcess m) {
         final long handle = group.lookup(m.name());
         if (handle == -1 || m.spec().readiness() == Readiness.REGISTERED && group.uittHandle(handle, GroupVectors.SHUTDOWN) == -1) {

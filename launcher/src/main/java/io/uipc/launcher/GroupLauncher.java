@@ -133,9 +133,7 @@ public final class GroupLauncher implements AutoCloseable {
      * @throws IllegalStateException if the launcher was not started
      */
     public int supervise() {
-        final Supervisor supervisor = started().supervisor();
-        console.info("supervising " + members.size() + " members (Ctrl-C or SIGTERM stops the group)");
-        supervisor.supervise();
+        started().supervisor().supervise();
         return exitCode();
     }
 
@@ -147,7 +145,6 @@ public final class GroupLauncher implements AutoCloseable {
      */
     public GroupLauncher superviseInBackground() {
         final Started s = started();
-        console.info("supervising " + members.size() + " members");
         s.supervisor().superviseInBackground(s.group().group().name());
         return this;
     }

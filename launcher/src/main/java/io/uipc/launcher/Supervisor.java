@@ -18,8 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  * Restart and failure policy live in {@link #onExit} alone.
  *
  * <p>One loop, run on the caller's thread ({@link #supervise()}) or a daemon thread
- * ({@link #superviseInBackground(String)}). The count of running members is local to the loop:
- * exits and restarts are seen on the supervising thread only.
+ * ({@link #superviseInBackground(String)}); either registers the thread before it announces
+ * itself, so a caller that has seen the announcement stops the group through the loop. The
+ * count of running members is local to the loop: exits and restarts are seen on the
+ * supervising thread only.
  */
 final class Supervisor {
     /** How long a restart waits for the reaper to free the dead JVM's name. */
@@ -68,6 +70,7 @@ final class Supervisor {
     /** Supervises on the calling thread until the group has ended and is torn down. */
     void supervise() {
         thread = Thread.currentThread();
+        console.info("supervising " + members.size() + " members (Ctrl-C or SIGTERM stops the group)");
         loop();
     }
 
@@ -80,6 +83,7 @@ final class Supervisor {
         final Thread t = new Thread(this::loop, "uipc-supervisor-" + groupName);
         t.setDaemon(true);
         thread = t;
+        console.info("supervising " + members.size() + " members");
         t.start();
     }
 

@@ -1,44 +1,11 @@
 package io.uipc.launcher;
 
 import io.uipc.core.internal.ChildJvm;
-import io.uipc.core.SendResult;
-import io.uipc.core.UipcException;
 import io.uipc.launcher.spec.LaunchSpec;
-import io.uipc.launcher.spec.ProcessSpec;
-import io.uipc.launcher.spec.Readiness;
-import io.uipc.table.GroupEnvironment;
-import io.uipc.table.GroupSpec;
-import io.uipc.table.MemberInfo;
 import io.uipc.table.ProcessGroup;
-import io.uipc.table.Target;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 
 /**
  * Starts, supervises and stops the JVMs of a {@link LaunchSpec}, as a database instance
@@ -59,39 +26,45 @@ import java.util.stream.Collectors;
  * </ol>
  * The exit code is 0 if no member failed, 1 otherwise. A JVM shutdown hook kills the members
  * and removes the group if the launcher's JVM exits without stopping them.
+ *
+ * <p>This class only wires the parts, each with one job, as Aeron's {@code MediaDriver} wires
+ * its agents:
+ *
+ * <pre>
+ *   GroupLauncher ─┬─ MemberRoster    every member, from the spec, before anything starts
+ *                  ├─ LaunchGroup     creates or attaches the group; tears it down
+ *                  ├─ StartSequence   order by order: MemberSpawner, then ReadinessProbe
+ *                  ├─ Supervisor      LaunchEvents (exits, stop requests) → restart / on-failure policy
+ *                  └─ StopSequence    vector 0 or SIGTERM, grace period, SIGKILL, teardown; the shutdown hook
+ *   shared: LaunchConsole (labelled output), LaunchFailures (the exit code)
+ * </pre>
+ *
+ * Threads: the caller's ({@link #start()}, {@link #supervise()}), an output pump per member JVM,
+ * an optional background supervisor, the JVM shutdown hook, and whoever calls
+ * {@link #requestShutdown()} (signal handlers). Every field here is final but {@link #started},
+ * which is volatile.
  */
 public final class GroupLauncher implements AutoCloseable {
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final Path SETSID = Paths.get("/usr/bin/setsid");
-    private static final Object SHUTDOWN_REQUEST = new Object();
-
     private final LaunchSpec spec;
     private final LaunchOptions options;
-    private final PrintStream out;
-    private final String labelFormat;
     private final ChildClassPath classPath;
-    private final Map<String, MemberProcess> members = new LinkedHashMap<>();
-    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    private final AtomicBoolean shutdownRequested = new AtomicBoolean();
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private final List<String> failures = new CopyOnWriteArrayList<>();
-    private final Thread shutdownHook = new Thread(this::emergencyStop, "uipc-launcher-cleanup");
-    private volatile boolean forceKill;
-    private volatile boolean stopping;
-    private volatile Thread supervisor;
-    private ProcessGroup group;
-    private boolean created;
-    private boolean rootCreated;
-    private String secret;
-    private int running;
+    private final LaunchConsole console;
+    private final MemberRoster members;
+    private final LaunchEvents events = new LaunchEvents();
+    private final LaunchFailures failures = new LaunchFailures();
+    /**
+     * The parts that need the open group, null until {@link #start()} opened it. Written once,
+     * after the parts are built; volatile because a background supervisor and test threads
+     * ({@link #group()}, {@link #shutdown()}) read it.
+     */
+    private volatile Started started;
 
     private GroupLauncher(final LaunchSpec spec, final LaunchOptions options) {
         this.spec = spec;
         this.options = options;
-        this.out = options.out();
-        final int width = spec.memberNames().stream().mapToInt(String::length).max().orElse(4);
-        this.labelFormat = "%-" + Math.max(4, width) + "s | %s%n";
         this.classPath = ChildClassPath.of(spec, options);
+        this.console = new LaunchConsole(options.out(), spec.memberNames());
+        this.members = new MemberRoster(spec);
     }
 
     /**
@@ -127,167 +100,28 @@ public final class GroupLauncher implements AutoCloseable {
      * removes a created group and throws.
      *
      * @return this launcher
-     * @throws LaunchException if a member failed to start
+     * @throws LaunchException       if a member failed to start
+     * @throws IllegalStateException if this launcher was started before
      */
     public GroupLauncher start() {
+        if (started != null) {
+            throw new IllegalStateException("this launcher was started before");
+        }
+        final LaunchGroup group = LaunchGroup.open(spec, options, console);
+        final StopSequence stop = new StopSequence(spec.gracePeriod(), members, group, events, failures, console);
         try {
-            startAll();
+            stop.armHook();
+            final MemberSpawner spawner = new MemberSpawner(group.group(), classPath, options.workDir(), console, events);
+            final ReadinessProbe probe = new ReadinessProbe(group.group(), spec.readyTimeout(), events, console);
+            started = new Started(group, probe, new Supervisor(spec.onFailure(), members, group.group(), events, spawner, probe, stop,
+                failures, console));
+            group.startReaper();
+            new StartSequence(members, spawner, probe, console).run();
             return this;
         } catch (final RuntimeException e) {
-            stopAll();
-            finish();
+            stop.run();
             throw e;
         }
-    }
-
-    private void startAll() {
-        openGroup();
-        final long t0 = System.nanoTime();
-        final List<List<ProcessSpec>> stages = spec.stages();
-        for (final List<ProcessSpec> stage : stages) {
-            final List<MemberProcess> started = new ArrayList<>();
-            for (final ProcessSpec p : stage) {
-                for (final String name : p.memberNames()) {
-                    final MemberProcess m = new MemberProcess(name, p);
-                    members.put(name, m);
-                    started.add(m);
-                }
-            }
-            info("starting " + started.stream().map(MemberProcess::name).collect(Collectors.joining(", "))
-                + (stages.size() > 1 ? " (order " + stage.get(0).order() + ")" : ""));
-            for (final MemberProcess m : started) {
-                spawn(m);
-            }
-            final Optional<String> failure = awaitReady(started);
-            if (failure.isPresent()) {
-                throw new LaunchException(failure.get());
-            }
-        }
-        info("all " + members.size() + " members ready in " + millis(System.nanoTime() - t0) + " ms");
-    }
-
-    private void openGroup() {
-        if (options.existingGroup().isPresent()) {
-            group = ProcessGroup.attach(options.existingGroup().get());
-        } else {
-            final String name = spec.groupName().orElse(temporaryName());
-            rootCreated = !Files.isDirectory(options.root());
-            group = ProcessGroup.create(GroupSpec.named(name).withRoot(options.root())
-                .withCapacities(spec.entries(), spec.receivers(), spec.uitt()).withBackend(options.backend()));
-            created = true;
-        }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        secret = group.readSecret();
-        group.startReaper();
-        info("group " + group.name() + (created ? " created" : " attached") + " at " + group.directory()
-            + " (backend " + group.domain().backendName() + ")");
-    }
-
-    private String temporaryName() {
-        final String file = spec.source().substring(spec.source().lastIndexOf('/') + 1);
-        final String stem = file.replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
-        final String base = stem.isEmpty() ? "launch" : stem.substring(0, Math.min(stem.length(), 40));
-        return base + "-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
-    }
-
-    private void spawn(final MemberProcess m) {
-        final ProcessSpec p = m.spec();
-        final List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            // Own session: a Ctrl-C in the terminal reaches the launcher only, which then stops members in order.
-            cmd.add(SETSID.toString());
-        }
-        cmd.addAll(ChildJvm.command(classPath.value(), p.jvmOptions(), p.mainClass(), p.args()));
-        final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        options.workDir().ifPresent(dir -> pb.directory(dir.toFile()));
-        pb.environment().putAll(GroupEnvironment.forChild(group, m.name(), p.role(), secret));
-        pb.environment().put(LaunchedMember.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
-        final Process process;
-        try {
-            process = pb.start();
-        } catch (final IOException e) {
-            throw new LaunchException("cannot start " + m.name() + ": " + e.getMessage());
-        }
-        m.started(process, System.nanoTime());
-        running++;
-        final Thread pump = new Thread(() -> pump(m, process), "uipc-output-" + m.name());
-        pump.setDaemon(true);
-        pump.start();
-    }
-
-    /** Copies a member's output, prefixed with its name, then reports its exit. */
-    private void pump(final MemberProcess m, final Process process) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                print(m.name(), line);
-                m.output().add(line);
-            }
-        } catch (final IOException e) {
-            print(m.name(), "(output lost: " + e.getMessage() + ")");
-        }
-        boolean interrupted = false;
-        for (;;) {
-            try {
-                events.add(new Exited(m, process, process.waitFor()));
-                break;
-            } catch (final InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** @return empty when all are ready, else why not (a member exited, timed out, or a stop was requested) */
-    private Optional<String> awaitReady(final Collection<MemberProcess> started) {
-        final long deadline = System.nanoTime() + spec.readyTimeout().toNanos();
-        final Set<MemberProcess> waiting = new LinkedHashSet<>();
-        for (final MemberProcess m : started) {
-            if (m.spec().readiness() != Readiness.STARTED) {
-                waiting.add(m);
-            } else {
-                info("  " + m.name() + " started: pid " + m.pid());
-            }
-        }
-        while (!waiting.isEmpty()) {
-            if (shutdownRequested.get() || Thread.currentThread().isInterrupted()) {
-                return Optional.of((shutdownRequested.get() ? "stop requested" : "interrupted") + " while waiting for "
-                    + names(waiting) + " to register");
-            }
-            for (final Iterator<MemberProcess> it = waiting.iterator(); it.hasNext();) {
-                final MemberProcess m = it.next();
-                if (isRegistered(m)) {
-                    info("  " + m.name() + " registered: pid " + m.pid() + ", " + millis(System.nanoTime() - m.startNanos()) + " ms");
-                    it.remove();
-                } else if (!m.isAlive()) {
-                    return Optional.of(m.name() + " (" + m.spec().mainClass() + ") exited with code " + m.process().exitValue()
-                        + describeSignal(m.process().exitValue()) + " before it registered in the group" + lastLine(m));
-                }
-            }
-            if (!waiting.isEmpty() && System.nanoTime() - deadline > 0) {
-                return Optional.of(names(waiting) + " did not register in the group within " + spec.readyTimeout().toMillis()
-                    + " ms (ready-timeout); 'ready = registered' waits for its name and the shutdown vector 0, as"
-                    + " LaunchedMember.join() publishes them; use 'ready = joined' for members that do not accept vector 0");
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-        }
-        return Optional.empty();
-    }
-
-    private boolean isRegistered(final MemberProcess m) {
-        final long handle = group.lookup(m.name());
-        if (handle == -1 || m.spec().readiness() == Readiness.REGISTERED && group.uittHandle(handle, GroupVectors.SHUTDOWN) == -1) {
-            return false;
-        }
-        final Optional<MemberInfo> info = group.member(m.name());
-        return info.isPresent() && info.get().pid() == m.pid() && info.get().state().equals("active");
-    }
-
-    private static String lastLine(final MemberProcess m) {
-        final List<String> tail = m.output().tail(1);
-        return tail.isEmpty() ? " (it printed nothing)" : "; its last output: " + tail.get(0).strip();
     }
 
     /**
@@ -296,33 +130,10 @@ public final class GroupLauncher implements AutoCloseable {
      * {@code on-failure}), or when every member has exited. Then cleans up.
      *
      * @return 0 if no member failed, 1 otherwise
+     * @throws IllegalStateException if the launcher was not started
      */
     public int supervise() {
-        supervisor = Thread.currentThread();
-        info("supervising " + members.size() + " members (Ctrl-C or SIGTERM stops the group)");
-        return superviseLoop();
-    }
-
-    private int superviseLoop() {
-        try {
-            while (running > 0 && !stopping) {
-                final Object event = events.take();
-                if (event == SHUTDOWN_REQUEST) {
-                    info("stop requested");
-                    stopAll();
-                } else {
-                    onExit((Exited) event);
-                }
-            }
-            if (!stopping) {
-                info("every member has exited");
-            }
-        } catch (final InterruptedException e) {
-            stopAll();
-            Thread.currentThread().interrupt();
-        } finally {
-            finish();
-        }
+        started().supervisor().supervise();
         return exitCode();
     }
 
@@ -330,55 +141,12 @@ public final class GroupLauncher implements AutoCloseable {
      * Runs {@link #supervise()} on a daemon thread; {@link #close()} then stops the group.
      *
      * @return this launcher
+     * @throws IllegalStateException if the launcher was not started
      */
     public GroupLauncher superviseInBackground() {
-        info("supervising " + members.size() + " members");
-        final Thread t = new Thread(this::superviseLoop, "uipc-supervisor-" + group.name());
-        t.setDaemon(true);
-        supervisor = t;
-        t.start();
+        final Started s = started();
+        s.supervisor().superviseInBackground(s.group().group().name());
         return this;
-    }
-
-    private void onExit(final Exited exit) {
-        final MemberProcess m = exit.member();
-        if (exit.process() != m.process()) {
-            return;
-        }
-        running--;
-        if (exit.code() == 0) {
-            info(m.name() + " (pid " + exit.process().pid() + ") exited with code 0");
-            return;
-        }
-        info(m.name() + " (pid " + exit.process().pid() + ") died: exit code " + exit.code() + describeSignal(exit.code()));
-        final int max = m.spec().restart().maxRestarts();
-        if (m.restarts() < max) {
-            m.restarted();
-            info("restarting " + m.name() + " (restart " + m.restarts() + " of " + max + ")");
-            freeName(m.name());
-            spawn(m);
-            awaitReady(List.of(m)).ifPresent(why -> {
-                info(why);
-                m.kill();
-            });
-            return;
-        }
-        failures.add(m.name() + " exited with code " + exit.code() + (max > 0 ? " after " + max + " restarts" : ""));
-        info(m.name() + " failed for good (restart = " + m.spec().restart() + ")");
-        if (spec.onFailure() == io.uipc.launcher.spec.FailureAction.SHUTDOWN) {
-            info("stopping the group (on-failure = shutdown)");
-            stopAll();
-        }
-    }
-
-    /** Reaps the dead incarnation's entry so the name can be joined again (the monitor thread may be reaping it too). */
-    private void freeName(final String name) {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        group.reap();
-        while (group.lookup(name) != -1 && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(POLL_NANOS);
-            group.reap();
-        }
     }
 
     /**
@@ -386,10 +154,7 @@ public final class GroupLauncher implements AutoCloseable {
      * signal handlers. A second request skips the rest of the grace period.
      */
     public void requestShutdown() {
-        if (!shutdownRequested.compareAndSet(false, true)) {
-            forceKill = true;
-        }
-        events.add(SHUTDOWN_REQUEST);
+        events.requestStop();
     }
 
     /**
@@ -398,155 +163,11 @@ public final class GroupLauncher implements AutoCloseable {
      * @return 0 if no member failed, 1 otherwise
      */
     public int shutdown() {
-        final Thread t = supervisor;
-        if (t != null && t != Thread.currentThread()) {
-            requestShutdown();
-            try {
-                t.join();
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else if (t == null) {
-            stopAll();
-            finish();
+        final Started s = started;
+        if (s != null) {
+            s.supervisor().shutdown();
         }
         return exitCode();
-    }
-
-    private void stopAll() {
-        if (stopping) {
-            return;
-        }
-        stopping = true;
-        final List<MemberProcess> alive = members.values().stream().filter(MemberProcess::isAlive).collect(Collectors.toList());
-        if (alive.isEmpty()) {
-            return;
-        }
-        final Map<MemberProcess, Target> vectored = new LinkedHashMap<>();
-        final List<MemberProcess> termed = new ArrayList<>();
-        for (final MemberProcess m : alive) {
-            shutdownTarget(m).ifPresentOrElse(t -> vectored.put(m, t), () -> termed.add(m));
-        }
-        info("stopping " + alive.size() + " members" + (vectored.isEmpty() ? "" : ": shutdown vector " + GroupVectors.SHUTDOWN
-            + " to " + names(vectored.keySet())) + (termed.isEmpty() ? "" : (vectored.isEmpty() ? ": " : "; ") + "SIGTERM to "
-            + names(termed)) + "; grace period " + spec.gracePeriod().toMillis() + " ms");
-        vectored.forEach((m, t) -> {
-            if (!SendResult.isPosted(t.send())) {
-                m.process().destroy();
-                termed.add(m);
-            }
-        });
-        termed.forEach(m -> m.process().destroy());
-        final long deadline = System.nanoTime() + spec.gracePeriod().toNanos();
-        for (final MemberProcess m : alive) {
-            waitUntil(m.process(), deadline);
-        }
-        for (final MemberProcess m : alive) {
-            if (m.isAlive()) {
-                m.kill();
-                failures.add(m.name() + " did not stop within the grace period");
-                info(m.name() + " (pid " + m.pid() + ") still running after the grace period: killed");
-            }
-        }
-        for (final MemberProcess m : alive) {
-            final int code = waitForExit(m.process());
-            if (code != 0 && !(termed.contains(m) && code == 143) && code != 137) {
-                failures.add(m.name() + " exited with code " + code + " while stopping");
-                info(m.name() + " exited with code " + code + describeSignal(code) + " while stopping");
-            }
-        }
-        info("all members stopped");
-    }
-
-    /** @return the member's shutdown target, if its current JVM is registered and accepts the vector */
-    private Optional<Target> shutdownTarget(final MemberProcess m) {
-        try {
-            return group.member(m.name()).filter(info -> info.pid() == m.pid())
-                .map(info -> group.resolve(m.name(), GroupVectors.SHUTDOWN));
-        } catch (final UipcException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void waitUntil(final Process p, final long deadline) {
-        try {
-            while (!forceKill && p.isAlive()) {
-                final long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                p.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
-            }
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int waitForExit(final Process p) {
-        try {
-            if (p.waitFor(10, TimeUnit.SECONDS)) {
-                return p.exitValue();
-            }
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return -1;
-    }
-
-    /** Reaps what dead members left, detaches, and destroys the group if this launcher created it. */
-    private void finish() {
-        if (!finished.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (final IllegalStateException | IllegalArgumentException e) {
-            // the JVM is already shutting down (this runs from the hook), or the hook was never added
-        }
-        if (group == null) {
-            return;
-        }
-        final Path dir = group.directory();
-        try {
-            group.reap();
-        } finally {
-            group.close();
-        }
-        if (created) {
-            ProcessGroup.destroy(dir, true);
-            info("group " + dir.getFileName() + " destroyed");
-            removeRootIfCreated();
-        }
-    }
-
-    /** Removes the group root this launcher's group creation made, unless another group is in it by now. */
-    private void removeRootIfCreated() {
-        if (!rootCreated) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(options.root());
-        } catch (final DirectoryNotEmptyException e) {
-            // another group lives there now: the root is its too
-        } catch (final IOException e) {
-            info("could not remove the group root " + options.root() + " this launch created: " + e);
-        }
-    }
-
-    /** The shutdown hook: the JVM is exiting without having stopped the group. */
-    private void emergencyStop() {
-        if (finished.get()) {
-            return;
-        }
-        for (final MemberProcess m : members.values()) {
-            m.kill();
-        }
-        for (final MemberProcess m : members.values()) {
-            if (m.process() != null) {
-                waitForExit(m.process());
-            }
-        }
-        finish();
     }
 
     /** Stops the group if it still runs, and cleans up. */
@@ -555,42 +176,62 @@ public final class GroupLauncher implements AutoCloseable {
         shutdown();
     }
 
-    /** @return 0 if no member failed, 1 otherwise */
+    /**
+     * Tells how the launch went so far.
+     *
+     * @return 0 if no member failed, 1 otherwise
+     */
     public int exitCode() {
-        return failures.isEmpty() ? 0 : 1;
-    }
-
-    /** @return the failures so far, one line each */
-    public List<String> failures() {
-        return List.copyOf(failures);
-    }
-
-    /** @return the group (attached while the launch runs) */
-    public ProcessGroup group() {
-        return group;
-    }
-
-    /** @return whether this launcher created the group (and destroys it at the end) */
-    public boolean createdGroup() {
-        return created;
-    }
-
-    /** @return the members, in start order */
-    public List<MemberProcess> members() {
-        return List.copyOf(members.values());
+        return failures.exitCode();
     }
 
     /**
+     * Lists why the launch fails.
+     *
+     * @return the failures so far, one line each
+     */
+    public List<String> failures() {
+        return failures.lines();
+    }
+
+    /**
+     * Gives the group the members run in.
+     *
+     * @return the group (attached while the launch runs), or null before {@link #start()}
+     */
+    public ProcessGroup group() {
+        final Started s = started;
+        return s == null ? null : s.group().group();
+    }
+
+    /**
+     * Tells whether the group is this launch's own.
+     *
+     * @return whether this launcher created the group (and destroys it at the end)
+     */
+    public boolean createdGroup() {
+        final Started s = started;
+        return s != null && s.group().created();
+    }
+
+    /**
+     * Lists the members, started or not.
+     *
+     * @return the members, in start order
+     */
+    public List<MemberProcess> members() {
+        return members.all();
+    }
+
+    /**
+     * Finds a member by name.
+     *
      * @param name a member name
      * @return the member
      * @throws IllegalArgumentException if the spec has no such member
      */
     public MemberProcess member(final String name) {
-        final MemberProcess m = members.get(name);
-        if (m == null) {
-            throw new IllegalArgumentException("no member named '" + name + "' in this launch; members: " + members.keySet());
-        }
-        return m;
+        return members.get(name);
     }
 
     /**
@@ -599,61 +240,29 @@ public final class GroupLauncher implements AutoCloseable {
      * @param name    member name
      * @param timeout how long
      * @return whether it is registered
+     * @throws IllegalArgumentException if the spec has no such member
+     * @throws IllegalStateException    if the launcher was not started
      */
     public boolean awaitRegistered(final String name, final Duration timeout) {
         final MemberProcess m = member(name);
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isRegistered(m)) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            LockSupport.parkNanos(POLL_NANOS);
+        return started().probe().awaitRegistered(m, timeout);
+    }
+
+    private Started started() {
+        final Started s = started;
+        if (s == null) {
+            throw new IllegalStateException("the launcher is not started: call start() first");
         }
-        return true;
-    }
-
-    private void info(final String message) {
-        print("uipc", message);
-    }
-
-    private void print(final String label, final String line) {
-        synchronized (out) {
-            out.printf(labelFormat, label, line);
-            out.flush();
-        }
-    }
-
-    private static String names(final Collection<MemberProcess> ms) {
-        return ms.stream().map(MemberProcess::name).collect(Collectors.joining(", "));
-    }
-
-    private static long millis(final long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(nanos);
+        return s;
     }
 
     /**
-     * @param code an exit code
-     * @return " (killed by SIGKILL)" and the like for codes above 128, else ""
+     * The parts built once the group is open.
+     *
+     * @param group      the opened group
+     * @param probe      the readiness probe
+     * @param supervisor the supervisor
      */
-    static String describeSignal(final int code) {
-        if (code <= 128 || code > 128 + 64) {
-            return "";
-        }
-        final int signal = code - 128;
-        final String name;
-        switch (signal) {
-            case 1: name = "SIGHUP"; break;
-            case 2: name = "SIGINT"; break;
-            case 6: name = "SIGABRT"; break;
-            case 9: name = "SIGKILL"; break;
-            case 11: name = "SIGSEGV"; break;
-            case 15: name = "SIGTERM"; break;
-            default: name = "signal " + signal;
-        }
-        return " (killed by " + name + ")";
-    }
-
-    /** A member's JVM exited. */
-    private record Exited(MemberProcess member, Process process, int code) {
+    private record Started(LaunchGroup group, ReadinessProbe probe, Supervisor supervisor) {
     }
 }

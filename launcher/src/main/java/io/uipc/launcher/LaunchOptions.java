@@ -21,42 +21,86 @@ import java.util.Optional;
  */
 public record LaunchOptions(Optional<Path> existingGroup, Path root, List<String> classPath, String backend, PrintStream out,
                             Optional<Path> workDir) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param existingGroup directory of an existing group to launch into, or empty to create a temporary group
+     *                      (destroyed when the launch ends)
+     * @param root directory under which a temporary group is created
+     * @param classPath extra class path entries for the members (user code)
+     * @param backend interrupt backend of a created group
+     * @param out where progress and the members' prefixed output go
+     * @param workDir the members' working directory, or empty for the launcher's own
+     */
     public LaunchOptions {
         classPath = List.copyOf(classPath);
     }
 
-    /** @return a temporary group under the default root, no extra class path, printing to System.out */
+    /**
+     * Gives the options of a plain launch.
+     *
+     * @return a temporary group under the default root, no extra class path, printing to System.out
+     */
     public static LaunchOptions defaults() {
         return new LaunchOptions(Optional.empty(), GroupSpec.defaultRoot(), List.of(), Backends.AUTO, System.out, Optional.empty());
     }
 
-    /** @param groupDir an existing group's directory @return these options launching into it */
+    /**
+     * Launches into an existing group instead of a temporary one.
+     *
+     * @param groupDir an existing group's directory
+     * @return these options launching into it
+     */
     public LaunchOptions existingGroup(final Path groupDir) {
         return new LaunchOptions(Optional.of(groupDir), root, classPath, backend, out, workDir);
     }
 
-    /** @param dir root directory for the temporary group @return these options with it */
+    /**
+     * Creates the temporary group under another root.
+     *
+     * @param dir root directory for the temporary group
+     * @return these options with it
+     */
     public LaunchOptions root(final Path dir) {
         return new LaunchOptions(existingGroup, dir, classPath, backend, out, workDir);
     }
 
-    /** @param entries extra class path entries @return these options with them */
+    /**
+     * Adds class path entries for the members' main classes.
+     *
+     * @param entries extra class path entries
+     * @return these options with them
+     */
     public LaunchOptions classPath(final List<String> entries) {
         return new LaunchOptions(existingGroup, root, entries, backend, out, workDir);
     }
 
-    /** @param name backend name or "auto" @return these options with it */
+    /**
+     * Chooses the backend of the temporary group.
+     *
+     * @param name backend name or "auto"
+     * @return these options with it
+     */
     public LaunchOptions backend(final String name) {
         return new LaunchOptions(existingGroup, root, classPath, name, out, workDir);
     }
 
-    /** @param stream output stream @return these options printing there */
+    /**
+     * Prints progress and the members' output elsewhere.
+     *
+     * @param stream output stream
+     * @return these options printing there
+     */
     public LaunchOptions out(final PrintStream stream) {
         return new LaunchOptions(existingGroup, root, classPath, backend, stream, workDir);
     }
 
-    /** @param dir the members' working directory @return these options starting members there */
+    /**
+     * Starts the members in another working directory.
+     *
+     * @param dir the members' working directory
+     * @return these options starting members there
+     */
     public LaunchOptions workDir(final Path dir) {
         return new LaunchOptions(existingGroup, root, classPath, backend, out, Optional.of(dir));
     }

@@ -14,8 +14,14 @@ public final class MemberProcess {
     private final String name;
     private final ProcessSpec spec;
     private final OutputLog output = new OutputLog();
+    /**
+     * The current JVM, replaced by a restart. Volatile: written by the starting or supervising
+     * thread, read by the shutdown hook, the stop sequence and callers of {@link #pid()} and the like.
+     */
     private volatile Process process;
+    /** Written only by the supervising thread (so {@code ++} does not race); volatile for readers elsewhere. */
     private volatile int restarts;
+    /** Read only by the thread that started the JVM (its readiness report); volatile like {@link #process}. */
     private volatile long startNanos;
 
     MemberProcess(final String name, final ProcessSpec spec) {
@@ -23,40 +29,68 @@ public final class MemberProcess {
         this.spec = spec;
     }
 
-    /** @return the member name */
+    /**
+     * Gives the member's name.
+     *
+     * @return the member name
+     */
     public String name() {
         return name;
     }
 
-    /** @return the spec of its kind */
+    /**
+     * Gives the spec the member was made from.
+     *
+     * @return the spec of its kind
+     */
     public ProcessSpec spec() {
         return spec;
     }
 
-    /** @return its output, every incarnation, stdout and stderr merged */
+    /**
+     * Gives the member's output log.
+     *
+     * @return its output, every incarnation, stdout and stderr merged
+     */
     public OutputLog output() {
         return output;
     }
 
-    /** @return the OS pid of its current JVM, or -1 before it started */
+    /**
+     * Gives the pid of the member's current JVM.
+     *
+     * @return the OS pid of its current JVM, or -1 before it started
+     */
     public long pid() {
         final Process p = process;
         return p == null ? -1 : p.pid();
     }
 
-    /** @return whether its current JVM runs */
+    /**
+     * Tells whether the member's current JVM runs.
+     *
+     * @return whether its current JVM runs
+     */
     public boolean isAlive() {
         final Process p = process;
         return p != null && p.isAlive();
     }
 
-    /** @return the exit code of its current JVM, if it exited */
+    /**
+     * Gives the exit code of the member's current JVM.
+     *
+     * @return the exit code of its current JVM, if it exited
+     */
     public OptionalInt exitCode() {
         final Process p = process;
         return p == null || p.isAlive() ? OptionalInt.empty() : OptionalInt.of(p.exitValue());
     }
 
-    /** @return how many times it was restarted */
+    /**
+     * Counts the member's restarts.
+     *
+     * @return how many times it was restarted
+     */
     public int restarts() {
         return restarts;
     }
@@ -70,6 +104,8 @@ public final class MemberProcess {
     }
 
     /**
+     * Waits until the member's current JVM exits.
+     *
      * @param timeout how long to wait
      * @return the exit code, or empty if it still runs after {@code timeout}
      * @throws InterruptedException if interrupted

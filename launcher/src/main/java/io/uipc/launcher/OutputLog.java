@@ -16,6 +16,9 @@ public final class OutputLog {
     private static final int RETAINED = 10_000;
     private final Deque<String> lines = new ArrayDeque<>();
 
+    OutputLog() {
+    }
+
     synchronized void add(final String line) {
         if (lines.size() == RETAINED) {
             lines.removeFirst();
@@ -24,12 +27,18 @@ public final class OutputLog {
         notifyAll();
     }
 
-    /** @return the retained lines, oldest first */
+    /**
+     * Gives the retained lines.
+     *
+     * @return the retained lines, oldest first
+     */
     public synchronized List<String> lines() {
         return new ArrayList<>(lines);
     }
 
     /**
+     * Gives the last lines.
+     *
      * @param n how many
      * @return the last {@code n} lines, oldest first
      */

@@ -63,7 +63,11 @@ public final class GroupHandle implements AutoCloseable {
         return this;
     }
 
-    /** @return the launcher */
+    /**
+     * Gives the launcher behind this handle.
+     *
+     * @return the launcher
+     */
     public GroupLauncher launcher() {
         if (launcher == null) {
             throw new IllegalStateException("no group launched yet: call launch(...) or use @ProcessGroupTest(spec = ...)");
@@ -71,17 +75,27 @@ public final class GroupHandle implements AutoCloseable {
         return launcher;
     }
 
-    /** @return the group, attached */
+    /**
+     * Gives the launched group.
+     *
+     * @return the group, attached
+     */
     public ProcessGroup group() {
         return launcher().group();
     }
 
-    /** @return the group's directory */
+    /**
+     * Gives where the group lives.
+     *
+     * @return the group's directory
+     */
     public Path directory() {
         return group().directory();
     }
 
     /**
+     * Gives the launcher's view of a member.
+     *
      * @param name a member name
      * @return the launcher's view of it (pid, exit code, restarts, output)
      */
@@ -89,7 +103,11 @@ public final class GroupHandle implements AutoCloseable {
         return launcher().member(name);
     }
 
-    /** @return every member, in start order */
+    /**
+     * Lists the members.
+     *
+     * @return every member, in start order
+     */
     public List<MemberProcess> members() {
         return launcher().members();
     }
@@ -107,6 +125,8 @@ public final class GroupHandle implements AutoCloseable {
     }
 
     /**
+     * Reads a member's entry in the process table.
+     *
      * @param name a member name
      * @return its table entry, if a live member has the name
      */
@@ -114,12 +134,18 @@ public final class GroupHandle implements AutoCloseable {
         return group().member(name);
     }
 
-    /** @param name a member to SIGKILL, as a crash would */
+    /**
+     * Kills a member.
+     *
+     * @param name a member to SIGKILL, as a crash would
+     */
     public void kill(final String name) {
         member(name).kill();
     }
 
     /**
+     * Waits for a line of a member's output.
+     *
      * @param name     member name
      * @param fragment text a line must contain
      * @return the first line of the member's output containing it
@@ -130,6 +156,8 @@ public final class GroupHandle implements AutoCloseable {
     }
 
     /**
+     * Waits until a member's current JVM is registered (after a restart, say).
+     *
      * @param name member name
      * @return whether its current JVM is registered within {@link #DEFAULT_TIMEOUT}
      */

@@ -35,6 +35,8 @@ import java.lang.annotation.Target;
 @ExtendWith(ProcessGroupExtension.class)
 public @interface ProcessGroupTest {
     /**
+     * Names a spec to launch before each test.
+     *
      * @return a spec to launch before each test: a class path resource ("/x/y.uipc") or a file
      *     path; empty to launch from the test
      */

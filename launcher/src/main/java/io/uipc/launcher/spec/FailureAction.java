@@ -8,6 +8,8 @@ public enum FailureAction {
     CONTINUE;
 
     /**
+     * Parses a spec value.
+     *
      * @param text {@code shutdown} or {@code continue}
      * @return the action
      */

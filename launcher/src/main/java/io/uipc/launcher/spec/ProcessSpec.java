@@ -29,7 +29,20 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
     private static final Pattern ROLE = Pattern.compile("[!-~]{1,16}");
     private static final Pattern CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param name the kind's name: letters, digits, '.', '_', '-'
+     * @param mainClass fully qualified main class
+     * @param count how many JVMs, 1..{@value #MAX_COUNT}
+     * @param role the members' role in the table (at most 16 characters)
+     * @param order start stage: lower orders start first; one order starts together
+     * @param restart restart policy
+     * @param jvmOptions JVM options, after uipc's own flags
+     * @param args program arguments
+     * @param readiness when a started JVM counts as ready
+     * @param line line of the spec file that declared it, 0 if built in code
+     */
     public ProcessSpec {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("process name '" + name + "' must be 1 to 56 letters, digits, '.', '_' or '-'");
@@ -48,6 +61,8 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
     }
 
     /**
+     * Makes a process kind with default settings.
+     *
      * @param name      the kind's name
      * @param mainClass main class name
      * @return one process, role "process", order 0, never restarted, ready when registered
@@ -57,6 +72,8 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
     }
 
     /**
+     * Makes a process kind with default settings.
+     *
      * @param name      the kind's name
      * @param mainClass main class
      * @return as {@link #of(String, String)}
@@ -65,57 +82,111 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
         return of(name, mainClass.getName());
     }
 
-    /** @param n JVMs @return this spec with another count */
+    /**
+     * Changes how many JVMs run.
+     *
+     * @param n JVMs
+     * @return this spec with another count
+     */
     public ProcessSpec count(final int n) {
         return new ProcessSpec(name, mainClass, n, role, order, restart, jvmOptions, args, readiness, line);
     }
 
-    /** @param r role @return this spec with another role */
+    /**
+     * Changes the members' role.
+     *
+     * @param r role
+     * @return this spec with another role
+     */
     public ProcessSpec role(final String r) {
         return new ProcessSpec(name, mainClass, count, r, order, restart, jvmOptions, args, readiness, line);
     }
 
-    /** @param o start order @return this spec with another order */
+    /**
+     * Changes the start order.
+     *
+     * @param o start order
+     * @return this spec with another order
+     */
     public ProcessSpec order(final int o) {
         return new ProcessSpec(name, mainClass, count, role, o, restart, jvmOptions, args, readiness, line);
     }
 
-    /** @param policy restart policy @return this spec with another policy */
+    /**
+     * Changes the restart policy.
+     *
+     * @param policy restart policy
+     * @return this spec with another policy
+     */
     public ProcessSpec restart(final RestartPolicy policy) {
         return new ProcessSpec(name, mainClass, count, role, order, policy, jvmOptions, args, readiness, line);
     }
 
-    /** @param options JVM options @return this spec with other JVM options */
+    /**
+     * Changes the JVM options.
+     *
+     * @param options JVM options
+     * @return this spec with other JVM options
+     */
     public ProcessSpec jvmOptions(final List<String> options) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, options, args, readiness, line);
     }
 
-    /** @param options JVM options @return this spec with other JVM options */
+    /**
+     * Changes the JVM options.
+     *
+     * @param options JVM options
+     * @return this spec with other JVM options
+     */
     public ProcessSpec jvmOptions(final String... options) {
         return jvmOptions(List.of(options));
     }
 
-    /** @param arguments program arguments @return this spec with other arguments */
+    /**
+     * Changes the program arguments.
+     *
+     * @param arguments program arguments
+     * @return this spec with other arguments
+     */
     public ProcessSpec args(final List<String> arguments) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, arguments, readiness, line);
     }
 
-    /** @param arguments program arguments @return this spec with other arguments */
+    /**
+     * Changes the program arguments.
+     *
+     * @param arguments program arguments
+     * @return this spec with other arguments
+     */
     public ProcessSpec args(final String... arguments) {
         return args(List.of(arguments));
     }
 
-    /** @param specLine line of the spec file @return this spec, declared at that line */
+    /**
+     * Records the spec file line that declared the process.
+     *
+     * @param specLine line of the spec file
+     * @return this spec, declared at that line
+     */
     public ProcessSpec line(final int specLine) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, args, readiness, specLine);
     }
 
-    /** @param r readiness @return this spec with another readiness */
+    /**
+     * Changes when a started JVM counts as ready.
+     *
+     * @param r readiness
+     * @return this spec with another readiness
+     */
     public ProcessSpec readiness(final Readiness r) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, args, r, line);
     }
 
-    /** @return the member names of this kind's JVMs, in start order */
+    /**
+     * Lists the member names.
+     *
+     * @return the member names of this kind's JVMs, in start order
+     */
     public List<String> memberNames() {
         if (count == 1) {
             return List.of(name);

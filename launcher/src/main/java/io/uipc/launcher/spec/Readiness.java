@@ -14,6 +14,8 @@ public enum Readiness {
     STARTED;
 
     /**
+     * Parses a spec value.
+     *
      * @param text {@code registered}, {@code joined} or {@code started}
      * @return the readiness
      */

@@ -12,7 +12,11 @@ public record RestartPolicy(int maxRestarts) {
     public static final RestartPolicy NEVER = new RestartPolicy(0);
     private static final String ON_FAILURE = "on-failure:";
 
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     *
+     * @param maxRestarts restarts allowed over the launch; 0 is {@code never}
+     */
     public RestartPolicy {
         if (maxRestarts < 0) {
             throw new IllegalArgumentException("maximum restarts must not be negative: " + maxRestarts);
@@ -20,6 +24,8 @@ public record RestartPolicy(int maxRestarts) {
     }
 
     /**
+     * Makes an on-failure policy.
+     *
      * @param max restarts allowed
      * @return restart on failure, at most {@code max} times
      */
@@ -28,6 +34,8 @@ public record RestartPolicy(int maxRestarts) {
     }
 
     /**
+     * Parses a spec value.
+     *
      * @param text {@code never} or {@code on-failure:MAX}
      * @return the policy
      * @throws IllegalArgumentException if the text is neither

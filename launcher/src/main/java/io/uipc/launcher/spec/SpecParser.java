@@ -36,6 +36,8 @@ public final class SpecParser {
     }
 
     /**
+     * Parses a spec file.
+     *
      * @param file a spec file
      * @return the spec; relative class path entries are resolved against the file's directory
      * @throws SpecException if the file is missing or malformed
@@ -60,6 +62,8 @@ public final class SpecParser {
     }
 
     /**
+     * Parses spec text.
+     *
      * @param source name of the spec, for messages
      * @param text   the spec
      * @return the spec

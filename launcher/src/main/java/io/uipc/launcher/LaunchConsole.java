@@ -1,0 +1,52 @@
+package io.uipc.launcher;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Where a launch prints: its own progress lines, labelled {@code uipc}, and every line its
+ * members write, labelled with the member's name, in one aligned column:
+ *
+ * <pre>
+ * uipc  | starting lgwr, fg-1
+ * fg-1  | committed 17
+ * </pre>
+ *
+ * Member output pumps, the supervisor and the shutdown hook print at once; each line is
+ * written and flushed under the stream's lock, so lines never interleave.
+ */
+final class LaunchConsole {
+    private static final String LAUNCHER_LABEL = "uipc";
+    private final PrintStream out;
+    private final String lineFormat;
+
+    /**
+     * @param out         the stream
+     * @param memberNames every label but the launcher's, to size the label column
+     */
+    LaunchConsole(final PrintStream out, final List<String> memberNames) {
+        this.out = out;
+        final int width = memberNames.stream().mapToInt(String::length).max().orElse(LAUNCHER_LABEL.length());
+        this.lineFormat = "%-" + Math.max(LAUNCHER_LABEL.length(), width) + "s | %s%n";
+    }
+
+    /** @param message a progress line of the launcher */
+    void info(final String message) {
+        print(LAUNCHER_LABEL, message);
+    }
+
+    /**
+     * @param name the member
+     * @param line a line it wrote
+     */
+    void member(final String name, final String line) {
+        print(name, line);
+    }
+
+    private void print(final String label, final String line) {
+        synchronized (out) {
+            out.printf(lineFormat, label, line);
+            out.flush();
+        }
+    }
+}

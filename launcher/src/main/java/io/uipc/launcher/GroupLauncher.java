@@ -8,7 +8,9 @@ import io.uipc.launcher.spec.ProcessSpec;
 import io.uipc.launcher.spec.Readiness;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupSpec;
+import io.uipc.table.MemberHandle;
 import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
 
@@ -278,11 +280,12 @@ public final class GroupLauncher implements AutoCloseable {
 
     private boolean isRegistered(final MemberProcess m) {
         final long handle = group.lookup(m.name());
-        if (handle == -1 || m.spec().readiness() == Readiness.REGISTERED && group.uittHandle(handle, GroupVectors.SHUTDOWN) == -1) {
+        if (MemberHandle.isNull(handle)
+            || m.spec().readiness() == Readiness.REGISTERED && group.uittHandle(handle, GroupVectors.SHUTDOWN) == ProcessGroup.NO_UITT_HANDLE) {
             return false;
         }
         final Optional<MemberInfo> info = group.member(m.name());
-        return info.isPresent() && info.get().pid() == m.pid() && info.get().state().equals("active");
+        return info.isPresent() && info.get().pid() == m.pid() && info.get().state() == MemberState.ACTIVE;
     }
 
     private static String lastLine(final MemberProcess m) {
@@ -375,7 +378,7 @@ public final class GroupLauncher implements AutoCloseable {
     private void freeName(final String name) {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         group.reap();
-        while (group.lookup(name) != -1 && System.nanoTime() - deadline < 0) {
+        while (!MemberHandle.isNull(group.lookup(name)) && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(POLL_NANOS);
             group.reap();
         }

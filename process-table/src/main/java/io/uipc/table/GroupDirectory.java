@@ -178,12 +178,18 @@ final class GroupDirectory implements AutoCloseable {
         return locks;
     }
 
-    /** @return whether the group's table file is still there (not destroyed under its members) */
+    /**
+     * Tells whether the group was destroyed under its members.
+     *
+     * @return whether the group's table file is still there
+     */
     boolean exists() {
         return Files.exists(dir.resolve(GroupFiles.TABLE));
     }
 
     /**
+     * Reads the group secret.
+     *
      * @return the secret, from its file
      * @throws GroupAccessException if this process may not read it
      */
@@ -197,7 +203,12 @@ final class GroupDirectory implements AutoCloseable {
         }
     }
 
-    /** Gives a file in the directory the mode and Unix group of the table file. */
+    /**
+     * Gives a file in the directory the mode and Unix group of the table file.
+     *
+     * @param file a file in this directory
+     * @throws IOException if the mode or group cannot be set
+     */
     void shareFile(final Path file) throws IOException {
         final Path reference = dir.resolve(GroupFiles.TABLE);
         Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(reference));

@@ -17,9 +17,10 @@ import java.util.function.Consumer;
  * Dead members are found through their liveness locks and reclaimed by the elected reaper.
  *
  * <p>This class is the facade; the work is done by the group's attached files
- * ({@link GroupDirectory}), this process's members ({@link Membership}), the liveness and reaping
- * thread ({@link Reaper}) and the table's snapshots ({@link GroupSnapshot}). Lookups go straight
- * to the table and allocate nothing.
+ * ({@code GroupDirectory}), this process's members ({@code Membership}), the liveness and reaping
+ * thread ({@code Reaper}) and the table's snapshots ({@code GroupSnapshot}). Lookups go straight
+ * to the table and allocate nothing. The package documentation has the entry state machine, who
+ * writes each shared word, and the lock order.
  */
 public final class ProcessGroup implements AutoCloseable {
     /** What {@link #uittHandle} returns when the member is gone or does not accept the vector. */
@@ -295,27 +296,48 @@ public final class ProcessGroup implements AutoCloseable {
         return reaper.reap();
     }
 
-    /** Leaves for a member of this group: see {@link Membership#leave}. */
+    /**
+     * Leaves for a member of this group ({@code Membership.leave}).
+     *
+     * @param member a member of this process
+     */
     void leave(final Member member) {
         membership.leave(member);
     }
 
-    /** Declares a member of this group lost: see {@link Reaper#lost}. */
+    /**
+     * Declares a member of this group lost ({@code Reaper.lost}).
+     *
+     * @param member a member of this process
+     * @param reason why
+     */
     void lost(final Member member, final String reason) {
         reaper.lost(member, reason);
     }
 
-    /** The mapped table, for this package's tests. */
+    /**
+     * The mapped table, for this package's tests.
+     *
+     * @return the table
+     */
     ProcessTable table() {
         return table;
     }
 
-    /** The reaper, for this package's tests. */
+    /**
+     * The reaper, for this package's tests.
+     *
+     * @return the reaper
+     */
     Reaper reaper() {
         return reaper;
     }
 
-    /** Releases a file lock, ignoring a channel that is closing (the kernel drops the lock with it). */
+    /**
+     * Releases a file lock, ignoring a channel that is closing (the kernel drops the lock with it).
+     *
+     * @param lock a lock, or null
+     */
     static void releaseQuietly(final FileLock lock) {
         try {
             if (lock != null && lock.isValid()) {

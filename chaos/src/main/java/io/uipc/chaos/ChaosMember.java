@@ -5,6 +5,7 @@ import io.uipc.core.UipcException;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
+import io.uipc.table.MemberHandle;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
 import io.uipc.table.mailbox.Inbox;
@@ -198,7 +199,7 @@ public final class ChaosMember {
         /** Connects between two lookups of the same handle, so the outbox is known to feed that incarnation. */
         private boolean connect() {
             final long before = group.lookup(peerName);
-            if (before == -1) {
+            if (MemberHandle.isNull(before)) {
                 return false;
             }
             try {

@@ -1,10 +1,11 @@
 package io.uipc.chaos;
 
 import io.uipc.core.internal.FileTrees;
-import io.uipc.core.UittHandle;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupSpec;
+import io.uipc.table.MemberHandle;
 import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
 
 import java.io.IOException;
@@ -174,7 +175,7 @@ public final class ChaosRun {
 
     private void finish() throws IOException, InterruptedException {
         for (final MemberProcess m : current) {
-            if (m.handle() == -1 && m.await("ready", MEMBER_DEADLINE) == null) {
+            if (MemberHandle.isNull(m.handle()) && m.await("ready", MEMBER_DEADLINE) == null) {
                 report.violation(m.name() + "." + m.incarnation() + " (restarted) never became ready: " + m.output());
             }
         }
@@ -219,7 +220,7 @@ public final class ChaosRun {
         group.reap();
         report.deathsReaped = group.deathsReaped();
         // a member killed before it joined has no entry to reap; one killed after announcing its handle must be reaped
-        final long killedJoined = all.stream().filter(m -> m.isKilled() && m.handle() != -1).count();
+        final long killedJoined = all.stream().filter(m -> m.isKilled() && !MemberHandle.isNull(m.handle())).count();
         if (report.deathsReaped < killedJoined || report.deathsReaped > report.kills) {
             report.violation(report.kills + " members killed (" + killedJoined + " after joining) but " + report.deathsReaped + " reaped");
         }
@@ -229,8 +230,8 @@ public final class ChaosRun {
             if (!names.add(e.name())) {
                 report.violation("name " + e.name() + " appears twice in the table: " + entries);
             }
-            if (!e.state().equals("active") || ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
-                report.violation("entry of " + e.name() + " is " + e.state() + " with pid " + e.pid() + " alive: "
+            if (e.state() != MemberState.ACTIVE || ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+                report.violation("entry of " + e.name() + " is " + e.stateLabel() + " with pid " + e.pid() + " alive: "
                     + ProcessHandle.of(e.pid()).isPresent());
             }
         }
@@ -239,17 +240,17 @@ public final class ChaosRun {
         }
         for (final MemberProcess m : current) {
             if (group.lookup(m.name()) != m.handle()) {
-                report.violation(m.name() + " resolves to " + UittHandle.toString(group.lookup(m.name())) + ", not its live incarnation "
-                    + UittHandle.toString(m.handle()));
+                report.violation(m.name() + " resolves to " + MemberHandle.toString(group.lookup(m.name())) + ", not its live incarnation "
+                    + MemberHandle.toString(m.handle()));
             }
         }
         for (final MemberProcess dead : all) {
-            if (dead.isKilled() && dead.handle() != -1) {
+            if (dead.isKilled() && !MemberHandle.isNull(dead.handle())) {
                 if (group.isLive(dead.handle())) {
                     report.violation("killed " + dead.name() + "." + dead.incarnation() + " still live in the table");
                 }
                 for (final int vector : new int[] {ChaosMember.DOORBELL, ChaosMember.POKE}) {
-                    if (group.uittHandle(dead.handle(), vector) != -1) {
+                    if (group.uittHandle(dead.handle(), vector) != ProcessGroup.NO_UITT_HANDLE) {
                         report.violation("killed " + dead.name() + "." + dead.incarnation() + " still publishes vector " + vector);
                     }
                 }

@@ -1,6 +1,7 @@
 package io.uipc.chaos;
 
 import io.uipc.core.internal.ChildJvm;
+import io.uipc.table.MemberHandle;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class MemberProcess {
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private volatile String lastLines = "";
-    private volatile long handle = -1;
+    private volatile long handle = MemberHandle.NULL;
     private boolean stopped;
     private boolean killed;
 
@@ -164,7 +165,7 @@ final class MemberProcess {
         return incarnation;
     }
 
-    /** @return the member handle it printed when ready, or -1 before */
+    /** @return the member handle it printed when ready, or {@link MemberHandle#NULL} before */
     long handle() {
         return handle;
     }

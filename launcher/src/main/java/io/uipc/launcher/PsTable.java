@@ -1,6 +1,7 @@
 package io.uipc.launcher;
 
 import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
 
 import java.io.PrintStream;
@@ -37,7 +38,7 @@ public final class PsTable {
     }
 
     private static String state(final MemberInfo m, final Set<String> live) {
-        return m.state().equals("active") && !live.contains(m.name()) ? "dead?" : m.state();
+        return m.state() == MemberState.ACTIVE && !live.contains(m.name()) ? "dead?" : m.stateLabel();
     }
 
 }

@@ -1,7 +1,9 @@
 package io.uipc.launcher;
 
 import io.uipc.launcher.spec.Readiness;
+import io.uipc.table.MemberHandle;
 import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
 
 import java.time.Duration;
@@ -109,11 +111,12 @@ final class ReadinessProbe {
      */
     private boolean isRegistered(final MemberProcess m) {
         final long handle = group.lookup(m.name());
-        if (handle == -1 || m.spec().readiness() == Readiness.REGISTERED && group.uittHandle(handle, GroupVectors.SHUTDOWN) == -1) {
+        if (MemberHandle.isNull(handle)
+            || m.spec().readiness() == Readiness.REGISTERED && group.uittHandle(handle, GroupVectors.SHUTDOWN) == ProcessGroup.NO_UITT_HANDLE) {
             return false;
         }
         final Optional<MemberInfo> info = group.member(m.name());
-        return info.isPresent() && info.get().pid() == m.pid() && info.get().state().equals("active");
+        return info.isPresent() && info.get().pid() == m.pid() && info.get().state() == MemberState.ACTIVE;
     }
 
     private static String lastLine(final MemberProcess m) {

@@ -3,6 +3,7 @@ package io.uipc.launcher;
 import io.uipc.launcher.LaunchEvents.Event;
 import io.uipc.launcher.LaunchEvents.Exited;
 import io.uipc.launcher.spec.FailureAction;
+import io.uipc.table.MemberHandle;
 import io.uipc.table.ProcessGroup;
 
 import java.util.List;
@@ -167,7 +168,7 @@ final class Supervisor {
     private void freeName(final String name) {
         final long deadline = System.nanoTime() + FREE_NAME_NANOS;
         group.reap();
-        while (group.lookup(name) != -1 && System.nanoTime() - deadline < 0) {
+        while (!MemberHandle.isNull(group.lookup(name)) && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(ReadinessProbe.POLL_NANOS);
             group.reap();
         }

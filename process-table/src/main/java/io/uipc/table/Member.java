@@ -2,9 +2,10 @@ package io.uipc.table;
 
 import io.uipc.core.Receiver;
 import io.uipc.core.SendResult;
-import io.uipc.core.UittHandle;
 import io.uipc.core.Vectors;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.channels.FileLock;
 
 /**
@@ -14,6 +15,16 @@ import java.nio.channels.FileLock;
  * {@link MemberReclaimedException}.
  */
 public final class Member implements AutoCloseable {
+    private static final VarHandle SENT;
+
+    static {
+        try {
+            SENT = MethodHandles.lookup().findVarHandle(Member.class, "sent", long.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ProcessGroup group;
     private final ProcessTable table;
     private final String name;
@@ -21,7 +32,11 @@ public final class Member implements AutoCloseable {
     private final int generation;
     private final Receiver receiver;
     private final FileLock liveness;
-    /** Sends posted; plain, as the sending thread owns it; published to the entry with each heartbeat. */
+    /**
+     * Sends posted, written by the sending thread and read by the reaper's, which publishes it to
+     * the entry with each heartbeat: opaque (a plain move on x86, but never torn, and seen
+     * eventually), as a shared-memory store on every send would cost as much as the send.
+     */
     private long sent;
     private volatile String lostReason;
     private volatile boolean closed;
@@ -52,9 +67,9 @@ public final class Member implements AutoCloseable {
         return generation;
     }
 
-    /** @return the member handle other processes resolve to */
+    /** @return the {@link MemberHandle} other processes resolve to */
     public long handle() {
-        return UittHandle.of(slot, generation);
+        return MemberHandle.of(slot, generation);
     }
 
     /** @return the receiver registered when this member joined */
@@ -104,7 +119,7 @@ public final class Member implements AutoCloseable {
     public int send(final long uittHandle) {
         final int result = group.domain().send(uittHandle);
         if (result >= 0) {
-            sent++;
+            SENT.setOpaque(this, (long) SENT.getOpaque(this) + 1);
         }
         return result;
     }
@@ -119,15 +134,15 @@ public final class Member implements AutoCloseable {
      */
     public int sendTo(final String memberName, final int vector) {
         final long member = group.lookup(memberName);
-        final long handle = member == ProcessTable.NOT_FOUND ? -1 : group.uittHandle(member, vector);
-        return handle == -1 ? SendResult.INVALID_ENTRY : send(handle);
+        final long handle = MemberHandle.isNull(member) ? ProcessGroup.NO_UITT_HANDLE : group.uittHandle(member, vector);
+        return handle == ProcessGroup.NO_UITT_HANDLE ? SendResult.INVALID_ENTRY : send(handle);
     }
 
     /** Refreshes the heartbeat and the sent count, and checks this member still owns its entry. */
     void heartbeat() {
         final long control = table.control(slot);
         if (control != MemberEntryDescriptor.control(generation, MemberEntryDescriptor.ACTIVE)) {
-            group.lost(this, "its table entry was reclaimed (now " + MemberEntryDescriptor.stateName(MemberEntryDescriptor.state(control))
+            group.lost(this, "its table entry was reclaimed (now " + MemberState.describe(MemberEntryDescriptor.state(control))
                 + ", generation " + MemberEntryDescriptor.generation(control) + "): it was declared dead");
             return;
         }
@@ -135,7 +150,7 @@ public final class Member implements AutoCloseable {
             group.lost(this, "its receiver's UPID slot was reclaimed");
             return;
         }
-        table.putLong(slot, MemberEntryDescriptor.SENT_OFFSET, sent);
+        table.putLong(slot, MemberEntryDescriptor.SENT_OFFSET, (long) SENT.getOpaque(this));
         table.putLong(slot, MemberEntryDescriptor.HEARTBEAT_OFFSET, System.currentTimeMillis());
     }
 

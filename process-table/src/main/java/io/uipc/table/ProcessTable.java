@@ -1,12 +1,10 @@
 package io.uipc.table;
 
-import io.uipc.core.UittHandle;
 import io.uipc.core.Vectors;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.uipc.table.MemberEntryDescriptor.ACCEPTED_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.ACTIVE;
 import static io.uipc.table.MemberEntryDescriptor.CONTROL_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.FREE;
@@ -29,9 +27,6 @@ import static io.uipc.table.ProcessTableDescriptor.INDEX_EMPTY;
  * lock; readers never lock and treat every byte as untrusted.
  */
 final class ProcessTable {
-    /** Lookup result when no live member has the name. */
-    static final long NOT_FOUND = -1;
-
     private final AtomicBuffer buffer;
     private final int entryCapacity;
     private final int indexCapacity;
@@ -71,7 +66,7 @@ final class ProcessTable {
     /**
      * Lock-free lookup by name: hash, probe, confirm state, name and generation.
      *
-     * @return member handle (generation in the high 32 bits, slot in the low), or {@link #NOT_FOUND}
+     * @return a {@link MemberHandle}, or {@link MemberHandle#NULL}
      */
     long lookup(final String name) {
         final int hash = name.hashCode();
@@ -80,7 +75,7 @@ final class ProcessTable {
         for (int probes = 0; probes < indexCapacity; probes++, cell = (cell + 1) & mask) {
             final int value = buffer.getIntVolatile(indexOffset + cell * Integer.BYTES);
             if (value == INDEX_EMPTY) {
-                return NOT_FOUND;
+                return MemberHandle.NULL;
             }
             if (value == INDEX_DELETED) {
                 continue;
@@ -94,10 +89,10 @@ final class ProcessTable {
             final long control = buffer.getLongVolatile(off + CONTROL_OFFSET);
             if (MemberEntryDescriptor.state(control) == ACTIVE && buffer.getInt(off + NAME_HASH_OFFSET) == hash
                 && nameEquals(off, name) && buffer.getLongVolatile(off + CONTROL_OFFSET) == control) {
-                return UittHandle.of(slot, MemberEntryDescriptor.generation(control));
+                return MemberHandle.of(slot, MemberEntryDescriptor.generation(control));
             }
         }
-        return NOT_FOUND;
+        return MemberHandle.NULL;
     }
 
     private boolean nameEquals(final int off, final String name) {
@@ -119,31 +114,31 @@ final class ProcessTable {
 
     /** @return whether {@code memberHandle} names an ACTIVE entry of that generation */
     boolean isLive(final long memberHandle) {
-        final int slot = UittHandle.index(memberHandle);
+        final int slot = MemberHandle.slot(memberHandle);
         if (slot < 0 || slot >= entryCapacity) {
             return false;
         }
         final long control = control(slot);
         return MemberEntryDescriptor.state(control) == ACTIVE
-            && MemberEntryDescriptor.generation(control) == UittHandle.generation(memberHandle);
+            && MemberEntryDescriptor.generation(control) == MemberHandle.generation(memberHandle);
     }
 
     /**
-     * @return the UITT handle the member published for {@code vector}, or -1 if the member is
-     *     gone or does not accept the vector
+     * @return the UITT handle the member published for {@code vector}, or
+     *     {@link ProcessGroup#NO_UITT_HANDLE} if the member is gone or does not accept the vector
      */
     long uittHandle(final long memberHandle, final int vector) {
         if (!isLive(memberHandle)) {
-            return -1;
+            return ProcessGroup.NO_UITT_HANDLE;
         }
-        final int off = offset(UittHandle.index(memberHandle));
+        final int off = offset(MemberHandle.slot(memberHandle));
         for (int i = 0; i < MAX_VECTORS; i++) {
             if (buffer.getByte(off + HANDLE_VECTORS_OFFSET + i) == vector + 1) {
                 final long handle = buffer.getLongVolatile(off + HANDLES_OFFSET + i * Long.BYTES);
-                return isLive(memberHandle) ? handle : -1;
+                return isLive(memberHandle) ? handle : ProcessGroup.NO_UITT_HANDLE;
             }
         }
-        return -1;
+        return ProcessGroup.NO_UITT_HANDLE;
     }
 
     /** Publishes a UITT handle for a vector in the entry; the vector slot byte holds vector + 1. */
@@ -154,8 +149,6 @@ final class ProcessTable {
             if (v == 0 || v == vector + 1) {
                 buffer.putLongVolatile(off + HANDLES_OFFSET + i * Long.BYTES, uittHandle);
                 buffer.putByteVolatile(off + HANDLE_VECTORS_OFFSET + i, (byte) (vector + 1));
-                final long accepted = buffer.getLongVolatile(off + ACCEPTED_OFFSET);
-                buffer.putLongVolatile(off + ACCEPTED_OFFSET, accepted | (1L << vector));
                 return;
             }
         }
@@ -271,16 +264,11 @@ final class ProcessTable {
         buffer.putIntVolatile(offset(slot) + field, value);
     }
 
-    /** @return vectors the entry accepts, each a valid vector (bounds-checked) */
-    long accepted(final int slot) {
-        return buffer.getLongVolatile(offset(slot) + ACCEPTED_OFFSET);
-    }
-
-    /** @return the published UITT handle of the entry's i-th vector slot, or -1 when unused */
+    /** @return the published UITT handle of the entry's i-th vector slot, or {@link ProcessGroup#NO_UITT_HANDLE} when unused */
     long handleAt(final int slot, final int i) {
         final int v = buffer.getByte(offset(slot) + HANDLE_VECTORS_OFFSET + i);
         if (v == 0) {
-            return -1;
+            return ProcessGroup.NO_UITT_HANDLE;
         }
         if (v < 1 || v > Vectors.COUNT) {
             throw new TableCorruptException("process table entry " + slot + " vector slot " + i + " holds " + (v - 1));

@@ -143,7 +143,7 @@ class CorruptTableTest extends OneGroupTest {
         for (int i = 0; i < cells; i++) {
             buffer.putIntVolatile((int) base + i * Integer.BYTES, ProcessTableDescriptor.INDEX_DELETED);
         }
-        assertEquals(ProcessTable.NOT_FOUND, group.lookup("anyone"));
+        assertEquals(MemberHandle.NULL, group.lookup("anyone"));
         final Member m = group.join(JoinOptions.named("anyone").secret(secret));
         assertEquals(m.handle(), group.lookup("anyone"), "a join reuses a tombstone");
     }
@@ -155,7 +155,7 @@ class CorruptTableTest extends OneGroupTest {
         group.table().buffer().putIntVolatile(off + MemberEntryDescriptor.NAME_LENGTH_OFFSET, 100_000);
         final TableCorruptException e = assertThrows(TableCorruptException.class, group::members);
         assertTrue(e.getMessage().contains("entry " + m.slot() + " has name length 100000, outside 0..64"), e.getMessage());
-        assertEquals(ProcessTable.NOT_FOUND, group.lookup("dbw0"), "a corrupt length never matches a name");
+        assertEquals(MemberHandle.NULL, group.lookup("dbw0"), "a corrupt length never matches a name");
         group.table().buffer().putIntVolatile(off + MemberEntryDescriptor.NAME_LENGTH_OFFSET, -1);
         assertThrows(TableCorruptException.class, group::members);
         assertThrows(TableCorruptException.class, group::liveMemberNames);
@@ -171,7 +171,7 @@ class CorruptTableTest extends OneGroupTest {
         assertTrue(e.getMessage().contains("entry " + m.slot() + " vector slot 0 holds 99"), e.getMessage());
         group.table().buffer().putByteVolatile(off + MemberEntryDescriptor.HANDLE_VECTORS_OFFSET, (byte) -3);
         assertThrows(TableCorruptException.class, group::members);
-        assertEquals(-1, group.uittHandle(m.handle(), 3), "the corrupt vector slot resolves to nothing");
+        assertEquals(ProcessGroup.NO_UITT_HANDLE, group.uittHandle(m.handle(), 3), "the corrupt vector slot resolves to nothing");
     }
 
     @Test
@@ -192,8 +192,8 @@ class CorruptTableTest extends OneGroupTest {
         final Member m = group.join(JoinOptions.named("smon").secret(secret));
         final long handle = m.handle();
         group.table().putControl(m.slot(), MemberEntryDescriptor.control(m.generation(), 77));
-        assertEquals("corrupt(77)", group.members().get(0).state());
-        assertEquals(ProcessTable.NOT_FOUND, group.lookup("smon"));
+        assertEquals("corrupt(77)", group.members().get(0).stateLabel());
+        assertEquals(MemberHandle.NULL, group.lookup("smon"));
         assertFalse(group.isLive(handle));
         assertEquals(0, group.reap(), "its owner holds its liveness lock: not reaped");
         final MemberReclaimedException e = lost.poll(10, TimeUnit.SECONDS);

@@ -43,7 +43,7 @@ class GroupAccessTest extends OneGroupTest {
             () -> group.join(JoinOptions.named("fg-1").secret(secret.substring(1) + "0")));
         assertTrue(wrong.getMessage().contains("wrong secret for group access: join refused"), wrong.getMessage());
         assertTrue(group.members().isEmpty(), "refused joiners claimed no entry");
-        assertEquals(ProcessTable.NOT_FOUND, group.lookup("fg-1"));
+        assertEquals(MemberHandle.NULL, group.lookup("fg-1"));
         final Member admitted = group.join(JoinOptions.named("fg-1").secret(" " + secret + "\n"));
         assertEquals(admitted.handle(), group.lookup("fg-1"), "the secret is compared trimmed, as read from its file");
     }

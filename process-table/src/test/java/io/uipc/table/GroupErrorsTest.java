@@ -54,7 +54,7 @@ class GroupErrorsTest extends OneGroupTest {
         assertThrows(IllegalArgumentException.class, () -> JoinOptions.named("x").role("r".repeat(17)));
         final Member longest = group.join(JoinOptions.named("n".repeat(64)).role("r".repeat(16)).secret(secret));
         assertEquals(longest.handle(), group.lookup("n".repeat(64)), "a 64-character name is stored and found whole");
-        assertEquals(ProcessTable.NOT_FOUND, group.lookup(sixtyFive), "a longer name is never found");
+        assertEquals(MemberHandle.NULL, group.lookup(sixtyFive), "a longer name is never found");
     }
 
     @Test
@@ -66,8 +66,8 @@ class GroupErrorsTest extends OneGroupTest {
         assertTrue(unknown.getMessage().contains("no live member named 'dbw9'"), unknown.getMessage());
         final UipcException vector = assertThrows(UipcException.class, () -> group.resolve("dbw0", 6));
         assertTrue(vector.getMessage().contains("does not accept vector 6"), vector.getMessage());
-        assertEquals(ProcessTable.NOT_FOUND, group.lookup("dbw9"));
-        assertEquals(-1, group.uittHandle(group.lookup("dbw0"), 6));
+        assertEquals(MemberHandle.NULL, group.lookup("dbw9"));
+        assertEquals(ProcessGroup.NO_UITT_HANDLE, group.uittHandle(group.lookup("dbw0"), 6));
         assertEquals(SendResult.INVALID_ENTRY, sender.sendTo("dbw9", 5));
         assertEquals(SendResult.INVALID_ENTRY, sender.sendTo("dbw0", 6));
         assertEquals(0, receiver.receiver().poll(), "failed sends posted nothing");
@@ -92,6 +92,6 @@ class GroupErrorsTest extends OneGroupTest {
         m.close();
         assertThrows(IllegalStateException.class, () -> m.accept(2));
         assertEquals(SendResult.STALE_ENTRY, t.send());
-        assertEquals(ProcessTable.NOT_FOUND, group.lookup("gone"));
+        assertEquals(MemberHandle.NULL, group.lookup("gone"));
     }
 }

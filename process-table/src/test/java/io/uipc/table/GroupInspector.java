@@ -139,7 +139,7 @@ final class GroupInspector {
                 continue;
             }
             if (state != ACTIVE) {
-                v.add("slot " + slot + " is " + MemberEntryDescriptor.stateName(state) + " at rest");
+                v.add("slot " + slot + " is " + MemberState.describe(state) + " at rest");
             }
             if (!alive(slot)) {
                 v.add("slot " + slot + " belongs to dead pid " + pid(slot));
@@ -155,7 +155,7 @@ final class GroupInspector {
             if (indexed[slot] != 1) {
                 v.add("slot " + slot + " ('" + name + "') is in " + indexed[slot] + " index cells");
             }
-            if (group.lookup(name) != UittHandle.of(slot, MemberEntryDescriptor.generation(control))) {
+            if (group.lookup(name) != MemberHandle.of(slot, MemberEntryDescriptor.generation(control))) {
                 v.add("lookup('" + name + "') does not find slot " + slot);
             }
             checkPublished(v, slot);
@@ -190,7 +190,7 @@ final class GroupInspector {
         }
         for (int i = 0; i < MemberEntryDescriptor.MAX_VECTORS; i++) {
             final long handle = group.table().handleAt(slot, i);
-            if (handle == -1) {
+            if (handle == ProcessGroup.NO_UITT_HANDLE) {
                 continue;
             }
             final int index = UittHandle.index(handle);

@@ -28,7 +28,7 @@ class JoinProbeRaceTest {
             final Thread probing = new Thread(() -> {
                 while (!stop.get()) {
                     prober.liveMemberNames();
-                    prober.reapDeadMembers();
+                    prober.reaper().reapDeadMembers();
                     probes.incrementAndGet();
                 }
             }, "prober");

@@ -166,7 +166,7 @@ class SigkillTest {
                 assertEquals(io.uipc.core.UittHandle.index(cached.uittHandle()), io.uipc.core.UittHandle.index(fresh.uittHandle()),
                     "the only UITT entry was reused");
                 assertFalse(group.isLive(cached.memberHandle()));
-                assertEquals(-1, group.uittHandle(cached.memberHandle(), 5));
+                assertEquals(ProcessGroup.NO_UITT_HANDLE, group.uittHandle(cached.memberHandle(), 5));
                 assertEquals(SendResult.STALE_ENTRY, cached.send());
                 newcomer.send("collect 20 300");
                 assertEquals("0", newcomer.reply("collect"), "the stale send reached nobody");

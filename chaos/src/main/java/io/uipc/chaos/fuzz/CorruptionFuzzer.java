@@ -6,6 +6,7 @@ import io.uipc.core.UipcException;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
+import io.uipc.table.MemberHandle;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
 import io.uipc.table.mailbox.Inbox;
@@ -221,10 +222,10 @@ public final class CorruptionFuzzer {
                 final long h = group.lookup("a");
                 group.lookup("b");
                 group.lookup("absent");
-                if (h == -1) {
+                if (MemberHandle.isNull(h)) {
                     return "not-found";
                 }
-                return group.isLive(h) && group.uittHandle(h, POKE) != -1 ? "ok" : "stale";
+                return group.isLive(h) && group.uittHandle(h, POKE) != ProcessGroup.NO_UITT_HANDLE ? "ok" : "stale";
             }
             case MEMBERS -> {
                 group.members();

@@ -109,7 +109,7 @@ final class GroupCommit implements MessageHandler {
         final long durable = System.nanoTime();
         for (int i = 0; i < batch; i++) {
             final long ack = group.uittHandle(waiting[i], ackVector);
-            if (ack == -1 || writer.send(ack) < 0) {
+            if (ack == ProcessGroup.NO_UITT_HANDLE || writer.send(ack) < 0) {
                 lostAcks++;
             }
             syncLatency.recordValue(Math.max(1, durable - started[i]));

@@ -6,6 +6,7 @@ import io.uipc.table.GroupEnvironment;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
 
 import java.time.Duration;
@@ -90,7 +91,7 @@ public final class Monitor {
     private static Map<String, MemberInfo> others(final ProcessGroup group, final Member me) {
         final Map<String, MemberInfo> map = new LinkedHashMap<>();
         for (final MemberInfo m : group.members()) {
-            if (m.state().equals("active") && m.slot() != me.slot()) {
+            if (m.state() == MemberState.ACTIVE && m.slot() != me.slot()) {
                 map.put(m.name(), m);
             }
         }

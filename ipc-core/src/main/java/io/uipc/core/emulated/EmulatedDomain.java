@@ -195,11 +195,6 @@ public final class EmulatedDomain implements InterruptDomain {
         return buffer.getLong(CREATOR_PID_OFFSET);
     }
 
-    /** @return creation time of the segment, epoch milliseconds */
-    public long creationTimeMillis() {
-        return buffer.getLong(CREATION_TIME_OFFSET);
-    }
-
     @Override
     public Receiver registerReceiver() {
         ensureOpen();

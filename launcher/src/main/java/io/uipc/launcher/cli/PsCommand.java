@@ -60,7 +60,7 @@ final class PsCommand implements Callable<Integer> {
             row.put("pid", m.pid());
             row.put("name", m.name());
             row.put("role", m.role());
-            row.put("state", m.state());
+            row.put("state", m.stateLabel());
             row.put("live", live.contains(m.name()));
             row.put("uitt", uitt);
             row.put("heartbeat_age_ms", m.heartbeatAgeMs());

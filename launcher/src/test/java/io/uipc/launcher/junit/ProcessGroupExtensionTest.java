@@ -5,6 +5,7 @@ import io.uipc.core.UipcException;
 import io.uipc.launcher.spec.ProcessSpec;
 import io.uipc.launcher.testapp.ScriptedMember;
 import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -43,7 +44,7 @@ class ProcessGroupExtensionTest {
         group.awaitOutput("a", "got vector 9");
 
         final MemberInfo a = group.state("a").orElseThrow();
-        assertEquals("active", a.state());
+        assertEquals(MemberState.ACTIVE, a.state());
         assertEquals(group.member("a").pid(), a.pid());
         assertTrue(a.uittIndices().stream().anyMatch(vi -> vi.startsWith("9:")), a::toString);
 

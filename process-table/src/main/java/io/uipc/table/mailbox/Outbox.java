@@ -1,8 +1,8 @@
 package io.uipc.table.mailbox;
 
 import io.uipc.core.UipcException;
-import io.uipc.core.UittHandle;
 import io.uipc.table.Member;
+import io.uipc.table.MemberHandle;
 import io.uipc.table.ProcessGroup;
 import net.openhft.chronicle.bytes.Bytes;
 import org.agrona.DirectBuffer;
@@ -76,19 +76,19 @@ public final class Outbox {
     public static Outbox connect(final Member sender, final String ownerName) {
         final ProcessGroup group = sender.group();
         final long member = group.lookup(ownerName);
-        if (member == -1) {
+        if (MemberHandle.isNull(member)) {
             throw new UipcException("no live member named '" + ownerName + "' in group " + group.name());
         }
         final InboxFile file = InboxFile.attach(group, ownerName);
         if (file.owner() != member) {
-            throw new UipcException("the inbox file of '" + ownerName + "' belongs to member " + UittHandle.toString(file.owner())
-                + ", not to the live member " + UittHandle.toString(member) + ": that member has not opened an inbox");
+            throw new UipcException("the inbox file of '" + ownerName + "' belongs to member " + MemberHandle.toString(file.owner())
+                + ", not to the live member " + MemberHandle.toString(member) + ": that member has not opened an inbox");
         }
         if (file.header().getIntVolatile(STATE_OFFSET) != OPEN) {
             throw new UipcException("the inbox of '" + ownerName + "' is closed");
         }
         final long doorbell = group.uittHandle(member, file.vector());
-        if (doorbell == -1) {
+        if (doorbell == ProcessGroup.NO_UITT_HANDLE) {
             throw new UipcException("member '" + ownerName + "' does not accept its inbox's doorbell vector " + file.vector()
                 + " (inbox not opened yet, or the member left)");
         }

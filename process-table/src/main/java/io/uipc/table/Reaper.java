@@ -1,0 +1,235 @@
+package io.uipc.table;
+
+import io.uipc.core.InterruptDomain;
+
+import java.nio.channels.FileLock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import static io.uipc.table.MemberEntryDescriptor.ACTIVE;
+import static io.uipc.table.MemberEntryDescriptor.DEAD;
+import static io.uipc.table.MemberEntryDescriptor.DEATH_NOTICE_OFFSET;
+import static io.uipc.table.MemberEntryDescriptor.FREE;
+import static io.uipc.table.MemberEntryDescriptor.UPID_GENERATION_OFFSET;
+import static io.uipc.table.MemberEntryDescriptor.UPID_INDEX_OFFSET;
+
+/**
+ * Liveness and reaping for one attached group (Oracle's PMON, in part): one daemon thread per
+ * attachment that every 200 ms refreshes the heartbeats of this process's members, checks they
+ * still own their entries and that the group still exists, and takes part in the reaper
+ * election. Once elected (the lock file's reaper byte), it reclaims dead members (their
+ * liveness locks are free, the kernel dropped them with the process): UITT entries invalidated,
+ * UPIDs and slots freed, death notices posted; orphaned UPIDs are swept every 5 s. Dead members
+ * are thus found within about 200 ms of their death. A member of this process that finds its
+ * entry reclaimed or its group deleted is lost: the lost-member handler runs once (by default it
+ * halts the JVM).
+ *
+ * <p>Thread-safety: every field but the thread is final or volatile; the thread is guarded by
+ * this object's monitor. {@link #reap()} may run on any thread as well as on the reaper's: every
+ * reclaim re-checks the entry under the mutation lock.
+ */
+final class Reaper implements AutoCloseable {
+    private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int ORPHAN_SWEEP_EVERY = 25;
+    private static final int HALT_STATUS = 70;
+
+    private final GroupDirectory files;
+    private final ProcessTable table;
+    private final InterruptDomain domain;
+    private final GroupLocks locks;
+    private final Membership membership;
+    private volatile Consumer<MemberReclaimedException> onLost = Reaper::halt;
+    private volatile boolean running;
+    private Thread thread;
+
+    Reaper(final GroupDirectory files, final Membership membership) {
+        this.files = files;
+        this.table = files.table();
+        this.domain = files.domain();
+        this.locks = files.locks();
+        this.membership = membership;
+    }
+
+    /** Starts the thread, once: this process becomes a reaper candidate. */
+    synchronized void start() {
+        if (thread == null) {
+            running = true;
+            thread = new Thread(this::run, "uipc-monitor-" + files.name());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        long cycle = 0;
+        while (running) {
+            try {
+                final boolean exists = files.exists();
+                for (final Member m : membership.local()) {
+                    if (exists) {
+                        m.heartbeat();
+                    } else {
+                        lost(m, "its group directory " + files.path() + " was deleted");
+                    }
+                }
+                if (exists && locks.tryBecomeReaper()) {
+                    table.buffer().putIntVolatile(ProcessTableDescriptor.REAPER_PID_OFFSET, (int) ProcessHandle.current().pid());
+                    if (++cycle % ORPHAN_SWEEP_EVERY == 0) {
+                        reap();
+                    } else {
+                        reapDeadMembers();
+                    }
+                }
+            } catch (final RuntimeException e) {
+                System.err.println("uipc: monitor of group " + files.name() + ": " + e);
+            }
+            LockSupport.parkNanos(PERIOD_NANOS);
+        }
+    }
+
+    /**
+     * Finds dead members now and reclaims them, then sweeps UPIDs whose owner process is gone.
+     *
+     * @return members reclaimed
+     */
+    int reap() {
+        final int reaped = reapDeadMembers();
+        final Map<Long, Boolean> alive = new HashMap<>();
+        try (GroupLocks.Held ignored = locks.mutation()) {
+            domain.reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+        }
+        return reaped;
+    }
+
+    /**
+     * The cheap part of {@link #reap()}, run every cycle: probes each non-free entry's liveness
+     * lock without the mutation lock, and reclaims under it the entries whose owner is dead.
+     *
+     * @return members reclaimed
+     */
+    int reapDeadMembers() {
+        int reaped = 0;
+        for (int slot = 0; slot < table.entryCapacity(); slot++) {
+            if (MemberEntryDescriptor.state(table.control(slot)) == FREE) {
+                continue;
+            }
+            final FileLock probe = locks.probeDead(slot);
+            if (probe == null) {
+                continue;
+            }
+            ProcessGroup.releaseQuietly(probe);
+            if (reapIfDead(slot)) {
+                reaped++;
+            }
+        }
+        if (reaped > 0) {
+            postDeathNotices();
+        }
+        return reaped;
+    }
+
+    private boolean reapIfDead(final int slot) {
+        try (GroupLocks.Held ignored = locks.mutation()) {
+            final FileLock probe = locks.probeDead(slot);
+            if (probe == null) {
+                return false;
+            }
+            try {
+                final long control = table.control(slot);
+                if (MemberEntryDescriptor.state(control) == FREE) {
+                    return false;
+                }
+                final int generation = MemberEntryDescriptor.generation(control);
+                table.putControl(slot, MemberEntryDescriptor.control(generation, DEAD));
+                final int upid = table.getInt(slot, UPID_INDEX_OFFSET);
+                final int upidGeneration = table.getInt(slot, UPID_GENERATION_OFFSET);
+                if (upid >= 0 && upid < domain.upidCapacity() && (upidGeneration & 1) != 0) {
+                    domain.reclaimReceiver(upid, upidGeneration);
+                }
+                table.indexRemove(slot);
+                table.putControl(slot, MemberEntryDescriptor.control(generation, FREE));
+                table.buffer().getAndAddLong(ProcessTableDescriptor.DEATHS_OFFSET, 1);
+                return true;
+            } finally {
+                ProcessGroup.releaseQuietly(probe);
+            }
+        }
+    }
+
+    private void postDeathNotices() {
+        for (int slot = 0; slot < table.entryCapacity(); slot++) {
+            final long control = table.control(slot);
+            final int vector = table.getInt(slot, DEATH_NOTICE_OFFSET);
+            if (MemberEntryDescriptor.state(control) == ACTIVE && vector >= 0 && vector < 64) {
+                final long handle = table.uittHandle(MemberHandle.of(slot, MemberEntryDescriptor.generation(control)), vector);
+                if (handle != ProcessGroup.NO_UITT_HANDLE) {
+                    domain.send(handle);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads the deaths counter the reapers keep in the table header.
+     *
+     * @return members this group has reaped since it was created
+     */
+    long deathsReaped() {
+        return table.buffer().getLongVolatile(ProcessTableDescriptor.DEATHS_OFFSET);
+    }
+
+    /**
+     * Reads the pid the elected reaper stamps in the table header every cycle.
+     *
+     * @return the pid of the last process elected reaper, or 0
+     */
+    int reaperPid() {
+        return table.buffer().getIntVolatile(ProcessTableDescriptor.REAPER_PID_OFFSET);
+    }
+
+    /**
+     * Sets what happens when a member of this process is lost.
+     *
+     * @param handler called once per lost member
+     */
+    void onMemberLost(final Consumer<MemberReclaimedException> handler) {
+        this.onLost = handler;
+    }
+
+    /**
+     * Declares a member of this process lost, once: it is forgotten and the handler runs.
+     *
+     * @param member the member
+     * @param reason why, for the handler's exception
+     */
+    void lost(final Member member, final String reason) {
+        if (member.markLost(reason)) {
+            membership.forget(member);
+            onLost.accept(new MemberReclaimedException("member '" + member.name() + "' of group " + files.name() + ": " + reason));
+        }
+    }
+
+    private static void halt(final MemberReclaimedException e) {
+        System.err.println("uipc: FATAL: " + e.getMessage() + "; halting");
+        System.err.flush();
+        Runtime.getRuntime().halt(HALT_STATUS);
+    }
+
+    /** Stops the thread and waits up to 5 s for it to end. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+}

@@ -36,7 +36,7 @@ final class GroupMonitor implements AutoCloseable {
         long cycle = 0;
         while (running) {
             try {
-                final boolean exists = Files.exists(group.directory().resolve(GroupFiles.TABLE));
+                final boolean exists = Files.exists(group.directory().resolve(GroupFileNames.TABLE));
                 for (final Member m : group.localMembers()) {
                     if (exists) {
                         m.heartbeat();

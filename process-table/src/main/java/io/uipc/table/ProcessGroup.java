@@ -8,6 +8,7 @@ import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.UipcException;
 import io.uipc.core.UittHandle;
+import io.uipc.core.spi.DomainMaintenance;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -90,14 +91,14 @@ public final class ProcessGroup implements AutoCloseable {
             createInRoot(tmp, PosixFilePermissions.asFileAttribute(GroupFiles.dirPermissions(spec.unixGroup())));
             Files.setPosixFilePermissions(tmp, GroupFiles.dirPermissions(spec.unixGroup()));
             final String secret = GroupSecret.generate();
-            writeFile(tmp.resolve(GroupFiles.SECRET), (secret + "\n").getBytes(StandardCharsets.US_ASCII), spec);
-            Files.setPosixFilePermissions(tmp.resolve(GroupFiles.SECRET), GroupFiles.secretPermissions(spec.unixGroup()));
-            backend.backend().create(new DomainConfig(tmp.resolve(GroupFiles.DOMAIN), spec.receivers(), spec.uittEntries(),
+            writeFile(tmp.resolve(GroupFileNames.SECRET), (secret + "\n").getBytes(StandardCharsets.US_ASCII), spec);
+            Files.setPosixFilePermissions(tmp.resolve(GroupFileNames.SECRET), GroupFiles.secretPermissions(spec.unixGroup()));
+            backend.backend().create(new DomainConfig(tmp.resolve(GroupFileNames.DOMAIN), spec.receivers(), spec.uittEntries(),
                 GroupFiles.filePermissions(spec.unixGroup()))).close();
-            writeTable(tmp.resolve(GroupFiles.TABLE), spec, secret, backend.backend().name());
-            writeFile(tmp.resolve(GroupFiles.LOCKS), new byte[2 + spec.entries()], spec);
+            writeTable(tmp.resolve(GroupFileNames.TABLE), spec, secret, backend.backend().name());
+            writeFile(tmp.resolve(GroupFileNames.LOCKS), new byte[2 + spec.entries()], spec);
             if (spec.unixGroup().isPresent()) {
-                for (final String f : List.of("", GroupFiles.SECRET, GroupFiles.DOMAIN, GroupFiles.TABLE, GroupFiles.LOCKS)) {
+                for (final String f : List.of("", GroupFileNames.SECRET, GroupFileNames.DOMAIN, GroupFileNames.TABLE, GroupFileNames.LOCKS)) {
                     GroupFiles.chgrp(f.isEmpty() ? tmp : tmp.resolve(f), spec.unixGroup().get());
                 }
             }
@@ -160,7 +161,7 @@ public final class ProcessGroup implements AutoCloseable {
             throw new UipcException("no group at " + dir + " (create it first, e.g. 'uipc create " + dir.getFileName() + "')");
         }
         GroupFiles.checkAccess(dir);
-        final Path tableFile = dir.resolve(GroupFiles.TABLE);
+        final Path tableFile = dir.resolve(GroupFileNames.TABLE);
         final ProcessTable table;
         try (FileChannel ch = FileChannel.open(tableFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             final long size = ch.size();
@@ -181,9 +182,9 @@ public final class ProcessGroup implements AutoCloseable {
         final byte[] backendBytes = new byte[ProcessTableDescriptor.BACKEND_LENGTH];
         table.buffer().getBytes(ProcessTableDescriptor.BACKEND_OFFSET, backendBytes);
         final String backend = new String(backendBytes, StandardCharsets.US_ASCII).trim().replace("\0", "");
-        final InterruptDomain domain = Backends.select(backend).backend().attach(dir.resolve(GroupFiles.DOMAIN));
+        final InterruptDomain domain = Backends.select(backend).backend().attach(dir.resolve(GroupFileNames.DOMAIN));
         try {
-            return new ProcessGroup(dir, table, domain, new GroupLocks(dir.resolve(GroupFiles.LOCKS), table.entryCapacity()));
+            return new ProcessGroup(dir, table, domain, new GroupLocks(dir.resolve(GroupFileNames.LOCKS), table.entryCapacity()));
         } catch (final IOException e) {
             domain.close();
             throw new UipcException("cannot open locks of group " + dir + ": " + e, e);
@@ -281,7 +282,7 @@ public final class ProcessGroup implements AutoCloseable {
      * @throws IOException if the mode or group cannot be set
      */
     public void shareFile(final Path file) throws IOException {
-        final Path reference = dir.resolve(GroupFiles.TABLE);
+        final Path reference = dir.resolve(GroupFileNames.TABLE);
         Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(reference));
         final PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         final GroupPrincipal owner = Files.readAttributes(reference, PosixFileAttributes.class).group();
@@ -308,7 +309,7 @@ public final class ProcessGroup implements AutoCloseable {
      */
     public String readSecret() {
         try {
-            return Files.readString(dir.resolve(GroupFiles.SECRET)).trim();
+            return Files.readString(dir.resolve(GroupFileNames.SECRET)).trim();
         } catch (final AccessDeniedException e) {
             throw new GroupAccessException("not allowed to read the secret of group " + name());
         } catch (final IOException e) {
@@ -591,7 +592,7 @@ public final class ProcessGroup implements AutoCloseable {
         final int reaped = reapDeadMembers();
         final java.util.Map<Long, Boolean> alive = new java.util.HashMap<>();
         try (GroupLocks.Held ignored = locks.mutation()) {
-            domain.reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+            DomainMaintenance.of(domain).reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
         }
         return reaped;
     }
@@ -634,7 +635,7 @@ public final class ProcessGroup implements AutoCloseable {
                 final int upid = table.getInt(slot, UPID_INDEX_OFFSET);
                 final int upidGeneration = table.getInt(slot, UPID_GENERATION_OFFSET);
                 if (upid >= 0 && upid < domain.upidCapacity() && (upidGeneration & 1) != 0) {
-                    domain.reclaimReceiver(upid, upidGeneration);
+                    DomainMaintenance.of(domain).reclaimReceiver(upid, upidGeneration);
                 }
                 table.indexRemove(slot);
                 table.putControl(slot, MemberEntryDescriptor.control(generation, FREE));

@@ -83,7 +83,7 @@ public final class DomainHeaderDescriptor {
 
     /** How {@link io.uipc.core.internal.SharedDirectory} attaches a domain file. */
     static final SharedFileFormat FORMAT = new SharedFileFormat("interrupt domain", HEADER_LENGTH, Integer.MAX_VALUE,
-        DomainHeaderDescriptor::validate, DomainLayoutException::new);
+        DomainLayoutException::new);
 
     private DomainHeaderDescriptor() {
     }

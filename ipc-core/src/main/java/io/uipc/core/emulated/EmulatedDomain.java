@@ -86,7 +86,8 @@ public final class EmulatedDomain implements InterruptDomain, DomainMaintenance.
     public static EmulatedDomain attach(final Path file) {
         final Path absolute = file.toAbsolutePath();
         try (SharedDirectory dir = SharedDirectory.open(absolute.getParent())) {
-            return new EmulatedDomain(absolute, dir.attach(absolute.getFileName().toString(), DomainHeaderDescriptor.FORMAT));
+            return new EmulatedDomain(absolute, dir.attach(absolute.getFileName().toString(), DomainHeaderDescriptor.FORMAT,
+                DomainHeaderDescriptor::validate));
         } catch (final NoSuchFileException e) {
             throw new DomainLayoutException("no interrupt domain at " + file + " (deleted, or never created)", e);
         } catch (final AccessDeniedException e) {

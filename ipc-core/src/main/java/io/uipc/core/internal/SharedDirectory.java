@@ -123,26 +123,28 @@ public final class SharedDirectory implements AutoCloseable {
      * Attaches a shared file: checks that it is a regular file (not a link) of a size its
      * descriptor allows, maps it read-write and validates it with the descriptor.
      *
-     * @param name   the file's name in this directory (one path element)
-     * @param format the file's descriptor's format
+     * @param name      the file's name in this directory (one path element)
+     * @param format    the file's descriptor's format
+     * @param validator the descriptor's validate method
      * @return a read-write mapping of the whole file
      * @throws NoSuchFileException if there is no such file
      * @throws io.uipc.core.LayoutException the format's subtype, if a check fails
      * @throws IOException if it cannot be opened or mapped
      */
-    public MappedByteBuffer attach(final String name, final SharedFileFormat format) throws IOException {
+    public MappedByteBuffer attach(final String name, final SharedFileFormat format, final SharedFileFormat.Validator validator)
+        throws IOException {
         try (FileChannel channel = openChecked(name, format)) {
             final long size = channel.size();
             final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            format.validator().validate(pathOf(name).toString(), new UnsafeBuffer(mapped), size);
+            validator.validate(pathOf(name).toString(), new UnsafeBuffer(mapped), size);
             return mapped;
         }
     }
 
     /**
      * Opens a shared file that is used through its channel rather than mapped (the lock file,
-     * whose byte ranges are locked): the same checks as {@link #attach} before it is opened,
-     * then its size against the format's range.
+     * whose byte ranges are locked): the checks {@link #attach} makes before it maps; the
+     * caller validates the size against what it expects.
      *
      * @param name   the file's name in this directory (one path element)
      * @param format the file's descriptor's format

@@ -6,18 +6,17 @@ import org.agrona.concurrent.AtomicBuffer;
 import java.util.function.Function;
 
 /**
- * What {@link SharedDirectory} needs from a shared file's descriptor to attach one: the size
- * range it checks before mapping, the validation it runs on the mapping, and the layout
- * exception type its failures are reported as. Each descriptor holds one, as a constant.
+ * What {@link SharedDirectory} checks of a shared file before it opens or maps one: what the
+ * file is, the size range its descriptor allows, and the layout exception its failures are
+ * reported as. Each descriptor holds one, as a constant; its validate method, which reads the
+ * mapped header, is the {@link Validator} {@link SharedDirectory#attach} runs next.
  *
  * @param kind      what the file is, as messages name it ("interrupt domain", "inbox")
  * @param minLength the smallest file that can be one (its header length)
  * @param maxLength the largest file that can be one
- * @param validator the descriptor's validate method
  * @param errors    makes the descriptor's layout exception from a message
  */
-public record SharedFileFormat(String kind, long minLength, long maxLength, Validator validator,
-                               Function<String, ? extends LayoutException> errors) {
+public record SharedFileFormat(String kind, long minLength, long maxLength, Function<String, ? extends LayoutException> errors) {
     /** Checks the descriptor's invariants. */
     public SharedFileFormat {
         if (minLength < 0 || maxLength < minLength || maxLength > Integer.MAX_VALUE) {

@@ -39,8 +39,8 @@ class SharedDirectoryTest {
     private static final long MAGIC = 0x5445_5354_4649_4c45L;
     private static final int LENGTH = 4096;
     private static final FileAccess OWNER = FileAccess.of(PosixFilePermissions.fromString("rw-------"));
-    private static final SharedFileFormat FORMAT = new SharedFileFormat("test file", 64, 8192,
-        SharedDirectoryTest::validate, TestLayoutException::new);
+    private static final SharedFileFormat FORMAT = new SharedFileFormat("test file", 64, 8192, TestLayoutException::new);
+    private static final SharedFileFormat.Validator VALIDATE = SharedDirectoryTest::validate;
 
     @TempDir
     Path dir;
@@ -49,7 +49,7 @@ class SharedDirectoryTest {
     void createdFileAttachesWithItsContent() throws IOException {
         try (SharedDirectory shared = SharedDirectory.open(dir)) {
             new UnsafeBuffer(shared.create("f", LENGTH, OWNER, b -> fill(b, 7))).putLong(16, 42);
-            final UnsafeBuffer attached = new UnsafeBuffer(shared.attach("f", FORMAT));
+            final UnsafeBuffer attached = new UnsafeBuffer(shared.attach("f", FORMAT, VALIDATE));
             assertEquals(7, attached.getLong(8));
             assertEquals(42, attached.getLong(16), "both mappings share the file");
             assertEquals(LENGTH, Files.size(dir.resolve("f")));
@@ -83,7 +83,7 @@ class SharedDirectoryTest {
         try (SharedDirectory shared = SharedDirectory.open(dir)) {
             final UnsafeBuffer old = new UnsafeBuffer(shared.create("f", LENGTH, OWNER, b -> fill(b, 1)));
             shared.replace("f", LENGTH, OWNER, b -> fill(b, 2));
-            assertEquals(2, new UnsafeBuffer(shared.attach("f", FORMAT)).getLong(8));
+            assertEquals(2, new UnsafeBuffer(shared.attach("f", FORMAT, VALIDATE)).getLong(8));
             assertEquals(1, old.getLong(8));
         }
         assertEquals(List.of("f"), names());
@@ -118,7 +118,7 @@ class SharedDirectoryTest {
                 };
                 final List<Future<Boolean>> results = pool.invokeAll(List.of(creator, creator));
                 assertTrue(results.get(0).get() ^ results.get(1).get(), "round " + round + ": exactly one creator wins");
-                assertEquals(MAGIC, new UnsafeBuffer(shared.attach(name, FORMAT)).getLong(0));
+                assertEquals(MAGIC, new UnsafeBuffer(shared.attach(name, FORMAT, VALIDATE)).getLong(0));
             }
         } finally {
             pool.shutdownNow();
@@ -133,10 +133,10 @@ class SharedDirectoryTest {
             Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
             Files.createDirectory(dir.resolve("sub"));
             assertEquals("test file " + dir.resolve("link") + " is not a regular file but a symbolic link: refused",
-                assertThrows(TestLayoutException.class, () -> shared.attach("link", FORMAT)).getMessage());
+                assertThrows(TestLayoutException.class, () -> shared.attach("link", FORMAT, VALIDATE)).getMessage());
             assertEquals("test file " + dir.resolve("sub") + " is not a regular file but a directory: refused",
-                assertThrows(TestLayoutException.class, () -> shared.attach("sub", FORMAT)).getMessage());
-            assertThrows(NoSuchFileException.class, () -> shared.attach("missing", FORMAT));
+                assertThrows(TestLayoutException.class, () -> shared.attach("sub", FORMAT, VALIDATE)).getMessage());
+            assertThrows(NoSuchFileException.class, () -> shared.attach("missing", FORMAT, VALIDATE));
         }
     }
 
@@ -147,11 +147,11 @@ class SharedDirectoryTest {
         Files.write(dir.resolve("zeros"), new byte[64]);
         try (SharedDirectory shared = SharedDirectory.open(dir)) {
             assertEquals("test file " + dir.resolve("small") + " is truncated: 63 bytes, smaller than the 64-byte header",
-                assertThrows(TestLayoutException.class, () -> shared.attach("small", FORMAT)).getMessage());
+                assertThrows(TestLayoutException.class, () -> shared.attach("small", FORMAT, VALIDATE)).getMessage());
             assertEquals("test file " + dir.resolve("large") + " is 8193 bytes, larger than any valid test file (8192 bytes)",
-                assertThrows(TestLayoutException.class, () -> shared.attach("large", FORMAT)).getMessage());
+                assertThrows(TestLayoutException.class, () -> shared.attach("large", FORMAT, VALIDATE)).getMessage());
             assertEquals(dir.resolve("zeros") + ": magic 0",
-                assertThrows(TestLayoutException.class, () -> shared.attach("zeros", FORMAT)).getMessage());
+                assertThrows(TestLayoutException.class, () -> shared.attach("zeros", FORMAT, VALIDATE)).getMessage());
             try (FileChannel channel = shared.openChannel("zeros", FORMAT)) {
                 assertEquals(64, channel.size(), "a channel is checked the same way, but not validated");
             }
@@ -163,7 +163,7 @@ class SharedDirectoryTest {
         try (SharedDirectory shared = SharedDirectory.open(dir)) {
             for (final String name : new String[] {"", ".", "..", "../f", "a/b", "/tmp/f"}) {
                 assertThrows(IllegalArgumentException.class, () -> shared.create(name, LENGTH, OWNER, b -> fill(b, 1)), name);
-                assertThrows(IllegalArgumentException.class, () -> shared.attach(name, FORMAT), name);
+                assertThrows(IllegalArgumentException.class, () -> shared.attach(name, FORMAT, VALIDATE), name);
             }
         }
         assertEquals(List.of(), names());

@@ -40,13 +40,21 @@ final class UittTable {
         this.upids = upids;
     }
 
-    /** @return the shared UITT of a validated (or freshly filled) domain segment */
+    /**
+     * Returns the shared UITT of a validated (or freshly filled) domain segment.
+     *
+     * @return the shared UITT of a validated (or freshly filled) domain segment
+     */
     static UittTable inDomain(final AtomicBuffer segment, final UpidTable upids) {
         return new UittTable(DomainHeaderDescriptor.uitt(segment), DomainHeaderDescriptor.header(segment),
             DomainHeaderDescriptor.UITT_HINT_OFFSET, upids);
     }
 
-    /** @return a private UITT over a table from {@link PrivateUittDescriptor#allocate} */
+    /**
+     * Returns a private UITT over a table from {@link PrivateUittDescriptor#allocate}.
+     *
+     * @return a private UITT over a table from {@link PrivateUittDescriptor#allocate}
+     */
     static UittTable inPrivateTable(final AtomicBuffer table, final UpidTable upids) {
         return new UittTable(PrivateUittDescriptor.entries(table), PrivateUittDescriptor.header(table),
             PrivateUittDescriptor.HINT_OFFSET, upids);
@@ -60,7 +68,11 @@ final class UittTable {
         return UittDescriptor.offset(index);
     }
 
-    /** @return the handle of a new VALID entry, or -1 if the table is full */
+    /**
+     * Returns the handle of a new VALID entry, or -1 if the table is full.
+     *
+     * @return the handle of a new VALID entry, or -1 if the table is full
+     */
     long claim(final int upidIndex, final int upidGeneration, final int vector) {
         final int start = Math.floorMod(hint.getIntVolatile(hintOffset), capacity);
         for (int i = 0; i < capacity; i++) {
@@ -188,7 +200,11 @@ final class UittTable {
         return upids.post(upidIndex, (int) (target >>> 32), vector);
     }
 
-    /** @return the raw control word of an entry, read volatile, for the concurrency tests */
+    /**
+     * Returns the raw control word of an entry, read volatile, for the concurrency tests.
+     *
+     * @return the raw control word of an entry, read volatile, for the concurrency tests
+     */
     long control(final int index) {
         return buffer.getLongVolatile(offset(index) + CONTROL_OFFSET);
     }

@@ -45,7 +45,11 @@ final class UpidTable {
         this.hintOffset = hintOffset;
     }
 
-    /** @return the UPID table of a validated (or freshly filled) domain segment */
+    /**
+     * Returns the UPID table of a validated (or freshly filled) domain segment.
+     *
+     * @return the UPID table of a validated (or freshly filled) domain segment
+     */
     static UpidTable inDomain(final AtomicBuffer segment) {
         return new UpidTable(DomainHeaderDescriptor.upids(segment), DomainHeaderDescriptor.header(segment),
             DomainHeaderDescriptor.UPID_HINT_OFFSET);
@@ -89,7 +93,11 @@ final class UpidTable {
         return generation(index) == gen ? pid : 0;
     }
 
-    /** @return whether the slot still belongs to {@code generation} (not released, not reused) */
+    /**
+     * Returns whether the slot still belongs to {@code generation} (not released, not reused).
+     *
+     * @return whether the slot still belongs to {@code generation} (not released, not reused)
+     */
     boolean isClaimedBy(final int index, final int generation) {
         return generation(index) == generation && UpidDescriptor.hasTag(state(index), generation);
     }
@@ -277,7 +285,11 @@ final class UpidTable {
         }
     }
 
-    /** @return whether an unmasked vector is pending and SN is clear */
+    /**
+     * Returns whether an unmasked vector is pending and SN is clear.
+     *
+     * @return whether an unmasked vector is pending and SN is clear
+     */
     boolean hasDeliverable(final int index) {
         final int off = offset(index);
         if ((buffer.getIntVolatile(off + STATE_OFFSET) & SN) != 0) {

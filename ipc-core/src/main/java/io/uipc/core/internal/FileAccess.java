@@ -13,7 +13,12 @@ import java.util.Set;
  * @param group       the file's group, or null to keep the creator's
  */
 public record FileAccess(Set<PosixFilePermission> permissions, GroupPrincipal group) {
-    /** Copies the permissions. */
+    /**
+     * Copies the permissions.
+     *
+     * @param permissions the file's mode bits, set exactly (the umask does not apply)
+     * @param group       the file's group, or null to keep the creator's
+     */
     public FileAccess {
         permissions = Set.copyOf(permissions);
     }

@@ -72,7 +72,11 @@ public final class SharedDirectory implements AutoCloseable {
         return new SharedDirectory(absolute, (SecureDirectoryStream<Path>) stream);
     }
 
-    /** @return the directory's absolute path, as it was opened (for messages) */
+    /**
+     * Returns the directory's absolute path, as it was opened (for messages).
+     *
+     * @return the directory's absolute path, as it was opened (for messages)
+     */
     public Path path() {
         return path;
     }
@@ -257,7 +261,11 @@ public final class SharedDirectory implements AutoCloseable {
         throw new IOException("the secure directory stream opened a " + channel.getClass().getName() + ", not a mappable FileChannel");
     }
 
-    /** @return {@code name} as a path of one element, refusing anything that could leave this directory */
+    /**
+     * Returns {@code name} as a path of one element, refusing anything that could leave this directory.
+     *
+     * @return {@code name} as a path of one element, refusing anything that could leave this directory
+     */
     private Path element(final String name) {
         final Path element = path.getFileSystem().getPath(name);
         if (name.isEmpty() || element.getNameCount() != 1 || element.isAbsolute() || name.indexOf('/') >= 0

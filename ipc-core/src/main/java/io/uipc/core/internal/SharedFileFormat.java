@@ -17,7 +17,15 @@ import java.util.function.Function;
  * @param errors    makes the descriptor's layout exception from a message
  */
 public record SharedFileFormat(String kind, long minLength, long maxLength, Function<String, ? extends LayoutException> errors) {
-    /** Checks the descriptor's invariants. */
+    /**
+     * Checks that files of the range can be mapped.
+     *
+     * @param kind      what the file is, as messages name it ("interrupt domain", "inbox")
+     * @param minLength the smallest file that can be one (its header length)
+     * @param maxLength the largest file that can be one
+     * @param errors    makes the descriptor's layout exception from a message
+     * @throws IllegalArgumentException if the range is empty or over 2 GiB
+     */
     public SharedFileFormat {
         if (minLength < 0 || maxLength < minLength || maxLength > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(kind + " length range " + minLength + ".." + maxLength + " is not mappable");

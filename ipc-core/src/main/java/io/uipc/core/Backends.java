@@ -17,7 +17,11 @@ public final class Backends {
     private Backends() {
     }
 
-    /** @return every backend on the class path, most preferred first */
+    /**
+     * Returns every backend on the class path, most preferred first.
+     *
+     * @return every backend on the class path, most preferred first
+     */
     public static List<InterruptBackend> all() {
         final List<InterruptBackend> list = new ArrayList<>();
         ServiceLoader.load(InterruptBackend.class, Backends.class.getClassLoader()).forEach(list::add);
@@ -25,12 +29,18 @@ public final class Backends {
         return list;
     }
 
-    /** @return the status of every backend, most preferred first */
+    /**
+     * Returns the status of every backend, most preferred first.
+     *
+     * @return the status of every backend, most preferred first
+     */
     public static List<BackendStatus> statuses() {
         return all().stream().map(InterruptBackend::status).collect(Collectors.toList());
     }
 
     /**
+     * Chooses a backend by name, or the best available one.
+     *
      * @param name a backend name or {@value #AUTO}
      * @return the chosen backend and why it was chosen
      * @throws UipcException if the name is unknown, or names a backend unavailable here

@@ -38,7 +38,11 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** @return the dispatcher thread */
+    /**
+     * Returns the dispatcher thread.
+     *
+     * @return the dispatcher thread
+     */
     public Thread thread() {
         return thread;
     }

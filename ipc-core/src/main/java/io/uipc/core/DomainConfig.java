@@ -28,7 +28,15 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
     /** Owner read and write only. */
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    /** Checks the capacities. */
+    /**
+     * Checks the capacities and copies the permissions.
+     *
+     * @param file         the segment file
+     * @param upidCapacity UPID slots, 1..{@value #MAX_UPIDS}
+     * @param uittCapacity shared UITT entries, 1..{@value #MAX_UITT}
+     * @param permissions  POSIX permissions of the file
+     * @throws IllegalArgumentException if a capacity is out of range
+     */
     public DomainConfig {
         if (upidCapacity < 1 || upidCapacity > MAX_UPIDS) {
             throw new IllegalArgumentException("UPID capacity " + upidCapacity + " out of range 1.." + MAX_UPIDS);
@@ -40,6 +48,8 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
     }
 
     /**
+     * Makes a config with the defaults.
+     *
      * @param file the segment file
      * @return a config with default capacities, owner-only
      */
@@ -48,6 +58,8 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
     }
 
     /**
+     * Copies this config with other capacities.
+     *
      * @param upids UPID slots
      * @param uitt  shared UITT entries
      * @return this config with other capacities
@@ -57,6 +69,8 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
     }
 
     /**
+     * Copies this config with other permissions.
+     *
      * @param perms POSIX permissions for the file
      * @return this config with other permissions
      */
@@ -65,6 +79,8 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
     }
 
     /**
+     * Chooses where shared-memory files go by default.
+     *
      * @return the directory for shared-memory files: system property {@code uipc.dir}, else
      *     /dev/shm where it exists, else java.io.tmpdir
      */

@@ -10,7 +10,14 @@ package io.uipc.core;
  * @param vector         the user vector, 0..63
  */
 public record Grant(int upidIndex, int upidGeneration, int vector) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param upidIndex      the receiver's UPID slot
+     * @param upidGeneration the UPID generation at minting
+     * @param vector         the user vector, 0..63
+     * @throws IllegalArgumentException if the vector or the index is out of range
+     */
     public Grant {
         Vectors.check(vector);
         if (upidIndex < 0) {
@@ -18,12 +25,18 @@ public record Grant(int upidIndex, int upidGeneration, int vector) {
         }
     }
 
-    /** @return a text form for handing the grant to another process */
+    /**
+     * Encodes the grant for handing it to another process.
+     *
+     * @return its text form, for {@link #parse}
+     */
     public String encode() {
         return "grant:" + upidIndex + ":" + Integer.toUnsignedString(upidGeneration) + ":" + vector;
     }
 
     /**
+     * Reads a grant another process encoded.
+     *
      * @param text a string made by {@link #encode()}
      * @return the grant
      * @throws IllegalArgumentException if the text is not a grant

@@ -7,22 +7,43 @@ import java.nio.file.Path;
  * of them, in a file-backed shared-memory segment. Obtain one from a backend
  * ({@link Backends}); close it when done (closing does not delete the segment).
  *
- * <p>Send methods are thread-safe, allocation-free and never block.
+ * <p>Send methods are thread-safe, allocation-free and never block. What a group's reaper does
+ * for dead processes is not here but in {@link io.uipc.core.spi.DomainMaintenance}.
  */
 public interface InterruptDomain extends AutoCloseable {
-    /** @return the backing file */
+    /**
+     * Names the domain's file.
+     *
+     * @return the backing file
+     */
     Path path();
 
-    /** @return name of the backend that opened this domain */
+    /**
+     * Names the backend.
+     *
+     * @return name of the backend that opened this domain
+     */
     String backendName();
 
-    /** @return UPID slots (receivers) this domain holds */
+    /**
+     * Counts the UPID slots.
+     *
+     * @return UPID slots (receivers) this domain holds
+     */
     int upidCapacity();
 
-    /** @return entries in the shared UITT */
+    /**
+     * Counts the shared UITT's entries.
+     *
+     * @return entries in the shared UITT
+     */
     int uittCapacity();
 
-    /** @return pid of the process that created the segment */
+    /**
+     * Tells who created the segment.
+     *
+     * @return pid of the process that created the segment
+     */
     long creatorPid();
 
     /**
@@ -51,42 +72,19 @@ public interface InterruptDomain extends AutoCloseable {
     int sendIndex(int uittIndex);
 
     /**
+     * Makes a private UITT, the kernel RFC's model, beside the shared one.
+     *
      * @param capacity entries (the RFC uses 256)
      * @return a new private UITT for this process, over this domain's UPIDs
      */
     PrivateUitt newPrivateUitt(int capacity);
 
     /**
-     * Frees a receiver's UPID slot and invalidates its UITT entries on behalf of a process that
-     * died (the reaper's job). Does nothing if the slot's generation moved on.
+     * Reads a slot's delivery counter, for snapshots of other processes' receivers.
      *
-     * @param upidIndex      the slot
-     * @param upidGeneration the generation it had when the owner was seen alive
-     * @return whether the slot was reclaimed
-     */
-    boolean reclaimReceiver(int upidIndex, int upidGeneration);
-
-    /**
-     * Reclaims what processes that died without a process table entry left behind: UPID slots
-     * whose recorded owner pid is not alive, UPID slots a process died in the middle of claiming
-     * or releasing (claimed, no owner pid, unchanged since the previous sweep), and UITT entries
-     * left half-registered. The reaper runs this after reclaiming dead members; callers
-     * serialise sweeps (the process table runs them under its mutation lock).
-     *
-     * @param pidAlive tells whether a pid is alive
-     * @return UPID slots and UITT entries reclaimed
-     */
-    int reclaimOrphans(java.util.function.LongPredicate pidAlive);
-
-    /**
-     * @param upidIndex a UPID slot
-     * @return the pid recorded by the slot's owner, or 0 if the slot is free
-     */
-    long upidOwnerPid(int upidIndex);
-
-    /**
      * @param upidIndex a UPID slot
      * @return vectors delivered to (taken by) the slot's current receiver
+     * @throws IllegalArgumentException if {@code upidIndex} is not a slot of this domain
      */
     long deliveredCount(int upidIndex);
 

@@ -7,6 +7,8 @@ package io.uipc.core;
  */
 public interface PrivateUitt {
     /**
+     * Registers a grant: claims a private entry for its target and vector.
+     *
      * @param grant a grant minted by a receiver
      * @return the private UITT index
      * @throws CapacityExceededException if the table is full
@@ -22,14 +24,24 @@ public interface PrivateUitt {
     int send(int index);
 
     /**
+     * Invalidates a private entry; later sends through it fail.
+     *
      * @param index private UITT index to invalidate
      * @return whether a valid entry was invalidated
      */
     boolean unregister(int index);
 
-    /** @return number of entries */
+    /**
+     * Returns the number of entries.
+     *
+     * @return number of entries
+     */
     int capacity();
 
-    /** @return bytes of memory the table occupies */
+    /**
+     * Returns the bytes of memory the table occupies.
+     *
+     * @return bytes of memory the table occupies
+     */
     long footprintBytes();
 }

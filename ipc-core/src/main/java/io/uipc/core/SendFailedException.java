@@ -3,15 +3,24 @@ package io.uipc.core;
 /** Thrown by {@link SendResult#check(int)} for a send that did not post its vector. */
 public final class SendFailedException extends UipcException {
     private static final long serialVersionUID = 1L;
+    /** The failed send's {@link SendResult} code. */
     private final int code;
 
-    /** @param code the negative {@link SendResult} code */
+    /**
+     * Creates the exception.
+     *
+     * @param code the negative {@link SendResult} code
+     */
     public SendFailedException(final int code) {
         super(SendResult.describe(code));
         this.code = code;
     }
 
-    /** @return the negative {@link SendResult} code */
+    /**
+     * Returns the negative {@link SendResult} code.
+     *
+     * @return the negative {@link SendResult} code
+     */
     public int code() {
         return code;
     }

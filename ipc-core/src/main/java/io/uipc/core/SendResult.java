@@ -29,6 +29,8 @@ public final class SendResult {
     }
 
     /**
+     * Tells successes from failures.
+     *
      * @param code a send result
      * @return whether the vector was posted
      */
@@ -37,6 +39,8 @@ public final class SendResult {
     }
 
     /**
+     * Turns a failed send into an exception, for callers that prefer one.
+     *
      * @param code a send result
      * @return {@code code} if it is a success
      * @throws SendFailedException if the send failed
@@ -49,6 +53,8 @@ public final class SendResult {
     }
 
     /**
+     * Explains a code.
+     *
      * @param code a send result
      * @return a short human-readable explanation
      */

@@ -11,6 +11,8 @@ public final class UittHandle {
     }
 
     /**
+     * Packs a handle.
+     *
      * @param index      UITT index
      * @param generation entry generation
      * @return the packed handle
@@ -19,17 +21,32 @@ public final class UittHandle {
         return ((long) generation << 32) | (index & 0xFFFF_FFFFL);
     }
 
-    /** @param handle a packed handle @return its UITT index */
+    /**
+     * Unpacks a handle's UITT index.
+     *
+     * @param handle a packed handle
+     * @return its UITT index
+     */
     public static int index(final long handle) {
         return (int) handle;
     }
 
-    /** @param handle a packed handle @return its entry generation */
+    /**
+     * Unpacks a handle's entry generation.
+     *
+     * @param handle a packed handle
+     * @return its entry generation
+     */
     public static int generation(final long handle) {
         return (int) (handle >>> 32);
     }
 
-    /** @param handle a packed handle @return "index@generation" */
+    /**
+     * Formats a handle for messages.
+     *
+     * @param handle a packed handle
+     * @return "index@generation"
+     */
     public static String toString(final long handle) {
         return index(handle) + "@" + Integer.toUnsignedString(generation(handle));
     }

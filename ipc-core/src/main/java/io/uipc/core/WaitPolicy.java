@@ -17,17 +17,27 @@ public enum WaitPolicy {
         this.yields = yields;
     }
 
-    /** @return busy-spin iterations before yielding */
+    /**
+     * Returns the busy-spin iterations before yielding.
+     *
+     * @return busy-spin iterations before yielding
+     */
     public int spins() {
         return spins;
     }
 
-    /** @return {@link Thread#yield()} calls before blocking */
+    /**
+     * Returns the {@link Thread#yield()} calls before blocking.
+     *
+     * @return {@link Thread#yield()} calls before blocking
+     */
     public int yields() {
         return yields;
     }
 
     /**
+     * Reads a policy by name.
+     *
      * @param name a policy name, any case, '-' or '_' ("spin", "block", "spin-yield-block", "default")
      * @return the policy
      */

@@ -66,14 +66,14 @@ final class GroupDirectory implements AutoCloseable {
             createInRoot(tmp, PosixFilePermissions.asFileAttribute(GroupFiles.dirPermissions(spec.unixGroup())));
             Files.setPosixFilePermissions(tmp, GroupFiles.dirPermissions(spec.unixGroup()));
             final String secret = GroupSecret.generate();
-            writeFile(tmp.resolve(GroupFiles.SECRET), (secret + "\n").getBytes(StandardCharsets.US_ASCII), spec);
-            Files.setPosixFilePermissions(tmp.resolve(GroupFiles.SECRET), GroupFiles.secretPermissions(spec.unixGroup()));
-            backend.backend().create(new DomainConfig(tmp.resolve(GroupFiles.DOMAIN), spec.receivers(), spec.uittEntries(),
+            writeFile(tmp.resolve(GroupFileNames.SECRET), (secret + "\n").getBytes(StandardCharsets.US_ASCII), spec);
+            Files.setPosixFilePermissions(tmp.resolve(GroupFileNames.SECRET), GroupFiles.secretPermissions(spec.unixGroup()));
+            backend.backend().create(new DomainConfig(tmp.resolve(GroupFileNames.DOMAIN), spec.receivers(), spec.uittEntries(),
                 GroupFiles.filePermissions(spec.unixGroup()))).close();
-            createTable(tmp.resolve(GroupFiles.TABLE), spec, secret, backend.backend().name());
-            createLocks(tmp.resolve(GroupFiles.LOCKS), spec);
+            createTable(tmp.resolve(GroupFileNames.TABLE), spec, secret, backend.backend().name());
+            createLocks(tmp.resolve(GroupFileNames.LOCKS), spec);
             if (spec.unixGroup().isPresent()) {
-                for (final String f : List.of("", GroupFiles.SECRET, GroupFiles.DOMAIN, GroupFiles.TABLE, GroupFiles.LOCKS)) {
+                for (final String f : List.of("", GroupFileNames.SECRET, GroupFileNames.DOMAIN, GroupFileNames.TABLE, GroupFileNames.LOCKS)) {
                     GroupFiles.chgrp(f.isEmpty() ? tmp : tmp.resolve(f), spec.unixGroup().get());
                 }
             }
@@ -122,9 +122,9 @@ final class GroupDirectory implements AutoCloseable {
         }
         GroupFiles.checkAccess(dir);
         final ProcessTable table = attachTable(dir);
-        final InterruptDomain domain = Backends.select(backendName(table)).backend().attach(dir.resolve(GroupFiles.DOMAIN));
+        final InterruptDomain domain = Backends.select(backendName(table)).backend().attach(dir.resolve(GroupFileNames.DOMAIN));
         try {
-            return new GroupDirectory(dir, table, domain, new GroupLocks(dir.resolve(GroupFiles.LOCKS), table.entryCapacity()));
+            return new GroupDirectory(dir, table, domain, new GroupLocks(dir.resolve(GroupFileNames.LOCKS), table.entryCapacity()));
         } catch (final IOException e) {
             domain.close();
             throw new UipcException("cannot open locks of group " + dir + ": " + e, e);
@@ -184,7 +184,7 @@ final class GroupDirectory implements AutoCloseable {
      * @return whether the group's table file is still there
      */
     boolean exists() {
-        return Files.exists(dir.resolve(GroupFiles.TABLE));
+        return Files.exists(dir.resolve(GroupFileNames.TABLE));
     }
 
     /**
@@ -195,7 +195,7 @@ final class GroupDirectory implements AutoCloseable {
      */
     String readSecret() {
         try {
-            return Files.readString(dir.resolve(GroupFiles.SECRET)).trim();
+            return Files.readString(dir.resolve(GroupFileNames.SECRET)).trim();
         } catch (final AccessDeniedException e) {
             throw new GroupAccessException("not allowed to read the secret of group " + name());
         } catch (final IOException e) {
@@ -210,7 +210,7 @@ final class GroupDirectory implements AutoCloseable {
      * @throws IOException if the mode or group cannot be set
      */
     void shareFile(final Path file) throws IOException {
-        final Path reference = dir.resolve(GroupFiles.TABLE);
+        final Path reference = dir.resolve(GroupFileNames.TABLE);
         Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(reference));
         final PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         final GroupPrincipal owner = Files.readAttributes(reference, PosixFileAttributes.class).group();
@@ -260,7 +260,7 @@ final class GroupDirectory implements AutoCloseable {
     }
 
     private static ProcessTable attachTable(final Path dir) {
-        final Path tableFile = dir.resolve(GroupFiles.TABLE);
+        final Path tableFile = dir.resolve(GroupFileNames.TABLE);
         try (FileChannel ch = FileChannel.open(tableFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             final long size = ch.size();
             if (size < ProcessTableDescriptor.HEADER_LENGTH || size > Integer.MAX_VALUE) {

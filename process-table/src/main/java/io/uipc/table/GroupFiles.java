@@ -17,17 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A group's directory and files, their permissions, and the access check made before
+ * A group's directory and files ({@link GroupFileNames} names them), their
+ * permissions, and the access check made before
  * attaching: OS permissions decide who can attach, and uipc refuses a directory owned by
  * another user unless it is in group mode and this process belongs to that group (a check
  * root is subject to as well, since root bypasses file permissions).
  */
 final class GroupFiles {
-    static final String TABLE = "table";
-    static final String DOMAIN = "domain";
-    static final String LOCKS = "locks";
-    static final String SECRET = "secret";
-
     private static final Set<PosixFilePermission> DIR_OWNER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> DIR_GROUP = PosixFilePermissions.fromString("rwxrwx---");
     private static final Set<PosixFilePermission> FILE_OWNER = PosixFilePermissions.fromString("rw-------");

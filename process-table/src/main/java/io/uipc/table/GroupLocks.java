@@ -1,13 +1,13 @@
 package io.uipc.table;
 
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.SharedDirectory;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -15,20 +15,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The group's locks, as byte-range locks on its lock file, which the kernel releases when the
- * holder dies, even by SIGKILL:
- * <pre>
- *   byte 0          mutation lock: join, leave and reaping change the table under it
- *   byte 1          reaper election: whoever holds it reaps
- *   byte 2 + slot   liveness: held by the member in that slot for as long as it lives
- * </pre>
- * File locks belong to the whole JVM, so a JVM-wide lock per file serialises this JVM's own
- * threads before they take the byte lock.
+ * The group's locks, as byte-range locks on its lock file ({@link LockFileDescriptor}: the
+ * mutation lock, the reaper election and one liveness lock per slot), which the kernel releases
+ * when the holder dies, even by SIGKILL. File locks belong to the whole JVM, so a JVM-wide lock
+ * per file serialises this JVM's own threads before they take the byte lock.
  */
 final class GroupLocks implements AutoCloseable {
     private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
     private static final long MUTATION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final int SLOT_BASE = 2;
 
     private final Path file;
     private final FileChannel channel;
@@ -36,10 +30,26 @@ final class GroupLocks implements AutoCloseable {
     private final AtomicLongArray memberSlots;
     private FileLock reaperLock;
 
+    /**
+     * Opens a group's lock file through {@link SharedDirectory} and checks it against the table.
+     *
+     * @param file    the lock file
+     * @param entries the process table's entries
+     * @throws TableCorruptException if it is not a regular file of the size the entries imply
+     * @throws IOException           if it cannot be opened
+     */
     GroupLocks(final Path file, final int entries) throws IOException {
         this.file = file.toAbsolutePath();
         this.memberSlots = new AtomicLongArray((entries + 63) >>> 6);
-        this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (SharedDirectory dir = SharedDirectory.open(this.file.getParent())) {
+            this.channel = dir.openChannel(this.file.getFileName().toString(), LockFileDescriptor.FORMAT);
+        }
+        try {
+            LockFileDescriptor.validate(this.file.toString(), channel.size(), entries);
+        } catch (final RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         this.jvmLock = JVM_LOCKS.computeIfAbsent(this.file, p -> new ReentrantLock());
     }
 
@@ -66,7 +76,7 @@ final class GroupLocks implements AutoCloseable {
         long backoff = 10_000;
         try {
             for (;;) {
-                final FileLock lock = channel.tryLock(0, 1, false);
+                final FileLock lock = channel.tryLock(LockFileDescriptor.MUTATION_OFFSET, 1, false);
                 if (lock != null) {
                     return () -> {
                         try {
@@ -100,7 +110,7 @@ final class GroupLocks implements AutoCloseable {
             return true;
         }
         try {
-            reaperLock = channel.tryLock(1, 1, false);
+            reaperLock = channel.tryLock(LockFileDescriptor.REAPER_OFFSET, 1, false);
         } catch (final OverlappingFileLockException e) {
             return false;
         } catch (final IOException e) {
@@ -112,7 +122,7 @@ final class GroupLocks implements AutoCloseable {
     /** @return the lock on a slot's liveness byte, or null if another process or attachment holds it */
     private FileLock holdSlot(final int slot) {
         try {
-            return channel.tryLock(SLOT_BASE + (long) slot, 1, false);
+            return channel.tryLock(LockFileDescriptor.livenessOffset(slot), 1, false);
         } catch (final OverlappingFileLockException e) {
             return null;
         } catch (final IOException e) {

@@ -113,17 +113,39 @@ public final class MemberEntryDescriptor {
     private MemberEntryDescriptor() {
     }
 
-    /** @param control a control word @return its state */
+    /**
+     * Locates an entry among the entries ({@link ProcessTableDescriptor#entries}).
+     *
+     * @param slot an entry slot
+     * @return its offset among the entries
+     */
+    public static int offset(final int slot) {
+        return slot * LENGTH;
+    }
+
+    /**
+     * Reads the state of a control word.
+     *
+     * @param control a control word
+     * @return its state
+     */
     public static int state(final long control) {
         return (int) (control & 0xFF);
     }
 
-    /** @param control a control word @return its generation */
+    /**
+     * Reads the generation of a control word.
+     *
+     * @param control a control word
+     * @return its generation
+     */
     public static int generation(final long control) {
         return (int) (control >>> 32);
     }
 
     /**
+     * Packs a control word.
+     *
      * @param generation generation
      * @param state      state
      * @return control word
@@ -132,7 +154,12 @@ public final class MemberEntryDescriptor {
         return ((long) generation << 32) | state;
     }
 
-    /** @param state a state @return its name, as ps shows it */
+    /**
+     * Names a state.
+     *
+     * @param state a state
+     * @return its name, as ps shows it
+     */
     public static String stateName(final int state) {
         switch (state) {
             case FREE: return "free";

@@ -30,13 +30,11 @@ final class ProcessTable {
     private final AtomicBuffer buffer;
     private final int entryCapacity;
     private final int indexCapacity;
-    private final int indexOffset;
 
     ProcessTable(final AtomicBuffer buffer) {
         this.buffer = buffer;
         this.entryCapacity = buffer.getInt(ProcessTableDescriptor.ENTRY_CAPACITY_OFFSET);
         this.indexCapacity = buffer.getInt(ProcessTableDescriptor.INDEX_CAPACITY_OFFSET);
-        this.indexOffset = (int) ProcessTableDescriptor.indexOffset(entryCapacity);
     }
 
     AtomicBuffer buffer() {
@@ -48,7 +46,7 @@ final class ProcessTable {
     }
 
     int offset(final int slot) {
-        return ProcessTableDescriptor.HEADER_LENGTH + slot * MemberEntryDescriptor.LENGTH;
+        return ProcessTableDescriptor.entryOffset(slot);
     }
 
     long control(final int slot) {
@@ -73,7 +71,7 @@ final class ProcessTable {
         final int mask = indexCapacity - 1;
         int cell = spread(hash) & mask;
         for (int probes = 0; probes < indexCapacity; probes++, cell = (cell + 1) & mask) {
-            final int value = buffer.getIntVolatile(indexOffset + cell * Integer.BYTES);
+            final int value = buffer.getIntVolatile(ProcessTableDescriptor.indexCellOffset(entryCapacity, cell));
             if (value == INDEX_EMPTY) {
                 return MemberHandle.NULL;
             }
@@ -198,7 +196,7 @@ final class ProcessTable {
         final int mask = indexCapacity - 1;
         int cell = spread(name.hashCode()) & mask;
         for (int probes = 0; probes < indexCapacity; probes++, cell = (cell + 1) & mask) {
-            final int off = indexOffset + cell * Integer.BYTES;
+            final int off = ProcessTableDescriptor.indexCellOffset(entryCapacity, cell);
             final int value = buffer.getIntVolatile(off);
             if (value == INDEX_EMPTY || value == INDEX_DELETED || !liveSlot(value)) {
                 buffer.putIntVolatile(off, slot + 1);
@@ -211,7 +209,7 @@ final class ProcessTable {
     /** Removes every index cell that points at {@code slot} (mutation lock held). */
     void indexRemove(final int slot) {
         for (int cell = 0; cell < indexCapacity; cell++) {
-            final int off = indexOffset + cell * Integer.BYTES;
+            final int off = ProcessTableDescriptor.indexCellOffset(entryCapacity, cell);
             if (buffer.getIntVolatile(off) == slot + 1) {
                 buffer.putIntVolatile(off, INDEX_DELETED);
             }

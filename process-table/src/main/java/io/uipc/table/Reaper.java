@@ -1,6 +1,7 @@
 package io.uipc.table;
 
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.spi.DomainMaintenance;
 
 import java.nio.channels.FileLock;
 import java.util.HashMap;
@@ -99,7 +100,7 @@ final class Reaper implements AutoCloseable {
         final int reaped = reapDeadMembers();
         final Map<Long, Boolean> alive = new HashMap<>();
         try (GroupLocks.Held ignored = locks.mutation()) {
-            domain.reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+            DomainMaintenance.of(domain).reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
         }
         return reaped;
     }
@@ -147,7 +148,7 @@ final class Reaper implements AutoCloseable {
                 final int upid = table.getInt(slot, UPID_INDEX_OFFSET);
                 final int upidGeneration = table.getInt(slot, UPID_GENERATION_OFFSET);
                 if (upid >= 0 && upid < domain.upidCapacity() && (upidGeneration & 1) != 0) {
-                    domain.reclaimReceiver(upid, upidGeneration);
+                    DomainMaintenance.of(domain).reclaimReceiver(upid, upidGeneration);
                 }
                 table.indexRemove(slot);
                 table.putControl(slot, MemberEntryDescriptor.control(generation, FREE));

@@ -41,7 +41,7 @@ class CorruptTableTest extends OneGroupTest {
 
     @BeforeEach
     void watch() {
-        tableFile = group.directory().resolve(GroupFiles.TABLE);
+        tableFile = group.directory().resolve(GroupFileNames.TABLE);
         group.onMemberLost(lost::add);
     }
 
@@ -113,7 +113,7 @@ class CorruptTableTest extends OneGroupTest {
         assertTrue(backend.getMessage().contains("unknown backend"), backend.getMessage());
         patch(ProcessTableDescriptor.BACKEND_OFFSET, ByteBuffer.wrap(new byte[] {'e', 'm', 'u', 'l', 'a', 't', 'e', 'd', 0, 0}));
         ProcessGroup.attach(group.directory()).close();
-        try (FileChannel ch = FileChannel.open(group.directory().resolve(GroupFiles.DOMAIN), StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(group.directory().resolve(GroupFileNames.DOMAIN), StandardOpenOption.WRITE)) {
             ch.truncate(100);
         }
         assertThrows(DomainLayoutException.class, () -> ProcessGroup.attach(group.directory()).close());

@@ -32,10 +32,10 @@ class FootprintTest {
                 final String name = "fp-" + s[0] + "-" + s[1] + "-" + s[2];
                 try (ProcessGroup g = groups.create(name, s[0], s[1], s[2])) {
                     final Path dir = g.directory();
-                    assertEquals(Footprint.domainFileBytes(s[1], s[2]), Files.size(dir.resolve(GroupFiles.DOMAIN)), name);
+                    assertEquals(Footprint.domainFileBytes(s[1], s[2]), Files.size(dir.resolve(GroupFileNames.DOMAIN)), name);
                     assertEquals(DomainHeaderDescriptor.totalLength(s[1], s[2]), Footprint.domainFileBytes(s[1], s[2]), name);
-                    assertEquals(Footprint.tableFileBytes(s[0]), Files.size(dir.resolve(GroupFiles.TABLE)), name);
-                    assertEquals(Footprint.lockFileBytes(s[0]), Files.size(dir.resolve(GroupFiles.LOCKS)), name);
+                    assertEquals(Footprint.tableFileBytes(s[0]), Files.size(dir.resolve(GroupFileNames.TABLE)), name);
+                    assertEquals(Footprint.lockFileBytes(s[0]), Files.size(dir.resolve(GroupFileNames.LOCKS)), name);
                     for (final int n : new int[] {1, Footprint.RFC_UITT_ENTRIES, 1000}) {
                         final PrivateUitt p = g.domain().newPrivateUitt(n);
                         assertEquals(n * (long) io.uipc.core.emulated.UittDescriptor.LENGTH, p.footprintBytes());

@@ -91,17 +91,17 @@ class GroupAccessTest extends OneGroupTest {
     @Test
     void filesAreOwnerOnlyByDefaultAndGroupReadableInGroupMode() throws IOException {
         assertEquals(0700, mode(group.directory()));
-        for (final String f : List.of(GroupFiles.TABLE, GroupFiles.DOMAIN, GroupFiles.LOCKS, GroupFiles.SECRET)) {
+        for (final String f : List.of(GroupFileNames.TABLE, GroupFileNames.DOMAIN, GroupFileNames.LOCKS, GroupFileNames.SECRET)) {
             assertEquals(0600, mode(group.directory().resolve(f)), f);
         }
         try (ProcessGroup shared = ProcessGroup.create(groups.spec("shared", 4, 4, 16).withUnixGroup("root"))) {
             assertEquals(0770, mode(shared.directory()));
-            for (final String f : List.of(GroupFiles.TABLE, GroupFiles.DOMAIN, GroupFiles.LOCKS)) {
+            for (final String f : List.of(GroupFileNames.TABLE, GroupFileNames.DOMAIN, GroupFileNames.LOCKS)) {
                 assertEquals(0660, mode(shared.directory().resolve(f)), f);
             }
-            assertEquals(0640, mode(shared.directory().resolve(GroupFiles.SECRET)), "members read the secret, none rewrite it");
-            assertEquals(0, Files.getAttribute(shared.directory().resolve(GroupFiles.SECRET), "unix:gid"));
-            final String fileContent = Files.readString(shared.directory().resolve(GroupFiles.SECRET)).trim();
+            assertEquals(0640, mode(shared.directory().resolve(GroupFileNames.SECRET)), "members read the secret, none rewrite it");
+            assertEquals(0, Files.getAttribute(shared.directory().resolve(GroupFileNames.SECRET), "unix:gid"));
+            final String fileContent = Files.readString(shared.directory().resolve(GroupFileNames.SECRET)).trim();
             assertEquals(64, fileContent.length(), "32 random bytes, hex");
             final byte[] header = new byte[ProcessTableDescriptor.HEADER_LENGTH];
             shared.table().buffer().getBytes(0, header);
@@ -112,7 +112,7 @@ class GroupAccessTest extends OneGroupTest {
     @Test
     void anotherUidWithoutFileAccessCannotEvenReadTheTableButAGroupMemberCan() throws Exception {
         assumeTrue(isRoot() && Files.isExecutable(Paths.get("/usr/bin/setpriv")), "needs root and setpriv");
-        final Path table = group.directory().resolve(GroupFiles.TABLE);
+        final Path table = group.directory().resolve(GroupFileNames.TABLE);
         final ChildResult outsider = run(List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
             "/bin/cat", table.toString()));
         assertNotEquals(0, outsider.exit);
@@ -120,7 +120,7 @@ class GroupAccessTest extends OneGroupTest {
 
         try (ProcessGroup shared = ProcessGroup.create(groups.spec("dba", 4, 4, 16).withUnixGroup("root"))) {
             final ChildResult member = run(List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--groups=0",
-                "/usr/bin/head", "-c", "8", shared.directory().resolve(GroupFiles.TABLE).toString()));
+                "/usr/bin/head", "-c", "8", shared.directory().resolve(GroupFileNames.TABLE).toString()));
             assertEquals(0, member.exit, member.output);
             assertTrue(member.output.startsWith(new String(magicBytes(), StandardCharsets.ISO_8859_1)), member.output);
         }

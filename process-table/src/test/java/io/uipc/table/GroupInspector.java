@@ -37,8 +37,8 @@ final class GroupInspector {
 
     GroupInspector(final ProcessGroup group) {
         this.group = group;
-        this.table = map(group.directory().resolve(GroupFiles.TABLE));
-        this.domain = map(group.directory().resolve(GroupFiles.DOMAIN));
+        this.table = map(group.directory().resolve(GroupFileNames.TABLE));
+        this.domain = map(group.directory().resolve(GroupFileNames.DOMAIN));
         this.entries = table.getInt(ProcessTableDescriptor.ENTRY_CAPACITY_OFFSET);
         this.indexCells = table.getInt(ProcessTableDescriptor.INDEX_CAPACITY_OFFSET);
         this.upids = domain.getInt(DomainHeaderDescriptor.UPID_CAPACITY_OFFSET);

@@ -15,6 +15,10 @@ public final class EmulatedBackend implements InterruptBackend {
     /** Backend name. */
     public static final String NAME = "emulated";
 
+    /** Makes the backend, as {@link java.util.ServiceLoader} does; it holds no state. */
+    public EmulatedBackend() {
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -262,22 +262,22 @@ final class EmulatedReceiver implements Receiver {
 
     @Override
     public long postedCount() {
-        return upids.counter(index, UpidDescriptor.POSTED_OFFSET);
+        return upids.word(index, UpidDescriptor.POSTED_OFFSET);
     }
 
     @Override
     public long coalescedCount() {
-        return upids.counter(index, UpidDescriptor.COALESCED_OFFSET);
+        return upids.word(index, UpidDescriptor.COALESCED_OFFSET);
     }
 
     @Override
     public long deliveredCount() {
-        return upids.counter(index, UpidDescriptor.DELIVERED_OFFSET);
+        return upids.word(index, UpidDescriptor.DELIVERED_OFFSET);
     }
 
     @Override
     public long wakeupCount() {
-        return upids.counter(index, UpidDescriptor.WAKEUPS_OFFSET);
+        return upids.word(index, UpidDescriptor.WAKEUPS_OFFSET);
     }
 
     @Override

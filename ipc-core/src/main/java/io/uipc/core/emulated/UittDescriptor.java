@@ -41,22 +41,50 @@ public final class UittDescriptor {
     private UittDescriptor() {
     }
 
-    /** @param control a control word @return its state */
+    /**
+     * Locates an entry in a UITT: the shared one ({@link DomainHeaderDescriptor#uitt}) or a
+     * private one ({@link PrivateUittDescriptor#entries}).
+     *
+     * @param index a UITT index
+     * @return its offset in the table
+     */
+    public static int offset(final int index) {
+        return index * LENGTH;
+    }
+
+    /**
+     * Reads the state of a control word.
+     *
+     * @param control a control word
+     * @return its state
+     */
     public static int state(final long control) {
         return (int) (control & 0xFF);
     }
 
-    /** @param control a control word @return its vector field (not bounds-checked) */
+    /**
+     * Reads the vector of a control word.
+     *
+     * @param control a control word
+     * @return its vector field (not bounds-checked)
+     */
     public static int vector(final long control) {
         return (int) ((control >>> 8) & 0xFF);
     }
 
-    /** @param control a control word @return its entry generation */
+    /**
+     * Reads the entry generation of a control word.
+     *
+     * @param control a control word
+     * @return its entry generation
+     */
     public static int generation(final long control) {
         return (int) (control >>> 32);
     }
 
     /**
+     * Packs a control word.
+     *
      * @param generation entry generation
      * @param vector     vector
      * @param state      state
@@ -67,6 +95,8 @@ public final class UittDescriptor {
     }
 
     /**
+     * Packs a target word.
+     *
      * @param upidIndex      target UPID slot
      * @param upidGeneration its generation
      * @return the target word

@@ -13,36 +13,68 @@ import static io.uipc.core.emulated.UittDescriptor.TARGET_OFFSET;
 import static io.uipc.core.emulated.UittDescriptor.VALID;
 
 /**
- * A UITT over a buffer: the domain's shared table (in the segment) or a sender's private one.
- * Registration claims entries; {@link #send(long)} and {@link #sendIndex(int)} are SENDUIPI's
- * step 1 (validate the entry) before handing over to {@link UpidTable#post}.
+ * A UITT over a buffer: the domain's shared table ({@link DomainHeaderDescriptor#uitt}) or a
+ * sender's private one ({@link PrivateUittDescriptor#entries}); entries are located by
+ * {@link UittDescriptor#offset}. Registration claims entries; {@link #send(long)} and
+ * {@link #sendIndex(int)} are SENDUIPI's step 1 (validate the entry) before handing over to
+ * {@link UpidTable#post}.
  */
 final class UittTable {
     private final AtomicBuffer buffer;
-    private final int base;
     private final int capacity;
+    private final AtomicBuffer hint;
     private final int hintOffset;
     private final UpidTable upids;
 
-    UittTable(final AtomicBuffer buffer, final int base, final int capacity, final int hintOffset, final UpidTable upids) {
-        this.buffer = buffer;
-        this.base = base;
-        this.capacity = capacity;
+    /**
+     * @param entries    the entries
+     * @param hint       the buffer holding the claim hint
+     * @param hintOffset the claim hint's offset in it
+     * @param upids      the UPIDs the entries target
+     */
+    UittTable(final AtomicBuffer entries, final AtomicBuffer hint, final int hintOffset, final UpidTable upids) {
+        this.buffer = entries;
+        this.capacity = entries.capacity() / LENGTH;
+        this.hint = hint;
         this.hintOffset = hintOffset;
         this.upids = upids;
+    }
+
+    /**
+     * Returns the shared UITT of a validated (or freshly filled) domain segment.
+     *
+     * @return the shared UITT of a validated (or freshly filled) domain segment
+     */
+    static UittTable inDomain(final AtomicBuffer segment, final UpidTable upids) {
+        return new UittTable(DomainHeaderDescriptor.uitt(segment), DomainHeaderDescriptor.header(segment),
+            DomainHeaderDescriptor.UITT_HINT_OFFSET, upids);
+    }
+
+    /**
+     * Returns a private UITT over a table from {@link PrivateUittDescriptor#allocate}.
+     *
+     * @return a private UITT over a table from {@link PrivateUittDescriptor#allocate}
+     */
+    static UittTable inPrivateTable(final AtomicBuffer table, final UpidTable upids) {
+        return new UittTable(PrivateUittDescriptor.entries(table), PrivateUittDescriptor.header(table),
+            PrivateUittDescriptor.HINT_OFFSET, upids);
     }
 
     int capacity() {
         return capacity;
     }
 
-    private int offset(final int index) {
-        return base + index * LENGTH;
+    private static int offset(final int index) {
+        return UittDescriptor.offset(index);
     }
 
-    /** @return the handle of a new VALID entry, or -1 if the table is full */
+    /**
+     * Returns the handle of a new VALID entry, or -1 if the table is full.
+     *
+     * @return the handle of a new VALID entry, or -1 if the table is full
+     */
     long claim(final int upidIndex, final int upidGeneration, final int vector) {
-        final int start = Math.floorMod(buffer.getIntVolatile(hintOffset), capacity);
+        final int start = Math.floorMod(hint.getIntVolatile(hintOffset), capacity);
         for (int i = 0; i < capacity; i++) {
             final int index = (start + i) % capacity;
             final int off = offset(index);
@@ -56,7 +88,7 @@ final class UittTable {
                 buffer.putLongVolatile(off + TARGET_OFFSET, UittDescriptor.target(upidIndex, upidGeneration));
                 // CAS, not a store: a sweep may have freed an entry it took for an orphan.
                 if (buffer.compareAndSetLong(off + CONTROL_OFFSET, claiming, UittDescriptor.control(gen, vector, VALID))) {
-                    buffer.putIntOrdered(hintOffset, index + 1);
+                    hint.putIntOrdered(hintOffset, index + 1);
                     return UittHandle.of(index, gen);
                 }
             }
@@ -168,13 +200,12 @@ final class UittTable {
         return upids.post(upidIndex, (int) (target >>> 32), vector);
     }
 
-    /** @return the raw control word of an entry, for diagnostics */
+    /**
+     * Returns the raw control word of an entry, read volatile, for the concurrency tests.
+     *
+     * @return the raw control word of an entry, read volatile, for the concurrency tests
+     */
     long control(final int index) {
         return buffer.getLongVolatile(offset(index) + CONTROL_OFFSET);
-    }
-
-    /** @return the raw target word of an entry, for diagnostics */
-    long target(final int index) {
-        return buffer.getLongVolatile(offset(index) + TARGET_OFFSET);
     }
 }

@@ -75,6 +75,28 @@ public final class UpidDescriptor {
     }
 
     /**
+     * Locates a slot in the UPID table ({@link DomainHeaderDescriptor#upids}).
+     *
+     * @param index a UPID slot
+     * @return its offset in the table
+     */
+    public static int offset(final int index) {
+        return index * LENGTH;
+    }
+
+    /**
+     * Picks the PIR word that holds a vector.
+     *
+     * @param vector a vector, 0..63
+     * @return {@link #PIR_LOW_OFFSET} for vectors 0..31, {@link #PIR_HIGH_OFFSET} for 32..63
+     */
+    public static int pirOffset(final int vector) {
+        return vector < 32 ? PIR_LOW_OFFSET : PIR_HIGH_OFFSET;
+    }
+
+    /**
+     * Tags a state word with a generation's low 24 bits.
+     *
      * @param generation a UPID generation
      * @return the tag it has in the state word
      */
@@ -83,6 +105,8 @@ public final class UpidDescriptor {
     }
 
     /**
+     * Tells whether a state word belongs to a generation.
+     *
      * @param state      a state word
      * @param generation a UPID generation
      * @return whether the state word carries that generation's tag
@@ -92,6 +116,8 @@ public final class UpidDescriptor {
     }
 
     /**
+     * Reads the generation of a PIR word.
+     *
      * @param pirWord a PIR word
      * @return the generation it carries
      */
@@ -100,6 +126,8 @@ public final class UpidDescriptor {
     }
 
     /**
+     * Tells claimed generations (odd) from free ones (even).
+     *
      * @param generation a UPID generation
      * @return whether a slot with it is claimed
      */

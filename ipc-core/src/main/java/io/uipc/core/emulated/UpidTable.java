@@ -20,30 +20,54 @@ import static io.uipc.core.emulated.UpidDescriptor.WAKEUPS_OFFSET;
 
 /**
  * The UPID table in shared memory: slot claim and release, the sender's post (SENDUIPI's
- * steps 2 and 3) and the receiver's take. A flyweight: it holds offsets, never copies.
- * The protocol is explained step by step in docs/protocol.md.
+ * steps 2 and 3) and the receiver's take. A flyweight over the table's view
+ * ({@link DomainHeaderDescriptor#upids}); slots are located by {@link UpidDescriptor#offset}.
+ * The protocol is explained step by step in docs/protocol.md; who writes each word, and how, in
+ * this package's documentation.
  */
 final class UpidTable {
     private static final long LOW_HALF = 0xFFFF_FFFFL;
 
     private final AtomicBuffer buffer;
-    private final int base;
     private final int capacity;
+    private final AtomicBuffer hint;
     private final int hintOffset;
 
-    UpidTable(final AtomicBuffer buffer, final int base, final int capacity, final int hintOffset) {
-        this.buffer = buffer;
-        this.base = base;
-        this.capacity = capacity;
+    /**
+     * @param slots      the UPID slots
+     * @param hint       the buffer holding the claim hint
+     * @param hintOffset the claim hint's offset in it
+     */
+    UpidTable(final AtomicBuffer slots, final AtomicBuffer hint, final int hintOffset) {
+        this.buffer = slots;
+        this.capacity = slots.capacity() / LENGTH;
+        this.hint = hint;
         this.hintOffset = hintOffset;
+    }
+
+    /**
+     * Returns the UPID table of a validated (or freshly filled) domain segment.
+     *
+     * @return the UPID table of a validated (or freshly filled) domain segment
+     */
+    static UpidTable inDomain(final AtomicBuffer segment) {
+        return new UpidTable(DomainHeaderDescriptor.upids(segment), DomainHeaderDescriptor.header(segment),
+            DomainHeaderDescriptor.UPID_HINT_OFFSET);
     }
 
     int capacity() {
         return capacity;
     }
 
-    int offset(final int index) {
-        return base + index * LENGTH;
+    /** @throws IllegalArgumentException if {@code index} is not a slot of this table */
+    void checkIndex(final int index) {
+        if (index < 0 || index >= capacity) {
+            throw new IllegalArgumentException("UPID index " + index + " out of range 0.." + (capacity - 1));
+        }
+    }
+
+    private static int offset(final int index) {
+        return UpidDescriptor.offset(index);
     }
 
     long stateAddress(final int index) {
@@ -69,7 +93,11 @@ final class UpidTable {
         return generation(index) == gen ? pid : 0;
     }
 
-    /** @return whether the slot still belongs to {@code generation} (not released, not reused) */
+    /**
+     * Returns whether the slot still belongs to {@code generation} (not released, not reused).
+     *
+     * @return whether the slot still belongs to {@code generation} (not released, not reused)
+     */
     boolean isClaimedBy(final int index, final int generation) {
         return generation(index) == generation && UpidDescriptor.hasTag(state(index), generation);
     }
@@ -80,7 +108,7 @@ final class UpidTable {
      * @return the slot index, or -1 if every slot is claimed
      */
     int claim(final int ownerPid) {
-        final int start = Math.floorMod(buffer.getIntVolatile(hintOffset), capacity);
+        final int start = Math.floorMod(hint.getIntVolatile(hintOffset), capacity);
         for (int i = 0; i < capacity; i++) {
             final int index = (start + i) % capacity;
             final int off = offset(index);
@@ -97,7 +125,7 @@ final class UpidTable {
                 buffer.putLong(off + WAKEUPS_OFFSET, 0);
                 buffer.putIntVolatile(off + OWNER_PID_OFFSET, ownerPid);
                 buffer.putIntVolatile(off + STATE_OFFSET, UpidDescriptor.stateTag(newGen));
-                buffer.putIntOrdered(hintOffset, index + 1);
+                hint.putIntOrdered(hintOffset, index + 1);
                 return index;
             }
         }
@@ -179,7 +207,7 @@ final class UpidTable {
      */
     int post(final int index, final int generation, final int vector) {
         final int off = offset(index);
-        final int word = off + (vector < 32 ? PIR_LOW_OFFSET : PIR_HIGH_OFFSET);
+        final int word = off + UpidDescriptor.pirOffset(vector);
         final long bit = 1L << (vector & 31);
         long pir;
         boolean already;
@@ -257,7 +285,11 @@ final class UpidTable {
         }
     }
 
-    /** @return whether an unmasked vector is pending and SN is clear */
+    /**
+     * Returns whether an unmasked vector is pending and SN is clear.
+     *
+     * @return whether an unmasked vector is pending and SN is clear
+     */
     boolean hasDeliverable(final int index) {
         final int off = offset(index);
         if ((buffer.getIntVolatile(off + STATE_OFFSET) & SN) != 0) {
@@ -326,7 +358,11 @@ final class UpidTable {
         } while (!buffer.compareAndSetLong(off, mask, masked ? mask | bit : mask & ~bit));
     }
 
-    long counter(final int index, final int counterOffset) {
-        return buffer.getLongVolatile(offset(index) + counterOffset);
+    /**
+     * A 64-bit word of a slot, read volatile: its counters for statistics, its PIR words for
+     * the concurrency tests.
+     */
+    long word(final int index, final int field) {
+        return buffer.getLongVolatile(offset(index) + field);
     }
 }

@@ -14,17 +14,27 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** @return the java executable of the running JVM */
+    /**
+     * Returns the java executable of the running JVM.
+     *
+     * @return the java executable of the running JVM
+     */
     public static Path javaExecutable() {
         return Paths.get(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** @return the running JVM's class path */
+    /**
+     * Returns the running JVM's class path.
+     *
+     * @return the running JVM's class path
+     */
     public static String currentClassPath() {
         return System.getProperty("java.class.path");
     }
 
     /**
+     * Builds a child JVM's command line: this JVM's java, uipc's flags, then the options.
+     *
      * @param classPath  class path of the child
      * @param jvmOptions extra JVM options (heap, system properties), after uipc's flags
      * @param mainClass  fully qualified main class
@@ -45,6 +55,8 @@ public final class ChildJvm {
     }
 
     /**
+     * Prepares a child JVM on this JVM's class path.
+     *
      * @param mainClass main class, found on this JVM's class path
      * @param args      program arguments
      * @return a process builder for the child, stderr merged into stdout

@@ -32,12 +32,18 @@ public final class JvmFlags {
         }
     }
 
-    /** @return the flags for the running JVM's feature version */
+    /**
+     * Returns the flags for the running JVM's feature version.
+     *
+     * @return the flags for the running JVM's feature version
+     */
     public static List<String> forCurrentJvm() {
         return forFeatureVersion(Runtime.version().feature());
     }
 
     /**
+     * Lists uipc's JVM flags for a Java version.
+     *
      * @param feature a Java feature version (17, 21, 25...)
      * @return the flags a JVM of that version needs
      */

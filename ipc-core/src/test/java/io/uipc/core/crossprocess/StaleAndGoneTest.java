@@ -5,6 +5,7 @@ import io.uipc.core.InterruptDomain;
 import io.uipc.core.SendResult;
 import io.uipc.core.UittHandle;
 import io.uipc.core.WaitPolicy;
+import io.uipc.core.spi.DomainMaintenance;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -105,13 +106,13 @@ class StaleAndGoneTest extends SenderReceiverTest {
         final long pid = receiver.process().pid();
         receiver.process().kill();
         final InterruptDomain view = domain.domain();
-        assertEquals(pid, view.upidOwnerPid(before.upid()), "the dead JVM still owns its slot");
+        assertEquals(pid, DomainMaintenance.of(view).upidOwnerPid(before.upid()), "the dead JVM still owns its slot");
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         assertThrows(CapacityExceededException.class, view::registerReceiver, "no reuse before the slot is reclaimed");
 
-        assertTrue(view.reclaimReceiver(before.upid(), before.generation()), "the reaper reclaims the dead owner's slot");
-        assertFalse(view.reclaimReceiver(before.upid(), before.generation()), "only once");
-        assertEquals(0, view.upidOwnerPid(before.upid()));
+        assertTrue(DomainMaintenance.of(view).reclaimReceiver(before.upid(), before.generation()), "the reaper reclaims the dead owner's slot");
+        assertFalse(DomainMaintenance.of(view).reclaimReceiver(before.upid(), before.generation()), "only once");
+        assertEquals(0, DomainMaintenance.of(view).upidOwnerPid(before.upid()));
         assertNeverReachesNewcomer(before);
     }
 

@@ -3,6 +3,7 @@ package io.uipc.core.emulated;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.SendResult;
+import io.uipc.core.spi.DomainMaintenance;
 import io.uipc.core.testing.TempDomain;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class OrphanSweepTest {
     void slotsLeftByADeadClaimerOrReleaserAreFreedBySecondSweep() throws IOException {
         try (TempDomain temp = TempDomain.create(2, 8)) {
             final InterruptDomain domain = temp.domain();
+            final DomainMaintenance reaper = DomainMaintenance.of(domain);
             final Receiver releasing = domain.registerReceiver();
             final long handle = releasing.registerVector(3);
             final UnsafeBuffer raw;
@@ -41,18 +43,18 @@ class OrphanSweepTest {
             raw.putLongVolatile(released + UpidDescriptor.PIR_HIGH_OFFSET, (long) (gen + 1) << 32);
             raw.putIntVolatile(released + UpidDescriptor.OWNER_PID_OFFSET, 0);
 
-            assertEquals(0, domain.reclaimOrphans(pid -> false), "the first sweep cannot tell a dead claimer from a live one");
-            assertEquals(2, domain.reclaimOrphans(pid -> false), "unchanged one sweep later: both freed");
+            assertEquals(0, reaper.reclaimOrphans(pid -> false), "the first sweep cannot tell a dead claimer from a live one");
+            assertEquals(2, reaper.reclaimOrphans(pid -> false), "unchanged one sweep later: both freed");
             assertEquals(0, UpidDescriptor.generation(raw.getLongVolatile(claimed + UpidDescriptor.PIR_LOW_OFFSET)) & 1);
             assertEquals(gen + 1, UpidDescriptor.generation(raw.getLongVolatile(released + UpidDescriptor.PIR_LOW_OFFSET)));
             assertFalse(SendResult.isPosted(domain.send(handle)), "the dead releaser's UITT entry is invalid");
             domain.registerReceiver().close();
             domain.registerReceiver().close();
-            assertEquals(0, domain.reclaimOrphans(pid -> false));
+            assertEquals(0, reaper.reclaimOrphans(pid -> false));
         }
     }
 
     private static int upid(final int index) {
-        return DomainHeaderDescriptor.HEADER_LENGTH + index * UpidDescriptor.LENGTH;
+        return (int) DomainHeaderDescriptor.upidOffset(index);
     }
 }

@@ -5,6 +5,7 @@ import io.uipc.core.DomainLayoutException;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.SendResult;
+import io.uipc.core.UipcException;
 import io.uipc.core.UittHandle;
 import io.uipc.core.testing.DomainSegment;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.uipc.core.emulated.DomainHeaderDescriptor.HEADER_LENGTH;
 import static io.uipc.core.emulated.DomainHeaderDescriptor.HEADER_LENGTH_OFFSET;
@@ -124,6 +129,29 @@ class SegmentValidationTest {
         final Path missing = dir.resolve("never-created");
         final DomainLayoutException e = assertThrows(DomainLayoutException.class, () -> EmulatedDomain.attach(missing));
         assertEquals("no interrupt domain at " + missing + " (deleted, or never created)", e.getMessage());
+    }
+
+    @Test
+    void aLinkIsNotFollowed() throws IOException {
+        final Path link = dir.resolve("link");
+        Files.createSymbolicLink(link, file);
+        final DomainLayoutException e = assertThrows(DomainLayoutException.class, () -> EmulatedDomain.attach(link));
+        assertEquals("interrupt domain " + link + " is not a regular file but a symbolic link: refused", e.getMessage());
+    }
+
+    @Test
+    void anExistingDomainIsNeverReplaced() throws IOException {
+        final UipcException e = assertThrows(UipcException.class,
+            () -> EmulatedDomain.create(DomainConfig.of(file).withCapacities(UPIDS * 2, UITT)));
+        assertEquals("interrupt domain " + file + " already exists", e.getMessage());
+        assertEquals(PosixFilePermissions.toString(DomainConfig.OWNER_ONLY),
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (InterruptDomain d = EmulatedDomain.attach(file)) {
+            assertEquals(UPIDS, d.upidCapacity());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.collect(Collectors.toList()), "no temporary file is left");
+        }
     }
 
     @Test

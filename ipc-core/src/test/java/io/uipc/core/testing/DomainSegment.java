@@ -43,8 +43,7 @@ public final class DomainSegment {
      * @return its state word (ON, SN, BLKD and the generation tag)
      */
     public int upidState(final int upid) {
-        return buffer.getIntVolatile(DomainHeaderDescriptor.HEADER_LENGTH + upid * UpidDescriptor.LENGTH
-            + UpidDescriptor.STATE_OFFSET);
+        return buffer.getIntVolatile((int) DomainHeaderDescriptor.upidOffset(upid) + UpidDescriptor.STATE_OFFSET);
     }
 
     /**
@@ -74,8 +73,8 @@ public final class DomainSegment {
      * @param target  target word ({@link UittDescriptor#target})
      */
     public void writeUittEntry(final int index, final long control, final long target) {
-        final long entry = DomainHeaderDescriptor.uittOffset(upidCapacity) + (long) index * UittDescriptor.LENGTH;
-        buffer.putLongVolatile((int) entry + UittDescriptor.TARGET_OFFSET, target);
-        buffer.putLongVolatile((int) entry + UittDescriptor.CONTROL_OFFSET, control);
+        final int entry = (int) DomainHeaderDescriptor.uittEntryOffset(upidCapacity, index);
+        buffer.putLongVolatile(entry + UittDescriptor.TARGET_OFFSET, target);
+        buffer.putLongVolatile(entry + UittDescriptor.CONTROL_OFFSET, control);
     }
 }

@@ -44,6 +44,6 @@ public class CoalescingTest {
     @Arbiter
     public void after(final III_Result r) {
         r.r2 = Segment.has(segment.upids.take(index, generation), VECTOR);
-        r.r3 = (int) segment.upids.counter(index, UpidDescriptor.POSTED_OFFSET);
+        r.r3 = (int) segment.upids.word(index, UpidDescriptor.POSTED_OFFSET);
     }
 }

@@ -7,10 +7,10 @@ import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * One private in-memory segment laid out as an interrupt domain's tables (a hint line, then
- * UPIDs, then the shared UITT), over a 64-byte-aligned direct buffer, with ipc-core's real
- * {@link UpidTable} and {@link UittTable} on it. Each jcstress state object owns one. Futex
- * wakes land on this private memory, where nobody else waits: harmless.
+ * One private in-memory interrupt domain: a 64-byte-aligned direct buffer laid out and filled
+ * by {@link DomainHeaderDescriptor} exactly as a domain file, with ipc-core's real
+ * {@link UpidTable} and {@link UittTable} on the descriptor's views of it. Each jcstress state
+ * object owns one. Futex wakes land on this private memory, where nobody else waits: harmless.
  */
 final class Segment {
     /** Owner pid written by claims of the first claimer. */
@@ -18,19 +18,15 @@ final class Segment {
     /** Owner pid written by claims of the second claimer. */
     static final int PID_B = 2002;
 
-    private static final int HINTS = 64;
-    private static final int UPID_HINT = 0;
-    private static final int UITT_HINT = 4;
-
     final UpidTable upids;
     final UittTable uitt;
 
     Segment(final int upidCapacity, final int uittCapacity) {
-        final int uittBase = HINTS + upidCapacity * UpidDescriptor.LENGTH;
-        final UnsafeBuffer buffer = new UnsafeBuffer(
-            BufferUtil.allocateDirectAligned(uittBase + uittCapacity * UittDescriptor.LENGTH, 64));
-        upids = new UpidTable(buffer, HINTS, upidCapacity, UPID_HINT);
-        uitt = new UittTable(buffer, uittBase, uittCapacity, UITT_HINT, upids);
+        final UnsafeBuffer segment = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            (int) DomainHeaderDescriptor.totalLength(upidCapacity, uittCapacity), 64));
+        DomainHeaderDescriptor.fill(segment, upidCapacity, uittCapacity);
+        upids = UpidTable.inDomain(segment);
+        uitt = UittTable.inDomain(segment, upids);
     }
 
     /** @return a newly claimed UPID slot (fails loudly if none is free) */
@@ -63,7 +59,7 @@ final class Segment {
 
     /** @return the PIR word that holds {@code vector} in slot {@code index} (a raw volatile read) */
     long pirWord(final int index, final int vector) {
-        return upids.counter(index, vector < 32 ? UpidDescriptor.PIR_LOW_OFFSET : UpidDescriptor.PIR_HIGH_OFFSET);
+        return upids.word(index, UpidDescriptor.pirOffset(vector));
     }
 
     /** @return whether {@code vector} is pending in slot {@code index}: 1 or 0 */

@@ -1,11 +1,15 @@
 package io.uipc.table.mailbox;
 
+import io.uipc.core.Vectors;
+import io.uipc.core.internal.SharedFileFormat;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
  * Layout of an inbox file: a 128-byte header, then an Agrona {@code ManyToOneRingBuffer}
  * (its records, then its trailer). One file per inbox, in the group's directory, named after
- * its owner ({@link InboxFile#fileName(String)}).
+ * its owner ({@link io.uipc.table.GroupFileNames#inbox(String)}).
  *
  * <pre>
  *   0                   1                   2                   3
@@ -59,10 +63,11 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  *
  * <p>The sender handle is written right after the claim, before the message, so the owner can
  * tell whether the writer of a record stuck at the head is still a live member (wait) or was
- * reaped (skip it). The first cache line is written once, when the owner creates the file, and then read by
- * every sender (the state changes once more, when the owner closes the inbox). The magic is
- * stored last. The armed word is the doorbell protocol's: the owner sets it before it waits
- * and senders ring only when they take it from 1 to 0 (see {@link Inbox}).
+ * reaped (skip it). The first cache line is written once, by {@link #fill} when the owner
+ * creates the file (the magic last, with a volatile store), and then read by every sender; the
+ * state changes once more, when the owner closes the inbox (a volatile store). The armed word
+ * is the doorbell protocol's: the owner sets it before it waits and senders ring only when they
+ * take it from 1 to 0 by CAS (see {@link Inbox}). The ring's words are Agrona's.
  */
 public final class InboxDescriptor {
     /** "UIPCMBX1". */
@@ -110,10 +115,102 @@ public final class InboxDescriptor {
     /** Largest ring capacity. */
     public static final int MAX_CAPACITY = 1 << 30;
 
+    /** How {@link io.uipc.core.internal.SharedDirectory} attaches an inbox file. */
+    static final SharedFileFormat FORMAT = new SharedFileFormat("inbox", HEADER_LENGTH, totalLength(MAX_CAPACITY),
+        InboxLayoutException::new);
+
     private InboxDescriptor() {
     }
 
     /**
+     * Writes a fresh header into a new, zeroed inbox file of {@link #totalLength} bytes: the
+     * fields, state OPEN, then the magic with a volatile store. The ring stays zero: empty.
+     *
+     * @param inbox            the whole new file
+     * @param capacity         ring capacity
+     * @param maxMessageLength largest message
+     * @param owner            the owner's member handle
+     * @param vector           the doorbell vector
+     */
+    public static void fill(final AtomicBuffer inbox, final int capacity, final int maxMessageLength, final long owner,
+                            final int vector) {
+        inbox.putInt(VERSION_OFFSET, LAYOUT_VERSION);
+        inbox.putInt(HEADER_LENGTH_OFFSET, HEADER_LENGTH);
+        inbox.putInt(CAPACITY_OFFSET, capacity);
+        inbox.putInt(MAX_MESSAGE_OFFSET, maxMessageLength);
+        inbox.putLong(TOTAL_LENGTH_OFFSET, totalLength(capacity));
+        inbox.putLong(OWNER_OFFSET, owner);
+        inbox.putInt(VECTOR_OFFSET, vector);
+        inbox.putInt(STATE_OFFSET, OPEN);
+        inbox.putLong(CREATOR_PID_OFFSET, ProcessHandle.current().pid());
+        inbox.putLong(CREATION_TIME_OFFSET, System.currentTimeMillis());
+        inbox.putInt(ARMED_OFFSET, 0);
+        inbox.putLongVolatile(MAGIC_OFFSET, MAGIC);
+    }
+
+    /**
+     * Checks a mapped inbox before a sender reads it.
+     *
+     * @param file  the inbox's path, for messages
+     * @param inbox the whole mapped file
+     * @param size  the file's size
+     * @throws InboxLayoutException naming the file and the field, if the magic, version, header
+     *     length, capacity, maximum message or vector is wrong, or the recorded, implied and
+     *     actual sizes differ
+     */
+    public static void validate(final String file, final AtomicBuffer inbox, final long size) {
+        if (size < HEADER_LENGTH) {
+            throw new InboxLayoutException("inbox " + file + " is truncated: " + size + " bytes, smaller than the "
+                + HEADER_LENGTH + "-byte header");
+        }
+        final long magic = inbox.getLongVolatile(MAGIC_OFFSET);
+        if (magic != MAGIC) {
+            throw new InboxLayoutException(String.format("%s is not a uipc inbox: magic 0x%016x, expected 0x%016x", file, magic, MAGIC));
+        }
+        final int version = inbox.getInt(VERSION_OFFSET);
+        if (version != LAYOUT_VERSION) {
+            throw new InboxLayoutException("inbox " + file + " has layout version " + version + "; this build reads version " + LAYOUT_VERSION);
+        }
+        final int headerLength = inbox.getInt(HEADER_LENGTH_OFFSET);
+        final int capacity = inbox.getInt(CAPACITY_OFFSET);
+        final int maxMessage = inbox.getInt(MAX_MESSAGE_OFFSET);
+        final int vector = inbox.getInt(VECTOR_OFFSET);
+        if (headerLength != HEADER_LENGTH || !validCapacity(capacity) || maxMessage < 1
+            || maxMessage > ringMaxMessage(capacity) || vector < 0 || vector > Vectors.MAX) {
+            throw new InboxLayoutException("inbox " + file + " has a corrupt header: header length " + headerLength + ", capacity "
+                + capacity + ", max message " + maxMessage + ", vector " + vector);
+        }
+        final long expected = totalLength(capacity);
+        final long recorded = inbox.getLong(TOTAL_LENGTH_OFFSET);
+        if (recorded != expected || size != expected) {
+            throw new InboxLayoutException("inbox " + file + " has the wrong size: file " + size + " bytes, header says " + recorded
+                + ", capacity " + capacity + " implies " + expected);
+        }
+    }
+
+    /**
+     * The header alone.
+     *
+     * @param inbox an inbox that passed {@link #validate} (or was filled)
+     * @return a view of its header
+     */
+    public static UnsafeBuffer header(final AtomicBuffer inbox) {
+        return new UnsafeBuffer(inbox, 0, HEADER_LENGTH);
+    }
+
+    /**
+     * The ring: its records, then Agrona's trailer, as a {@code ManyToOneRingBuffer} wants it.
+     *
+     * @param inbox an inbox that passed {@link #validate} (or was filled)
+     * @return a view of its ring
+     */
+    public static UnsafeBuffer ring(final AtomicBuffer inbox) {
+        return new UnsafeBuffer(inbox, HEADER_LENGTH, inbox.getInt(CAPACITY_OFFSET) + RingBufferDescriptor.TRAILER_LENGTH);
+    }
+
+    /**
+     * Sizes an inbox file.
+     *
      * @param capacity ring capacity
      * @return the file's length
      */
@@ -122,6 +219,8 @@ public final class InboxDescriptor {
     }
 
     /**
+     * Bounds a message.
+     *
      * @param capacity ring capacity
      * @return the largest message an inbox of that capacity takes: an eighth of it (Agrona's
      *     limit for a record's payload) less the sender handle
@@ -131,6 +230,8 @@ public final class InboxDescriptor {
     }
 
     /**
+     * Checks a ring capacity.
+     *
      * @param capacity a candidate ring capacity
      * @return whether it is a power of two within bounds
      */

@@ -1,12 +1,16 @@
 package io.uipc.table.mailbox;
 
-import io.uipc.core.UipcException;
+import io.uipc.core.LayoutException;
 
-/** An inbox file that fails validation: wrong magic, layout version, header fields or size. */
-public final class InboxLayoutException extends UipcException {
+/** An inbox file that fails validation: wrong magic, layout version, header fields or size, or a corrupt record. */
+public final class InboxLayoutException extends LayoutException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message which check failed, with the values found and expected */
+    /**
+     * Creates the exception.
+     *
+     * @param message which check failed, with the values found and expected
+     */
     public InboxLayoutException(final String message) {
         super(message);
     }

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# Runs the mailbox and log-writer benchmarks (docs/benchmarks-mailbox.md).
-#   examples/bench.sh mailbox   [MailboxBench options: --senders 1,4 --messages N --codec raw|chronicle --policy P --rounds N]
-#   examples/bench.sh logwriter [LogWriterBench options: --foregrounds 1,4,16 --commits N --dir DIR]
-#   examples/bench.sh jmh       [benchmark name pattern]
+# Runs uipc's benchmarks from the benchmarks module's jar, after building it (docs/benchmarks*.md).
+#   benchmarks/bench.sh jmh       [JMH options]   every JMH benchmark through the one runner,
+#                                                 io.uipc.benchmarks.BenchmarkMain, e.g.
+#                                                 jmh 'jmh.table' -wi 3 -w 1s -i 10 -r 1s -f 1 -prof gc
+#   benchmarks/bench.sh mailbox   [MailboxBench options: --senders 1,4 --messages N --codec raw|chronicle --policy P --rounds N]
+#   benchmarks/bench.sh logwriter [LogWriterBench options: --foregrounds 1,4,16 --commits N --dir DIR]
+# The cross-process ping-pong is 'uipc bench' (bin/uipc); the C baseline is c-baseline/ipc-baseline.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-what=${1:?usage: examples/bench.sh mailbox|logwriter|jmh [options]}
+what=${1:?usage: benchmarks/bench.sh jmh|mailbox|logwriter [options]}
 shift
-mvn -B -ntp -q -pl examples -am package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/cp.txt
-cp="examples/target/test-classes:examples/target/classes:$(cat examples/target/cp.txt)"
-mapfile -t flags < <(java -cp "$cp" io.uipc.core.internal.JvmFlags)
 case $what in
-    mailbox) main=io.uipc.table.mailbox.bench.MailboxBench ;;
-    logwriter) main=io.uipc.examples.logwriter.LogWriterBench ;;
-    jmh) main=io.uipc.examples.jmh.MailboxJmh ;;
-    *) echo "unknown benchmark '$what': mailbox, logwriter or jmh" >&2; exit 2 ;;
+    jmh) main=io.uipc.benchmarks.BenchmarkMain ;;
+    mailbox) main=io.uipc.benchmarks.mailbox.MailboxBench ;;
+    logwriter) main=io.uipc.benchmarks.logwriter.LogWriterBench ;;
+    *) echo "unknown benchmark '$what': jmh, mailbox or logwriter" >&2; exit 2 ;;
 esac
-exec java "${flags[@]}" -cp "$cp" "$main" "$@"
+mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+jar=benchmarks/target/benchmarks.jar
+mapfile -t flags < <(java -cp "$jar" io.uipc.core.internal.JvmFlags)
+exec java "${flags[@]}" -cp "$jar" "$main" "$@"

@@ -1,4 +1,4 @@
-package io.uipc.table.mailbox.bench;
+package io.uipc.benchmarks;
 
 import io.uipc.core.internal.ChildJvm;
 import io.uipc.core.UipcException;

@@ -1,11 +1,11 @@
-package io.uipc.launcher.cli;
+package io.uipc.cli;
 
-import io.uipc.launcher.bench.BenchOptions;
-import io.uipc.launcher.bench.BenchResult;
-import io.uipc.launcher.bench.Mechanism;
-import io.uipc.launcher.bench.PingPongBench;
-import io.uipc.launcher.bench.ResultTable;
-import io.uipc.table.mailbox.bench.MailboxBench;
+import io.uipc.benchmarks.mailbox.MailboxBench;
+import io.uipc.benchmarks.pingpong.BenchOptions;
+import io.uipc.benchmarks.pingpong.BenchResult;
+import io.uipc.benchmarks.pingpong.Mechanism;
+import io.uipc.benchmarks.pingpong.PingPongBench;
+import io.uipc.benchmarks.pingpong.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,15 +19,16 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code uipc bench}: the cross-process latency benchmark. A ping JVM and a pong JVM per
- * mechanism; one-way latency (RTT/2) percentiles from HdrHistogram, normalised to uipc-spin.
- * With {@code --mailbox}: 64-byte mailbox latency and throughput instead.
+ * {@code uipc bench}: the cross-process latency benchmark ({@link PingPongBench}, benchmarks
+ * module). A ping JVM and a pong JVM per mechanism; one-way latency (RTT/2) percentiles from
+ * HdrHistogram, normalised to uipc-spin. With {@code --mailbox}: 64-byte mailbox latency and
+ * throughput instead ({@link MailboxBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Cross-process ping-pong: one-way latency p50/p90/p99/p99.9/max and round trips per second for uipc "
         + "(spin, block, default policy) and the alternatives (Unix socket, FIFO, POSIX signal), normalised to uipc-spin = 1.0, "
         + "plus the CPU an idle blocked receiver uses.",
-        "Compare with ../shared/bench/ipc-baseline.sh run in the same session."})
+        "Compare with the C baseline, benchmarks/c-baseline/ipc-baseline.sh, run in the same session."})
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> NOT_FOR_MAILBOX = List.of("--mechanisms", "--pin", "--dir", "--idle-ms", "--warmup-ms");
 

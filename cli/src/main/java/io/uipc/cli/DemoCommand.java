@@ -1,10 +1,12 @@
-package io.uipc.launcher.cli;
+package io.uipc.cli;
 
 import io.uipc.core.internal.FileTrees;
 import io.uipc.launcher.GroupLauncher;
 import io.uipc.launcher.LaunchOptions;
 import io.uipc.launcher.MemberProcess;
 import io.uipc.launcher.PsTable;
+import io.uipc.launcher.cli.GroupDir;
+import io.uipc.launcher.cli.Signals;
 import io.uipc.launcher.spec.SpecParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,22 +26,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code uipc demo}: the newcomer's tour. Launches the examples module's {@value #SPEC_RESOURCE}
- * (found on the class path at run time: the launcher does not depend on the examples) into a
- * temporary group, with a temporary working directory for the members' files, supervises it
- * until every member has ended by itself, then checks that every member exited 0 and that no
- * process, group directory or working directory is left.
+ * {@code uipc demo}: the newcomer's tour. Launches this module's spec {@value #SPEC_RESOURCE},
+ * whose members are the examples' programs (a dependency of this module), into a temporary
+ * group, with a temporary working directory for the members' files, supervises it until every
+ * member has ended by itself, then checks that every member exited 0 and that no process, group
+ * directory or working directory is left.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
     "The tour: the examples' database-style processes in one group, start to clean finish in a few seconds.",
-    "Launches the examples module's demo.uipc into a temporary group: a monitor printing joins and leaves; a log writer",
+    "Launches demo.uipc, made of the examples' programs, into a temporary group: a monitor printing joins and leaves; a log writer",
     "group-committing for three foregrounds, which verifies its log file at the end; a session blocked in a socket read",
     "and then a sleep, each cancelled by a user interrupt from another process. Every process ends by itself; the demo",
-    "then checks that all exited 0 and that no process, group directory or log directory is left (exit 1 otherwise).",
-    "Needs the examples module on the class path: bin/uipc provides it."})
+    "then checks that all exited 0 and that no process, group directory or log directory is left (exit 1 otherwise)."})
 final class DemoCommand implements Callable<Integer> {
-    /** The demo's spec: a resource of the examples module. Its leading comment is the demo's introduction. */
-    static final String SPEC_RESOURCE = "/io/uipc/examples/demo.uipc";
+    /** The demo's spec: a resource of this module. Its leading comment is the demo's introduction. */
+    static final String SPEC_RESOURCE = "/io/uipc/cli/demo.uipc";
     /** The demo ends by itself in seconds; past this a hung run is stopped and fails. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -51,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         final String spec = specText();
         final PrintStream out = System.out;
         final long t0 = System.nanoTime();
-        out.println("uipc demo: launching " + SPEC_RESOURCE + " (examples module) into a temporary group:");
+        out.println("uipc demo: launching " + SPEC_RESOURCE + " (the examples' programs) into a temporary group:");
         spec.lines().takeWhile(line -> line.startsWith("#")).forEach(line -> out.println("  " + line.replaceFirst("^# ?", "")));
         out.println();
         final Path workDir = Files.createTempDirectory("uipc-demo-");
@@ -60,13 +61,13 @@ final class DemoCommand implements Callable<Integer> {
         final int launchCode;
         final AtomicReference<String> stopped = new AtomicReference<>();
         try {
-            launcher = GroupLauncher.of(SpecParser.parse("demo.uipc", spec), LaunchOptions.defaults().root(dir.root).workDir(workDir));
+            launcher = GroupLauncher.of(SpecParser.parse("demo.uipc", spec), LaunchOptions.defaults().root(dir.root()).workDir(workDir));
             Signals.onStop(() -> stop(launcher, stopped, "stopped by SIGINT or SIGTERM before the end"));
             launcher.start();
             groupDir = launcher.group().directory();
             synchronized (out) {
                 out.println();
-                out.println("uipc demo: the process table, every member joined (uipc ps " + launcher.group().name() + " --dir " + dir.root + "):");
+                out.println("uipc demo: the process table, every member joined (uipc ps " + launcher.group().name() + " --dir " + dir.root() + "):");
                 PsTable.print(launcher.group(), out);
                 out.println();
             }
@@ -134,11 +135,14 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String specText() throws IOException {
+    /**
+     * @return the demo's spec
+     * @throws IOException if it cannot be read
+     */
+    static String specText() throws IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(SPEC_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the demo needs the examples module on the class path (its spec " + SPEC_RESOURCE
-                    + " was not found); ./bin/uipc puts it there: run ./bin/uipc demo");
+                throw new IllegalStateException("the demo's spec " + SPEC_RESOURCE + " is not on the class path: a broken build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,12 +1,21 @@
-package io.uipc.launcher.cli;
+package io.uipc.cli;
 
+import io.uipc.launcher.cli.BackendsCommand;
+import io.uipc.launcher.cli.CreateCommand;
+import io.uipc.launcher.cli.DestroyCommand;
+import io.uipc.launcher.cli.ErrorExitHandler;
+import io.uipc.launcher.cli.LaunchCommand;
+import io.uipc.launcher.cli.PsCommand;
+import io.uipc.launcher.cli.SendCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code uipc}: the command line of user-interrupt IPC. Exit codes: 0 success, 1 failure,
- * 2 bad usage. Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ * 2 bad usage. Errors are one line on stderr; {@code --verbose} adds the stack trace
+ * ({@link ErrorExitHandler}). The commands on groups come from the launcher; {@code bench} and
+ * {@code demo}, which need the benchmarks and the examples, are this module's.
  */
 @Command(name = "uipc", mixinStandardHelpOptions = true, version = "uipc 0.1.0",
     description = "User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, send interrupts.",
@@ -19,7 +28,12 @@ public final class UipcCommand {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
+    private UipcCommand() {
+    }
+
     /**
+     * Runs a command line and exits with its exit code.
+     *
      * @param args command line
      */
     public static void main(final String[] args) {
@@ -33,23 +47,6 @@ public final class UipcCommand {
      * @return the exit code
      */
     public static int run(final String... args) {
-        final CommandLine cli = new CommandLine(new UipcCommand());
-        cli.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            final boolean verbose = parseResult.expandedArgs().contains("--verbose");
-            final int code = e instanceof UsageException || e instanceof IllegalArgumentException ? 2 : 1;
-            cmd.getErr().println("uipc " + cmd.getCommandName() + ": " + message(e));
-            if (verbose) {
-                e.printStackTrace(cmd.getErr());
-            } else if (code == 2) {
-                cmd.getErr().println("Try 'uipc " + cmd.getCommandName() + " --help' for usage.");
-            }
-            cmd.getErr().flush();
-            return code;
-        });
-        return cli.execute(args);
-    }
-
-    private static String message(final Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return new CommandLine(new UipcCommand()).setExecutionExceptionHandler(new ErrorExitHandler()).execute(args);
     }
 }

@@ -1,4 +1,4 @@
-package io.uipc.examples;
+package io.uipc.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code bin/uipc} itself, after {@code package} of this module (whose build writes the files it
  * reads): it finds java, the JVM flag argument files and the class path, runs the CLI without
- * building again, and that class path holds the examples, so {@code bin/uipc demo} runs green.
+ * building again, and that class path holds the examples and the benchmarks, so
+ * {@code bin/uipc demo} runs green and {@code bin/uipc bench} measures.
  */
 @Timeout(180)
 class BinUipcIT {

@@ -1,6 +1,8 @@
-package io.uipc.examples;
+package io.uipc.cli;
 
-import io.uipc.launcher.cli.UipcCommand;
+import io.uipc.launcher.spec.LaunchSpec;
+import io.uipc.launcher.spec.ProcessSpec;
+import io.uipc.launcher.spec.SpecParser;
 import io.uipc.table.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,6 +15,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code uipc demo} end to end: the real CLI in its own JVM (as bin/uipc runs it, with the
  * examples on its class path) launches the examples' processes, each in its own JVM; the test
- * checks what they reported, the exit code, and that no process and no file is left.
+ * checks what they reported, the exit code, and that no process and no file is left. And the
+ * demo's spec: this module's resource, naming only the examples' programs.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DemoTest {
@@ -36,6 +40,18 @@ class DemoTest {
 
     @TempDir
     Path root;
+
+    @Test
+    void theDemoSpecIsThisModulesResourceAndLaunchesOnlyTheExamplesPrograms() throws Exception {
+        final LaunchSpec spec = SpecParser.parse("demo.uipc", DemoCommand.specText());
+        assertEquals(Set.copyOf(MEMBERS), Set.copyOf(spec.memberNames()));
+        for (final List<ProcessSpec> stage : spec.stages()) {
+            for (final ProcessSpec process : stage) {
+                assertTrue(process.mainClass().startsWith("io.uipc.examples."), process.toString());
+                assertEquals(process.mainClass(), Class.forName(process.mainClass()).getName(), "on the CLI's class path");
+            }
+        }
+    }
 
     @Test
     void theDemoRunsTheExamplesChecksThemAndLeavesNothingBehind() throws IOException {

@@ -8,6 +8,7 @@ import io.uipc.launcher.spec.ProcessSpec;
 import io.uipc.launcher.spec.Readiness;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupSpec;
+import io.uipc.table.GroupVectors;
 import io.uipc.table.MemberInfo;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;

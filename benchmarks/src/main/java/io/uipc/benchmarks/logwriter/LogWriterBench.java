@@ -1,8 +1,10 @@
-package io.uipc.examples.logwriter;
+package io.uipc.benchmarks.logwriter;
 
+import io.uipc.benchmarks.BenchGroup;
+import io.uipc.benchmarks.MemberJvm;
 import io.uipc.examples.Args;
-import io.uipc.table.mailbox.bench.BenchGroup;
-import io.uipc.table.mailbox.bench.MemberJvm;
+import io.uipc.examples.logwriter.Foreground;
+import io.uipc.examples.logwriter.LogWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ public final class LogWriterBench {
         final String wait = a.string("wait", "spin-yield-block");
         for (final String n : a.string("foregrounds", "1,4,16").split(",")) {
             final Path log = dir.resolve("uipc-bench-redo-" + ProcessHandle.current().pid() + ".log");
-            try (BenchGroup bench = new BenchGroup("lgwr-bench")) {
+            try (BenchGroup bench = BenchGroup.small("lgwr-bench")) {
                 final List<MemberJvm> members = new ArrayList<>();
                 try (MemberJvm lgwr = bench.start("lgwr", LogWriter.class, "--log", log.toString(), "--foregrounds", n, "--wait", wait)) {
                     lgwr.expect("READY");

@@ -1,5 +1,8 @@
-package io.uipc.table.mailbox.bench;
+package io.uipc.benchmarks.mailbox;
 
+import io.uipc.benchmarks.BenchGroup;
+import io.uipc.benchmarks.HistogramCodec;
+import io.uipc.benchmarks.MemberJvm;
 import io.uipc.core.WaitPolicy;
 import org.HdrHistogram.Histogram;
 
@@ -21,7 +24,7 @@ import java.util.Locale;
  *       keeps up; one-way latency of every message, send time to handler (System.nanoTime is
  *       one clock for every process of a host).</li>
  * </ul>
- * Run {@code java -cp ... io.uipc.table.mailbox.bench.MailboxBench [options]} or call
+ * Run {@code java -cp ... io.uipc.benchmarks.mailbox.MailboxBench [options]} or call
  * {@link #run(Options)} (what {@code uipc bench --mailbox} does).
  */
 public final class MailboxBench {
@@ -231,7 +234,7 @@ public final class MailboxBench {
      */
     public static List<Result> run(final Options o) {
         final List<Result> results = new ArrayList<>();
-        try (BenchGroup bench = new BenchGroup("mailbox-bench")) {
+        try (BenchGroup bench = BenchGroup.small("mailbox-bench")) {
             if (o.rounds() > 0) {
                 for (final String codec : List.of("raw", "chronicle")) {
                     results.addAll(pingPong(bench, codec, o));
@@ -254,8 +257,8 @@ public final class MailboxBench {
             pong.expect("READY");
             try (MemberJvm ping = bench.start("ping", MailboxBenchMember.class, "ping", codec, o.policy(), String.valueOf(o.rounds()),
                 String.valueOf(o.warmup()))) {
-                final Histogram interrupt = Histograms.decode(ping.expect("RESULT interrupt ").substring("RESULT interrupt ".length()));
-                final Histogram mail = Histograms.decode(ping.expect("RESULT mail ").substring("RESULT mail ".length()));
+                final Histogram interrupt = HistogramCodec.decode(ping.expect("RESULT interrupt ").substring("RESULT interrupt ".length()));
+                final Histogram mail = HistogramCodec.decode(ping.expect("RESULT mail ").substring("RESULT mail ".length()));
                 final long base = interrupt.getValueAtPercentile(50);
                 return List.of(Latency.of("interrupt", "mail-" + codec, o.policy(), interrupt, base),
                     Latency.of("mail-" + codec, "interrupt", o.policy(), mail, base));
@@ -285,7 +288,7 @@ public final class MailboxBench {
             for (final MemberJvm tx : txs) {
                 tx.expect("DONE");
             }
-            final Histogram h = Histograms.decode(f[5]);
+            final Histogram h = HistogramCodec.decode(f[5]);
             return new Throughput(senders, paceMicros, o.codec(), o.policy(), Long.parseLong(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]),
                 Long.parseLong(f[4]), new long[] {h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()});

@@ -1,6 +1,8 @@
-package io.uipc.table.mailbox.bench;
+package io.uipc.benchmarks.mailbox;
 
+import io.uipc.benchmarks.HistogramCodec;
 import io.uipc.core.Receiver;
+import io.uipc.examples.Histograms;
 import io.uipc.core.WaitPolicy;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
@@ -11,6 +13,7 @@ import io.uipc.table.mailbox.InboxConfig;
 import io.uipc.table.mailbox.MailReader;
 import io.uipc.table.mailbox.MailResult;
 import io.uipc.table.mailbox.Outbox;
+import io.uipc.table.mailbox.Sample;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -88,7 +91,7 @@ public final class MailboxBenchMember {
             }
             final double seconds = (System.nanoTime() - drain.first) / 1e9;
             System.out.printf(Locale.ROOT, "RESULT %d %.6f %d %d %s%n", drain.count, seconds, drain.errors, me.receiver().wakeupCount(),
-                Histograms.encode(drain.latency));
+                HistogramCodec.encode(drain.latency));
         }
     }
 
@@ -252,7 +255,7 @@ public final class MailboxBenchMember {
     /**
      * Round trips by interrupt and by mail, alternating in blocks of {@link #BLOCK} between the
      * same two processes, so a change of the VM's speed mid-run hits both alike and their ratio
-     * holds. Prints each kind's one-way histogram ({@link Histograms#encode}).
+     * holds. Prints each kind's one-way histogram ({@link HistogramCodec#encode}).
      */
     private static void ping(final Member me, final String codec, final long rounds, final long warmup) {
         final Histogram interrupt = Histograms.nanos();
@@ -300,8 +303,8 @@ public final class MailboxBenchMember {
                 }
             }
         }
-        System.out.println("RESULT interrupt " + Histograms.encode(interrupt));
-        System.out.println("RESULT mail " + Histograms.encode(mail));
+        System.out.println("RESULT interrupt " + HistogramCodec.encode(interrupt));
+        System.out.println("RESULT mail " + HistogramCodec.encode(mail));
     }
 
     private static void record(final Histogram oneWay, final boolean timed, final long start) {

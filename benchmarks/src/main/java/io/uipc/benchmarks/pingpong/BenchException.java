@@ -1,4 +1,4 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
 /** The benchmark could not complete: a peer JVM failed, timed out or could not be set up. */
 public final class BenchException extends RuntimeException {

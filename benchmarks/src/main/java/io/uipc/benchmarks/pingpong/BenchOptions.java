@@ -1,4 +1,4 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
 import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;

@@ -1,16 +1,13 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
+import io.uipc.benchmarks.HistogramCodec;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.DataFormatException;
 
 /**
  * Main class of the ping and pong JVMs that {@link PingPongBench} spawns. Talks to the
@@ -89,7 +86,7 @@ public final class BenchPeer {
             rtt.recordValue(Math.min(now - previous, HIGHEST_RTT_NANOS));
             previous = now;
         }
-        return (previous - start) + " " + encode(rtt);
+        return (previous - start) + " " + HistogramCodec.encode(rtt);
     }
 
     private static void reply(final String line) {
@@ -121,23 +118,5 @@ public final class BenchPeer {
         transport.send();
         transport.receive();
         return System.nanoTime();
-    }
-
-    private static String encode(final Histogram histogram) {
-        final ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        final int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
-    }
-
-    /**
-     * @param base64 what {@link #encode} made
-     * @return the histogram
-     */
-    static Histogram decode(final String base64) {
-        try {
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
-        } catch (final DataFormatException e) {
-            throw new IllegalArgumentException("corrupt histogram from the ping JVM: " + e.getMessage(), e);
-        }
     }
 }

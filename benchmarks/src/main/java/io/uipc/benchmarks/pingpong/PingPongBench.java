@@ -1,5 +1,6 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
+import io.uipc.benchmarks.HistogramCodec;
 import io.uipc.core.Backends;
 import io.uipc.core.internal.FileTrees;
 import org.HdrHistogram.Histogram;
@@ -85,7 +86,7 @@ public final class PingPongBench {
             pong.tell(BenchPeer.PEER + pingEndpoint);
             ping.tell(BenchPeer.PEER + pongEndpoint);
             final String[] result = ping.await(BenchPeer.RESULT, deadline, pong).split(" ", 2);
-            final Histogram rtt = BenchPeer.decode(result[1]);
+            final Histogram rtt = HistogramCodec.decode(result[1]);
             if (rtt.getTotalCount() != options.roundTrips()) {
                 throw new BenchException(mechanism.label() + ": the ping recorded " + rtt.getTotalCount()
                     + " round trips, not " + options.roundTrips());

@@ -1,4 +1,4 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;

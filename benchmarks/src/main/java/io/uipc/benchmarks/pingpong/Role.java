@@ -1,4 +1,4 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
 /** Which side of the ping-pong a peer JVM plays; pinned, each runs on the CPU of its ordinal. */
 enum Role {

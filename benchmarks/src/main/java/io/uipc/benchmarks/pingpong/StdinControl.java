@@ -1,4 +1,4 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
 import java.io.BufferedReader;
 import java.io.IOException;

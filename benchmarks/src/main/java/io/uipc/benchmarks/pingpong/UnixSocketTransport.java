@@ -1,4 +1,4 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,17 +1,13 @@
-package io.uipc.launcher.bench;
+package io.uipc.benchmarks.pingpong;
 
-import io.uipc.core.internal.ChildJvm;
-import io.uipc.launcher.cli.UipcCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the real harness (real ping and pong JVMs) with a tiny count for every mechanism and
- * checks the results are sane and nothing is left behind. No timing is asserted.
+ * checks the results are sane and nothing is left behind. No timing is asserted. The cli
+ * module's BenchCommandTest kills a coordinator ({@code uipc bench}) mid-run.
  */
 class PingPongBenchTest {
     private static final int ROUND_TRIPS = 300;
@@ -79,53 +76,6 @@ class PingPongBenchTest {
 
         assertTrue(e.getMessage().contains("timed out"), e.getMessage());
         assertNothingLeft();
-    }
-
-    @Test
-    void sigtermToTheCoordinatorStopsItsPeersAndDeletesItsFiles() throws Exception {
-        final List<ProcessHandle> peers = startCoordinatorAndKill(false);
-
-        assertPeersExit(peers);
-        assertDirectoryEmpty();
-    }
-
-    @Test
-    void sigkillToTheCoordinatorStillStopsItsPeers() throws Exception {
-        assertPeersExit(startCoordinatorAndKill(true));
-    }
-
-    /** Starts a long benchmark in its own JVM, waits until both peers run, then kills it. */
-    private List<ProcessHandle> startCoordinatorAndKill(final boolean forcibly) throws Exception {
-        final Process coordinator = ChildJvm.processBuilder(UipcCommand.class, "bench",
-            "--mechanisms=uipc-block", "--round-trips=2000000000", "--dir=" + dir).redirectOutput(Redirect.DISCARD).start();
-        try {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            List<ProcessHandle> peers = List.of();
-            while (peers.size() < 2 && coordinator.isAlive() && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(20); // poll period: listing descendants reads /proc
-                peers = coordinator.descendants().collect(Collectors.toList());
-            }
-            assertEquals(2, peers.size(), "the coordinator should have started a ping and a pong JVM");
-            if (forcibly) {
-                coordinator.destroyForcibly();
-            } else {
-                coordinator.destroy();
-            }
-            assertTrue(coordinator.waitFor(30, TimeUnit.SECONDS), "the coordinator should exit");
-            return peers;
-        } finally {
-            coordinator.destroyForcibly();
-        }
-    }
-
-    private static void assertPeersExit(final List<ProcessHandle> peers) throws Exception {
-        for (final ProcessHandle peer : peers) {
-            try {
-                peer.onExit().get(30, TimeUnit.SECONDS);
-            } finally {
-                peer.destroyForcibly();
-            }
-        }
     }
 
     private void assertDirectoryEmpty() throws IOException {

@@ -1,12 +1,13 @@
-package io.uipc.table.mailbox.bench;
+package io.uipc.table.mailbox;
 
-import io.uipc.table.mailbox.Mail;
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
 /**
- * The benchmark's and tests' typed message: exactly 64 bytes: sender id, sequence number,
- * send time (System.nanoTime, comparable across processes on one host) and 40 bytes of payload.
+ * The tests' and the mailbox benchmarks' typed message: exactly 64 bytes: sender id, sequence
+ * number, send time (System.nanoTime, comparable across processes on one host) and 40 bytes of
+ * payload. A test class, not library code: the benchmarks module reads it from this module's
+ * test-jar.
  */
 public final class Sample implements Mail {
     /** Message type. */

@@ -1,4 +1,4 @@
-package io.uipc.benchmarks;
+package io.uipc.benchmarks.jmh.core;
 
 import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;

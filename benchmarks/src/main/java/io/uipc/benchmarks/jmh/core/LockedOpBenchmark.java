@@ -1,4 +1,4 @@
-package io.uipc.benchmarks;
+package io.uipc.benchmarks.jmh.core;
 
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -1,4 +1,4 @@
-package io.uipc.benchmarks;
+package io.uipc.benchmarks.jmh.core;
 
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.PrivateUitt;

@@ -1,14 +1,13 @@
-package io.uipc.examples.jmh;
+package io.uipc.benchmarks.jmh.mailbox;
 
-import io.uipc.table.GroupSpec;
+import io.uipc.benchmarks.BenchGroup;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
-import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.Inbox;
 import io.uipc.table.mailbox.InboxConfig;
 import io.uipc.table.mailbox.MailReader;
 import io.uipc.table.mailbox.Outbox;
-import io.uipc.table.mailbox.bench.Sample;
+import io.uipc.table.mailbox.Sample;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -25,16 +24,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
  * In-process cost of one 64-byte message through an inbox, offered and drained on one thread
  * (no cross-core traffic: the instructions only), by each way of writing it: raw Agrona puts
  * into the claimed record, a copy from a source buffer, and typed Chronicle mail written and
- * read in place. Run with {@link MailboxJmh} ({@code -prof gc} shows the allocation rate).
+ * read in place. Run with {@code benchmarks/bench.sh jmh MailboxBenchmark -prof gc} (the GC
+ * profiler shows the allocation rate).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +40,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class MailboxBenchmark {
-    private Path root;
-    private ProcessGroup group;
+    private BenchGroup bench;
     private Inbox inbox;
     private Outbox out;
     private final Sample sample = new Sample();
@@ -54,17 +50,12 @@ public class MailboxBenchmark {
     private MessageHandler typedSink;
     private long seq;
 
-    /**
-     * @param bh the blackhole messages are consumed into
-     * @throws IOException if the temporary directory cannot be made
-     */
+    /** @param bh the blackhole messages are consumed into */
     @Setup
-    public void setUp(final Blackhole bh) throws IOException {
-        root = Files.createTempDirectory("uipc-jmh-");
-        group = ProcessGroup.create(GroupSpec.named("jmh").withRoot(root).withCapacities(16, 64, 256));
-        final String secret = group.readSecret();
-        final Member owner = group.join(JoinOptions.named("owner").secret(secret));
-        final Member sender = group.join(JoinOptions.named("sender").secret(secret));
+    public void setUp(final Blackhole bh) {
+        bench = new BenchGroup("jmh", 16, 64, 256);
+        final Member owner = bench.group().join(JoinOptions.named("owner").secret(bench.secret()));
+        final Member sender = bench.group().join(JoinOptions.named("sender").secret(bench.secret()));
         inbox = Inbox.open(owner, 1, InboxConfig.defaults().withCapacity(1 << 20).withMaxMessageLength(Sample.LENGTH));
         out = Outbox.connect(sender, "owner");
         rawSink = (type, buffer, offset, length) -> bh.consume(buffer.getLong(offset + 8));
@@ -73,11 +64,9 @@ public class MailboxBenchmark {
 
     /** Removes the group. */
     @TearDown
-    public void tearDown() throws IOException {
+    public void tearDown() {
         inbox.close();
-        group.close();
-        ProcessGroup.destroy(group.directory(), true);
-        Files.deleteIfExists(root);
+        bench.close();
     }
 
     /** @return messages drained (1): claim, three puts and a fill, commit; then drain */

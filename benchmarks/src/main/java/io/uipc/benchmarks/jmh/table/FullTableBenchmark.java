@@ -1,5 +1,6 @@
-package io.uipc.table.bench;
+package io.uipc.benchmarks.jmh.table;
 
+import io.uipc.benchmarks.BenchGroup;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.ProcessGroup;
@@ -36,7 +37,7 @@ public class FullTableBenchmark {
     /** Fills the table. */
     @Setup
     public void fill() {
-        bench = new BenchGroup("full");
+        bench = BenchGroup.defaultSized("full");
         group = bench.group();
         for (int i = 0; i < MEMBERS; i++) {
             names[i] = "fg-" + i / 8 + "/worker-" + i % 8;

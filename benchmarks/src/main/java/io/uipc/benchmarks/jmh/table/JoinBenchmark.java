@@ -1,5 +1,6 @@
-package io.uipc.table.bench;
+package io.uipc.benchmarks.jmh.table;
 
+import io.uipc.benchmarks.BenchGroup;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
@@ -33,7 +34,7 @@ public class JoinBenchmark {
     /** Creates the group. */
     @Setup
     public void create() {
-        bench = new BenchGroup("join");
+        bench = BenchGroup.defaultSized("join");
         group = bench.group();
         options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(bench.secret());
     }

@@ -1,5 +1,7 @@
-package io.uipc.table.bench;
+package io.uipc.benchmarks.jmh.table;
 
+import io.uipc.benchmarks.BenchGroup;
+import io.uipc.core.DomainConfig;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
@@ -36,7 +38,7 @@ public class LeaveBenchmark {
     /** Creates the group. */
     @Setup
     public void create() {
-        bench = new BenchGroup("leave", GroupSpec.DEFAULT_ENTRIES, uittEntries);
+        bench = new BenchGroup("leave", GroupSpec.DEFAULT_ENTRIES, DomainConfig.DEFAULT_UPIDS, uittEntries);
         options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(bench.secret());
     }
 

@@ -1,5 +1,6 @@
-package io.uipc.table.bench;
+package io.uipc.benchmarks.jmh.table;
 
+import io.uipc.benchmarks.BenchGroup;
 import io.uipc.core.InterruptDomain;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
@@ -36,7 +37,7 @@ public class SendBenchmark {
     /** Joins a receiver accepting vector 7 and a sender, resolves the target. */
     @Setup
     public void join() {
-        bench = new BenchGroup("send");
+        bench = BenchGroup.defaultSized("send");
         final ProcessGroup group = bench.group();
         group.join(JoinOptions.named("dbw0").secret(bench.secret())).accept(7);
         sender = group.join(JoinOptions.named("fg-1").secret(bench.secret()));

@@ -16,7 +16,7 @@ case $what in
     logwriter) main=io.uipc.benchmarks.logwriter.LogWriterBench ;;
     *) echo "unknown benchmark '$what': jmh, mailbox or logwriter" >&2; exit 2 ;;
 esac
-mvn -B -ntp -q -pl benchmarks -am package -DskipTests
+mvn -B -ntp -q -pl benchmarks -am package -DskipTests >&2  # stdout carries only the results
 jar=benchmarks/target/benchmarks.jar
 mapfile -t flags < <(java -cp "$jar" io.uipc.core.internal.JvmFlags)
 exec java "${flags[@]}" -cp "$jar" "$main" "$@"

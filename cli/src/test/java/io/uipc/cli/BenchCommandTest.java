@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * benchmarks module's harnesses with small counts (every JSON field checked, no timing asserted),
  * bad options, the help, and a coordinator killed mid-run leaving no peer JVM or file behind.
  */
-@Timeout(180)
+@Timeout(300)
 class BenchCommandTest {
-    private static final long EXIT_SECONDS = 150;
+    private static final long EXIT_SECONDS = 240;
 
     @TempDir
     Path dir;

@@ -2,8 +2,8 @@ package io.uipc.benchmarks.mailbox;
 
 import io.uipc.benchmarks.HistogramCodec;
 import io.uipc.core.Receiver;
-import io.uipc.examples.Histograms;
 import io.uipc.core.WaitPolicy;
+import io.uipc.examples.Histograms;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;

@@ -6,7 +6,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * How a uipc command fails: one line on stderr, {@code uipc COMMAND: message}, and exit code 2 for
- * bad usage found after parsing ({@link UsageException}, {@link IllegalArgumentException}) or 1
+ * bad usage found after parsing ({@code UsageException}, {@link IllegalArgumentException}) or 1
  * for any other failure. With {@code --verbose} (an option of the top command) the stack trace
  * follows; without it, bad usage points at the command's help. The top command installs it, so
  * every subcommand fails the same way whichever module declares it.
@@ -17,6 +17,8 @@ public final class ErrorExitHandler implements IExecutionExceptionHandler {
     }
 
     /**
+     * Prints the error and chooses the exit code.
+     *
      * @param e           what the command threw
      * @param cmd         the command that threw it
      * @param parseResult the parsed command line

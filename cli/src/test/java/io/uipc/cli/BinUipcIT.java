@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code bin/uipc} itself, after {@code package} of this module (whose build writes the files it
  * reads): it finds java, the JVM flag argument files and the class path, runs the CLI without
  * building again, and that class path holds the examples and the benchmarks, so
- * {@code bin/uipc demo} runs green and {@code bin/uipc bench} measures.
+ * {@code bin/uipc demo} runs green and {@code bin/uipc bench} measures (its ping and pong JVMs
+ * start from the CLI's class path).
  */
 @Timeout(180)
 class BinUipcIT {
@@ -63,6 +64,15 @@ class BinUipcIT {
         } finally {
             Files.deleteIfExists(dir);
         }
+    }
+
+    @Test
+    void runsTheBenchWhosePeerJvmsGetTheSameClassPath() throws Exception {
+        final String[] r = run("bench", "--json", "--round-trips", "200", "--warmup", "20", "--warmup-ms", "0", "--idle-ms", "0",
+            "--mechanisms", "uipc-block");
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(r[1].startsWith("{\"mechanism\":\"uipc-block\",\"p50_ns\":"), r[1]);
+        assertFalse(r[2].contains("building"), "bin/uipc rebuilt after package: " + r[2]);
     }
 
     @Test

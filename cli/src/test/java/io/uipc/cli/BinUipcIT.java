@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code bin/uipc demo} runs green and {@code bin/uipc bench} measures (its ping and pong JVMs
  * start from the CLI's class path).
  */
-@Timeout(180)
+@Timeout(300)
 class BinUipcIT {
     private static final Path ROOT = Paths.get(System.getProperty("uipc.repo.root", "..")).toAbsolutePath().normalize();
 
@@ -36,7 +36,7 @@ class BinUipcIT {
         pb.redirectError(err.toFile());
         final Process p = pb.start();
         final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(150, TimeUnit.SECONDS));
         final String stderr = Files.readString(err);
         Files.delete(err);
         return new String[] {Integer.toString(p.exitValue()), out, stderr};
@@ -67,12 +67,17 @@ class BinUipcIT {
     }
 
     @Test
-    void runsTheBenchWhosePeerJvmsGetTheSameClassPath() throws Exception {
+    void runsBothBenchesWhoseMemberJvmsGetTheSameClassPath() throws Exception {
         final String[] r = run("bench", "--json", "--round-trips", "200", "--warmup", "20", "--warmup-ms", "0", "--idle-ms", "0",
             "--mechanisms", "uipc-block");
         assertEquals("0", r[0], r[1] + r[2]);
         assertTrue(r[1].startsWith("{\"mechanism\":\"uipc-block\",\"p50_ns\":"), r[1]);
         assertFalse(r[2].contains("building"), "bin/uipc rebuilt after package: " + r[2]);
+
+        final String[] mailbox = run("bench", "--mailbox", "--json", "--round-trips", "1000", "--warmup", "0", "--messages", "4000",
+            "--paced-messages", "0");
+        assertEquals("0", mailbox[0], mailbox[1] + mailbox[2]);
+        assertEquals(6, mailbox[1].lines().filter(l -> l.startsWith("{\"run\":")).count(), mailbox[1]);
     }
 
     @Test

@@ -14,9 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmarks jar's main: {@link org.openjdk.jmh.Main} with uipc's JVM flags
- * ({@link JvmFlags}, from the root pom) appended to every forked JMH JVM, so the flag list stays
- * in one place. Takes every JMH option; {@code -jvmArgsAppend} given here comes after uipc's.
+ * The one JMH runner of every uipc benchmark ({@code io.uipc.benchmarks.jmh.core}: send, poll and
+ * locked operations; {@code .jmh.table}: the process table; {@code .jmh.mailbox}: a message
+ * through an inbox), and the benchmarks jar's main: {@link org.openjdk.jmh.Main} with uipc's JVM
+ * flags ({@link JvmFlags}, from the root pom) appended to every forked JMH JVM, so the flag list
+ * stays in one place. Takes every JMH option; {@code -jvmArgsAppend} given here comes after uipc's.
+ * benchmarks/bench.sh runs it ({@code bench.sh jmh [JMH options]}).
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {

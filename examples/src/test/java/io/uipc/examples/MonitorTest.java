@@ -2,7 +2,7 @@ package io.uipc.examples;
 
 import io.uipc.examples.monitor.Idle;
 import io.uipc.examples.monitor.Monitor;
-import io.uipc.launcher.GroupVectors;
+import io.uipc.table.GroupVectors;
 import io.uipc.table.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -2,6 +2,7 @@ package io.uipc.launcher;
 
 import io.uipc.core.internal.ChildJvm;
 import io.uipc.launcher.spec.LaunchSpec;
+import io.uipc.table.GroupVectors;
 import io.uipc.table.ProcessGroup;
 
 import java.time.Duration;

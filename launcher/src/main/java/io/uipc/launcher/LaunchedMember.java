@@ -2,6 +2,7 @@ package io.uipc.launcher;
 
 import io.uipc.core.Receiver;
 import io.uipc.table.GroupEnvironment;
+import io.uipc.table.GroupVectors;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 

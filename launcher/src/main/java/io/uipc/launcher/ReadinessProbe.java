@@ -4,6 +4,7 @@ import io.uipc.launcher.spec.Readiness;
 import io.uipc.table.MemberHandle;
 import io.uipc.table.MemberInfo;
 import io.uipc.table.MemberState;
+import io.uipc.table.GroupVectors;
 import io.uipc.table.ProcessGroup;
 
 import java.time.Duration;

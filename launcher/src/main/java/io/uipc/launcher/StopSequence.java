@@ -2,6 +2,7 @@ package io.uipc.launcher;
 
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
+import io.uipc.table.GroupVectors;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
 

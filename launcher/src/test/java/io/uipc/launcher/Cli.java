@@ -2,7 +2,7 @@ package io.uipc.launcher;
 
 import io.uipc.core.internal.ChildJvm;
 import io.uipc.core.internal.FileTrees;
-import io.uipc.launcher.cli.UipcCommand;
+import io.uipc.launcher.cli.LauncherUipcCommand;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the real {@code uipc} command line ({@link UipcCommand} in a child JVM built by
- * {@link ChildJvm}, as bin/uipc runs it) for end-to-end tests, each test under its own group root.
+ * Runs the real {@code uipc} commands of the launcher ({@link LauncherUipcCommand} in a child JVM
+ * built by {@link ChildJvm}, as bin/uipc runs the whole CLI) for end-to-end tests, each test under
+ * its own group root.
  */
 public final class Cli implements AutoCloseable {
     /** The options bin/uipc gives the CLI's own JVM. */
@@ -51,12 +52,12 @@ public final class Cli implements AutoCloseable {
      */
     public Running start(final String... args) {
         final List<String> full = new ArrayList<>(List.of(args));
-        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send", "demo").contains(args[0]) && !full.contains("--dir")) {
+        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send").contains(args[0]) && !full.contains("--dir")) {
             full.add("--dir");
             full.add(root.toString());
         }
         final ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(ChildJvm.currentClassPath(), CLI_JVM_OPTIONS,
-            UipcCommand.class.getName(), full));
+            LauncherUipcCommand.class.getName(), full));
         try {
             final Running r = new Running(pb.start());
             started.add(r);

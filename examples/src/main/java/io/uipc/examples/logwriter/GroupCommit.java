@@ -1,6 +1,6 @@
 package io.uipc.examples.logwriter;
 
-import io.uipc.table.mailbox.bench.Histograms;
+import io.uipc.examples.Histograms;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.Inbox;

@@ -1,8 +1,8 @@
 package io.uipc.examples.monitor;
 
 import io.uipc.examples.Args;
-import io.uipc.launcher.GroupVectors;
 import io.uipc.table.GroupEnvironment;
+import io.uipc.table.GroupVectors;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 

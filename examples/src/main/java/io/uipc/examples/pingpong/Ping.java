@@ -4,7 +4,7 @@ import io.uipc.core.Receiver;
 import io.uipc.core.WaitPolicy;
 import io.uipc.examples.Args;
 import io.uipc.examples.Discovery;
-import io.uipc.table.mailbox.bench.Histograms;
+import io.uipc.examples.Histograms;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code uipc backends}: every interrupt backend, whether it is available here, and why. */
 @Command(name = "backends", mixinStandardHelpOptions = true, description = "List interrupt backends: available or not, and why.")
-final class BackendsCommand implements Callable<Integer> {
+public final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 

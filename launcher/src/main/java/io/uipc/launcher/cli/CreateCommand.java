@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code uipc create}: creates a group's directory, process table, interrupt domain and secret. */
 @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a process group.")
-final class CreateCommand implements Callable<Integer> {
+public final class CreateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name: letters, digits, '.', '_', '-'.")
     String group;
     @Mixin

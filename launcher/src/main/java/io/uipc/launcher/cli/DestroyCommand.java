@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** {@code uipc destroy}: deletes a group's files; refuses while members live unless forced. */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
     description = {"Delete a process group.", "Refuses while members live, unless --force (they then fail at their next heartbeat)."})
-final class DestroyCommand implements Callable<Integer> {
+public final class DestroyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;
     @Mixin

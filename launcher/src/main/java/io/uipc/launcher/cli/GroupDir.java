@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /** The {@code --dir} option shared by the commands that name a group. */
-final class GroupDir {
+public final class GroupDir {
     @Option(names = "--dir", paramLabel = "DIR", description = "Directory holding group directories (default: ${DEFAULT-VALUE}).")
     Path root = GroupSpec.defaultRoot();
 
@@ -16,5 +16,10 @@ final class GroupDir {
      */
     Path of(final String group) {
         return root.resolve(GroupSpec.checkName(group));
+    }
+
+    /** @return the directory holding group directories */
+    public Path root() {
+        return root;
     }
 }

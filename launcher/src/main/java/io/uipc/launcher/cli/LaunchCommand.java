@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
     "Waits until each member is registered, restarts members per policy and reports each death; to stop, sends the",
     "shutdown vector (0), waits the grace period, kills stragglers and removes a temporary group.",
     "Exit code 0 if no member failed, 1 otherwise."})
-final class LaunchCommand implements Callable<Integer> {
+public final class LaunchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Group spec file.")
     Path specFile;
     @Option(names = "--group", paramLabel = "G", description = "Launch into this existing group instead of a temporary one.")

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
     "Slot and serial (PID and SERIAL#), OS pid, name, role, state, the UITT index of each accepted vector",
     "(vector:index), heartbeat age, interrupts sent and received. A member whose process died but is not",
     "reaped yet shows as 'dead?'."})
-final class PsCommand implements Callable<Integer> {
+public final class PsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;
     @Mixin

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code uipc send}: fires one user interrupt at a member, from the shell. */
 @Command(name = "send", mixinStandardHelpOptions = true,
     description = {"Send a user interrupt to a member by name.", "Unknown or dead target: exit 1; vector out of range: exit 2."})
-final class SendCommand implements Callable<Integer> {
+public final class SendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;
     @Parameters(index = "1", paramLabel = "NAME", description = "Member name.")

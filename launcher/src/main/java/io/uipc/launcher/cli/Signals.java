@@ -10,7 +10,7 @@ import sun.misc.Signal;
  * SIGINT and SIGTERM handlers for commands that supervise processes: instead of the JVM's
  * default (run shutdown hooks and exit at once), they ask the command to stop in order.
  */
-final class Signals {
+public final class Signals {
     private static final int SIGINT = 2;
 
     private Signals() {
@@ -21,8 +21,12 @@ final class Signals {
         Pointer signal(int signal, Pointer handler);
     }
 
-    /** @param action what to do on each SIGINT or SIGTERM; runs on the JVM's signal thread */
-    static void onStop(final Runnable action) {
+    /**
+     * Installs the handlers.
+     *
+     * @param action what to do on each SIGINT or SIGTERM; runs on the JVM's signal thread
+     */
+    public static void onStop(final Runnable action) {
         // A JVM started with SIGINT ignored (a background job of a non-interactive shell) keeps
         // ignoring it and installs no handler; restore the default first so `kill -INT` works.
         Native.load(Platform.C_LIBRARY_NAME, LibC.class).signal(SIGINT, Pointer.NULL);

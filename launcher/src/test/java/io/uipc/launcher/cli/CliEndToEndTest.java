@@ -314,7 +314,7 @@ class CliEndToEndTest {
 
     @Test
     void everyCommandHasHelp() throws Exception {
-        for (final String command : List.of("create", "destroy", "launch", "ps", "send", "backends", "demo")) {
+        for (final String command : List.of("create", "destroy", "launch", "ps", "send", "backends")) {
             final Cli.Running r = cli.run(command, "--help");
             assertEquals(0, r.exitCode(), r::toString);
             assertTrue(r.stdout().startsWith("Usage: uipc " + command), r::toString);
@@ -331,97 +331,5 @@ class CliEndToEndTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("{\"name\":\"emulated\",\"available\":true,\"reason\":\""), r::toString);
         assertTrue(r.stdout().contains("{\"name\":\"hardware\",\"available\":"), r::toString);
-    }
-
-    @Test
-    void demoWithoutTheExamplesOnTheClassPathSaysWhatIsMissing() throws Exception {
-        final Cli.Running r = cli.run("demo");
-        assertEquals(1, r.exitCode(), r::toString);
-        assertEquals("uipc demo: the demo needs the examples module on the class path (its spec /io/uipc/examples/demo.uipc"
-            + " was not found); ./bin/uipc puts it there: run ./bin/uipc demo", r.stderr(), r::toString);
-        assertTrue(r.stdout().isEmpty(), r::toString);
-        assertTrue(cli.groupsLeft().isEmpty());
-    }
-
-    @Test
-    void benchWithASmallCountPrintsOneJsonObjectPerMechanism() throws Exception {
-        Cli.Running r = cli.run("bench", "--json", "--round-trips", "500", "--warmup", "50", "--warmup-ms", "0",
-            "--idle-ms", "0", "--mechanisms", "uipc-block,fifo");
-        assertEquals(0, r.exitCode(), r.toString());
-        final List<String> lines = r.stdoutLines().stream().filter(l -> l.startsWith("{")).toList();
-        assertEquals(2, lines.size(), r.toString());
-        final Pattern fields = Pattern.compile("\\{\"mechanism\":\"([a-z-]+)\",\"p50_ns\":([0-9.]+),\"p90_ns\":([0-9.]+),"
-            + "\"p99_ns\":([0-9.]+),\"p999_ns\":([0-9.]+),\"max_ns\":([0-9.]+),\"roundtrips_per_s\":([0-9]+)}");
-        final List<String> mechanisms = new java.util.ArrayList<>();
-        for (final String line : lines) {
-            final Matcher m = fields.matcher(line);
-            assertTrue(m.matches(), line);
-            mechanisms.add(m.group(1));
-            double previous = 0;
-            for (int g = 2; g <= 6; g++) {
-                final double value = Double.parseDouble(m.group(g));
-                assertTrue(value > 0 && value >= previous, "percentiles ordered and positive: " + line);
-                previous = value;
-            }
-            assertTrue(Long.parseLong(m.group(7)) > 0, line);
-        }
-        assertEquals(List.of("uipc-block", "fifo"), mechanisms);
-
-        r = cli.run("bench", "--mechanisms", "carrier-pigeon");
-        assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.stderr().contains("carrier-pigeon"), r.stderr());
-    }
-
-    @Test
-    void mailboxBenchTimesMailAlongsideInterruptsAndCountsEveryThroughputMessage() throws Exception {
-        Cli.Running r = cli.run("bench", "--mailbox", "--json", "--round-trips", "2000", "--warmup", "1000", "--messages", "40000",
-            "--paced-messages", "300");
-        assertEquals(0, r.exitCode(), r.toString());
-        final List<String> lines = r.stdoutLines().stream().filter(l -> l.startsWith("{")).toList();
-        assertEquals(8, lines.size(), r.toString());
-        final Pattern pingPong = Pattern.compile("\\{\"run\":\"ping-pong\",\"kind\":\"([a-z-]+)\",\"alongside\":\"([a-z-]+)\",\"policy\":\"spin\","
-            + "\"n\":2000,\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+),\"p999_ns\":(\\d+),\"max_ns\":(\\d+),"
-            + "\"p50_ratio_to_interrupt\":([0-9.]+)}");
-        final List<String> kinds = new java.util.ArrayList<>();
-        for (final String line : lines.subList(0, 4)) {
-            final Matcher m = pingPong.matcher(line);
-            assertTrue(m.matches(), line);
-            kinds.add(m.group(1) + "/" + m.group(2));
-            long previous = 1;
-            for (int g = 3; g <= 7; g++) {
-                final long value = Long.parseLong(m.group(g));
-                assertTrue(value >= previous, "percentiles ordered and positive: " + line);
-                previous = value;
-            }
-            final double ratio = Double.parseDouble(m.group(8));
-            assertEquals(m.group(1).equals("interrupt") ? 1.0 : (double) Long.parseLong(m.group(3)) / ratioBase(lines, line), ratio, 0.01, line);
-        }
-        assertEquals(List.of("interrupt/mail-raw", "mail-raw/interrupt", "interrupt/mail-chronicle", "mail-chronicle/interrupt"), kinds);
-        final Pattern feed = Pattern.compile("\\{\"run\":\"(throughput|paced)\",\"senders\":(\\d),\"pace_us\":(\\d+),\"codec\":\"raw\","
-            + "\"policy\":\"spin\",\"messages\":(\\d+),\"seconds\":[0-9.]+,\"msgs_per_s\":[1-9]\\d*,\"errors\":0,\"wakeups\":\\d+,"
-            + "\"one_way_n\":(\\d+),\"one_way_p50_ns\":[1-9]\\d*,.*}");
-        final List<String> runs = new java.util.ArrayList<>();
-        for (final String line : lines.subList(4, 8)) {
-            final Matcher m = feed.matcher(line);
-            assertTrue(m.matches(), "every message arrived, in order per sender, intact: " + line);
-            runs.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4));
-            if (m.group(1).equals("paced")) {
-                assertEquals(m.group(4), m.group(5), "a paced run times every message: " + line);
-            }
-        }
-        assertEquals(List.of("throughput 1 0 40000", "throughput 4 0 40000", "paced 1 100 300", "paced 4 100 1200"), runs);
-
-        r = cli.run("bench", "--mailbox", "--pin");
-        assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.stderr().contains("--pin does not apply to --mailbox"), r.stderr());
-        r = cli.run("bench", "--mailbox", "--messages", "3");
-        assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.stderr().contains("messages must be at least one per sender (4), not 3"), r.stderr());
-    }
-
-    /** @return the p50 of the interrupt line just before {@code line} */
-    private static long ratioBase(final List<String> lines, final String line) {
-        final String interrupt = lines.get(lines.indexOf(line) - 1);
-        return Long.parseLong(interrupt.replaceAll(".*\"p50_ns\":(\\d+),.*", "$1"));
     }
 }

@@ -4,7 +4,6 @@ import io.uipc.core.WaitPolicy;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
-import io.uipc.table.mailbox.bench.Sample;
 
 import java.time.Duration;
 import java.util.HashMap;

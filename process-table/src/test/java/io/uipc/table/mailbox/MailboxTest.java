@@ -3,7 +3,6 @@ package io.uipc.table.mailbox;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
-import io.uipc.table.mailbox.bench.Sample;
 import io.uipc.table.testing.ChildProcess;
 import io.uipc.table.testing.TestGroups;
 import org.agrona.concurrent.AtomicBuffer;

@@ -1,0 +1,61 @@
+package io.uipc.benchmarks.logwriter;
+
+import io.uipc.benchmarks.BenchGroup;
+import io.uipc.benchmarks.MemberJvm;
+import io.uipc.examples.Args;
+import io.uipc.examples.logwriter.Foreground;
+import io.uipc.examples.logwriter.LogWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Log-writer benchmark: for each foreground count, a temporary group with one {@link LogWriter}
+ * and that many {@link Foreground} JVMs, each committing {@code --commits} times; prints the
+ * log writer's REPORT (commits per second, fsyncs, mean batch, "log file sync" percentiles)
+ * and the foregrounds' own commit latency.
+ *
+ * <p>{@code --foregrounds 1,4,16} {@code --commits 2000} {@code --dir DIR} (where the redo log
+ * goes: a real disk, default the current directory; the file is removed after each run)
+ * {@code --wait POLICY} (default spin-yield-block).
+ */
+public final class LogWriterBench {
+    private LogWriterBench() {
+    }
+
+    /**
+     * @param args see the class comment
+     * @throws IOException if the log file cannot be removed
+     */
+    public static void main(final String[] args) throws IOException {
+        final Args a = Args.parse(args);
+        final Path dir = Paths.get(a.string("dir", ".")).toAbsolutePath();
+        final String commits = String.valueOf(a.integer("commits", 2000));
+        final String wait = a.string("wait", "spin-yield-block");
+        for (final String n : a.string("foregrounds", "1,4,16").split(",")) {
+            final Path log = dir.resolve("uipc-bench-redo-" + ProcessHandle.current().pid() + ".log");
+            try (BenchGroup bench = BenchGroup.small("lgwr-bench")) {
+                final List<MemberJvm> members = new ArrayList<>();
+                try (MemberJvm lgwr = bench.start("lgwr", LogWriter.class, "--log", log.toString(), "--foregrounds", n, "--wait", wait)) {
+                    lgwr.expect("READY");
+                    for (int i = 1; i <= Integer.parseInt(n); i++) {
+                        members.add(bench.start("fg-" + i, Foreground.class, "--commits", commits, "--wait", wait));
+                    }
+                    final List<String> fgLatency = new ArrayList<>();
+                    for (final MemberJvm fg : members) {
+                        fgLatency.add(fg.expect("ACKED"));
+                    }
+                    System.out.println("foregrounds=" + n + " " + lgwr.expect("REPORT").substring("REPORT ".length()));
+                    System.out.println("  e.g. " + fgLatency.get(0));
+                } finally {
+                    members.forEach(MemberJvm::close);
+                    Files.deleteIfExists(log);
+                }
+            }
+        }
+    }
+}

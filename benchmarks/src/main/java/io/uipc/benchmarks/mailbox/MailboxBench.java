@@ -1,0 +1,300 @@
+package io.uipc.benchmarks.mailbox;
+
+import io.uipc.benchmarks.BenchGroup;
+import io.uipc.benchmarks.HistogramCodec;
+import io.uipc.benchmarks.MemberJvm;
+import io.uipc.core.WaitPolicy;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cross-process mailbox benchmark: 64-byte messages between JVMs of a temporary group.
+ * <ul>
+ *   <li>latency: ping-pong round trip / 2, by interrupt only and by mail (message each way,
+ *       doorbell if the receiver waits; raw Agrona puts, or typed Chronicle mail). The two
+ *       alternate in blocks of 1,000 round trips between the same two processes, so the mail
+ *       p50's ratio to the interrupt p50 holds even when this VM changes speed mid-run;</li>
+ *   <li>throughput: 1 or more sender JVMs blasting into one receiver JVM's inbox; messages per
+ *       second at the receiver, and one-way latency under that load (sampled 1 in 16: queueing,
+ *       once the senders outrun the receiver);</li>
+ *   <li>paced: the same senders pausing after each message (100 us by default), so the receiver
+ *       keeps up; one-way latency of every message, send time to handler (System.nanoTime is
+ *       one clock for every process of a host).</li>
+ * </ul>
+ * Run {@code java -cp ... io.uipc.benchmarks.mailbox.MailboxBench [options]} or call
+ * {@link #run(Options)} (what {@code uipc bench --mailbox} does).
+ */
+public final class MailboxBench {
+    /** Most sender JVMs a run takes (the receiver keeps per-sender sequence numbers for 64). */
+    public static final int MAX_SENDERS = 64;
+    private MailboxBench() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param senders   sender counts for throughput and paced runs (e.g. 1 and 4); empty skips them
+     * @param messages  messages per throughput run, split between the senders
+     * @param codec     "raw" (Agrona puts into the claimed record) or "chronicle" (typed Mail)
+     * @param policy    wait policy of every process ("spin", "block", "spin-yield-block")
+     * @param rounds    measured ping-pong rounds; 0 skips the latency runs
+     * @param warmup    ping-pong warm-up rounds
+     * @param pacedMessages messages per sender in the paced runs; 0 skips them
+     * @param paceMicros    pause after each paced message
+     */
+    public record Options(List<Integer> senders, long messages, String codec, String policy, long rounds, long warmup,
+                          long pacedMessages, long paceMicros) {
+        /** Default pause after each paced message. */
+        public static final long DEFAULT_PACE_MICROS = 100;
+
+        /** Checks every count; a bad one is an {@link IllegalArgumentException} naming it. */
+        public Options {
+            senders = List.copyOf(senders);
+            for (final int n : senders) {
+                if (n < 1 || n > MAX_SENDERS) {
+                    throw new IllegalArgumentException("sender count must be 1 to " + MAX_SENDERS + ", not " + n);
+                }
+                if (messages < n) {
+                    throw new IllegalArgumentException("messages must be at least one per sender (" + n + "), not " + messages);
+                }
+            }
+            if (!codec.equals("raw") && !codec.equals("chronicle")) {
+                throw new IllegalArgumentException("codec must be raw or chronicle, not " + codec);
+            }
+            WaitPolicy.parse(policy);
+            if (rounds < 0 || warmup < 0 || pacedMessages < 0 || paceMicros < 0) {
+                throw new IllegalArgumentException("round trips, warm-up, paced messages and pace must not be negative");
+            }
+        }
+
+        /** @return 1 and 4 senders, 10 M messages, raw, spin, 100 k rounds after 20 k warm-up, 20 k paced messages per sender */
+        public static Options defaults() {
+            return new Options(List.of(1, 4), 10_000_000, "raw", "spin", 100_000, 20_000, 20_000, DEFAULT_PACE_MICROS);
+        }
+
+        /** @param n messages per throughput run @return these options with that count */
+        public Options withMessages(final long n) {
+            return new Options(senders, n, codec, policy, rounds, warmup, pacedMessages, paceMicros);
+        }
+
+        /** @param n timed round trips @param w warm-up round trips @return these options with those counts */
+        public Options withRounds(final long n, final long w) {
+            return new Options(senders, messages, codec, policy, n, w, pacedMessages, paceMicros);
+        }
+
+        /** @param n paced messages per sender, 0 skips the paced runs @return these options with that count */
+        public Options withPacedMessages(final long n) {
+            return new Options(senders, messages, codec, policy, rounds, warmup, n, paceMicros);
+        }
+    }
+
+    /**
+     * @param args {@code --senders 1,4 --messages N --codec raw|chronicle --policy P --rounds N --warmup N
+     *     --paced-messages N --pace-us N --json}
+     */
+    public static void main(final String[] args) {
+        Options o = Options.defaults();
+        boolean json = false;
+        int i = 0;
+        while (i < args.length) {
+            final String option = args[i++];
+            if (option.equals("--json")) {
+                json = true;
+                continue;
+            }
+            if (i == args.length) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            final String v = args[i++];
+            switch (option) {
+                case "--senders": o = new Options(parseList(v), o.messages(), o.codec(), o.policy(), o.rounds(), o.warmup(), o.pacedMessages(), o.paceMicros()); break;
+                case "--messages": o = o.withMessages(Long.parseLong(v)); break;
+                case "--codec": o = new Options(o.senders(), o.messages(), v, o.policy(), o.rounds(), o.warmup(), o.pacedMessages(), o.paceMicros()); break;
+                case "--policy": o = new Options(o.senders(), o.messages(), o.codec(), v, o.rounds(), o.warmup(), o.pacedMessages(), o.paceMicros()); break;
+                case "--rounds": o = o.withRounds(Long.parseLong(v), o.warmup()); break;
+                case "--warmup": o = o.withRounds(o.rounds(), Long.parseLong(v)); break;
+                case "--paced-messages": o = o.withPacedMessages(Long.parseLong(v)); break;
+                case "--pace-us": o = new Options(o.senders(), o.messages(), o.codec(), o.policy(), o.rounds(), o.warmup(), o.pacedMessages(), Long.parseLong(v)); break;
+                default: throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        for (final Result r : run(o)) {
+            System.out.println(json ? r.toJson() : r.text());
+        }
+    }
+
+    private static List<Integer> parseList(final String v) {
+        final List<Integer> list = new ArrayList<>();
+        for (final String s : v.split(",")) {
+            if (!s.isBlank()) {
+                list.add(Integer.parseInt(s.trim()));
+            }
+        }
+        return list;
+    }
+
+    /** One measured run: a line of the report, or a JSON object. */
+    public sealed interface Result permits Latency, Throughput {
+        /** @return one human-readable line */
+        String text();
+
+        /** @return one JSON object on one line */
+        String toJson();
+    }
+
+    /**
+     * One-way ping-pong latency (round trip / 2) of one kind, measured alongside another.
+     *
+     * @param kind          "interrupt", "mail-raw" or "mail-chronicle"
+     * @param alongside     the kind it alternated with
+     * @param policy        wait policy
+     * @param count         round trips timed
+     * @param p50Ns         median
+     * @param p90Ns         90th percentile
+     * @param p99Ns         99th percentile
+     * @param p999Ns        99.9th percentile
+     * @param maxNs         maximum
+     * @param p50RatioToInterrupt this p50 over the interrupt p50 of the same run (1 for interrupt)
+     */
+    public record Latency(String kind, String alongside, String policy, long count, long p50Ns, long p90Ns, long p99Ns, long p999Ns,
+                          long maxNs, double p50RatioToInterrupt) implements Result {
+        static Latency of(final String kind, final String alongside, final String policy, final Histogram h, final long interruptP50) {
+            final long p50 = h.getValueAtPercentile(50);
+            return new Latency(kind, alongside, policy, h.getTotalCount(), p50, h.getValueAtPercentile(90), h.getValueAtPercentile(99),
+                h.getValueAtPercentile(99.9), h.getMaxValue(), (double) p50 / Math.max(1, interruptP50));
+        }
+
+        @Override
+        public String text() {
+            return String.format(Locale.ROOT, "ping-pong %-14s %-5s one-way n=%d p50=%d p90=%d p99=%d p99.9=%d max=%d ns  p50/interrupt=%.2f  (alongside %s)",
+                kind, policy, count, p50Ns, p90Ns, p99Ns, p999Ns, maxNs, p50RatioToInterrupt, alongside);
+        }
+
+        @Override
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"run\":\"ping-pong\",\"kind\":\"%s\",\"alongside\":\"%s\",\"policy\":\"%s\",\"n\":%d,"
+                + "\"p50_ns\":%d,\"p90_ns\":%d,\"p99_ns\":%d,\"p999_ns\":%d,\"max_ns\":%d,\"p50_ratio_to_interrupt\":%.3f}",
+                kind, alongside, policy, count, p50Ns, p90Ns, p99Ns, p999Ns, maxNs, p50RatioToInterrupt);
+        }
+    }
+
+    /**
+     * Senders feeding one inbox: blasting (throughput), or paced (latency at a load the
+     * receiver keeps up with).
+     *
+     * @param senders    sender JVMs
+     * @param paceMicros pause after each message per sender; 0 when blasting
+     * @param codec      "raw" or "chronicle"
+     * @param policy     wait policy
+     * @param messages   messages received
+     * @param seconds    from the first message received to the last
+     * @param errors     messages out of order per sender, or not intact
+     * @param wakeups    times the receiver was woken by a doorbell
+     * @param oneWay     one-way latency in ns (every 16th message when blasting, every message when paced):
+     *                   n, p50, p90, p99, p99.9, max
+     */
+    public record Throughput(int senders, long paceMicros, String codec, String policy, long messages, double seconds, long errors,
+                             long wakeups, long[] oneWay) implements Result {
+        /** @return messages per second */
+        public double rate() {
+            return messages / seconds;
+        }
+
+        @Override
+        public String text() {
+            if (paceMicros > 0) {
+                return String.format(Locale.ROOT, "%d-to-1 %s %s paced %d us msgs=%d rate=%.0f msgs/s errors=%d wakeups=%d "
+                    + "one-way n=%d p50=%d p90=%d p99=%d p99.9=%d max=%d ns", senders, codec, policy, paceMicros, messages, rate(), errors,
+                    wakeups, oneWay[0], oneWay[1], oneWay[2], oneWay[3], oneWay[4], oneWay[5]);
+            }
+            return String.format(Locale.ROOT, "%d-to-1 %s %s msgs=%d seconds=%.3f rate=%.0f msgs/s errors=%d wakeups=%d "
+                + "one-way-under-load n=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f us", senders, codec, policy, messages, seconds,
+                rate(), errors, wakeups, oneWay[0], oneWay[1] / 1e3, oneWay[2] / 1e3, oneWay[3] / 1e3, oneWay[4] / 1e3, oneWay[5] / 1e3);
+        }
+
+        @Override
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"run\":\"%s\",\"senders\":%d,\"pace_us\":%d,\"codec\":\"%s\",\"policy\":\"%s\","
+                + "\"messages\":%d,\"seconds\":%.6f,\"msgs_per_s\":%.0f,\"errors\":%d,\"wakeups\":%d,\"one_way_n\":%d,"
+                + "\"one_way_p50_ns\":%d,\"one_way_p90_ns\":%d,\"one_way_p99_ns\":%d,\"one_way_p999_ns\":%d,\"one_way_max_ns\":%d}",
+                paceMicros > 0 ? "paced" : "throughput", senders, paceMicros, codec, policy, messages, seconds, rate(), errors, wakeups,
+                oneWay[0], oneWay[1], oneWay[2], oneWay[3], oneWay[4], oneWay[5]);
+        }
+    }
+
+    /**
+     * Runs the benchmark in a temporary group (removed afterwards).
+     *
+     * @param o what to run
+     * @return the results: per codec, the interrupt and the mail ping-pong; then per sender count,
+     *     throughput; then per sender count, paced latency
+     */
+    public static List<Result> run(final Options o) {
+        final List<Result> results = new ArrayList<>();
+        try (BenchGroup bench = BenchGroup.small("mailbox-bench")) {
+            if (o.rounds() > 0) {
+                for (final String codec : List.of("raw", "chronicle")) {
+                    results.addAll(pingPong(bench, codec, o));
+                }
+            }
+            for (final int n : o.senders()) {
+                results.add(feed(bench, n, o.messages() / n, 0, o));
+            }
+            if (o.pacedMessages() > 0) {
+                for (final int n : o.senders()) {
+                    results.add(feed(bench, n, o.pacedMessages(), o.paceMicros(), o));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static List<Latency> pingPong(final BenchGroup bench, final String codec, final Options o) {
+        try (MemberJvm pong = bench.start("pong", MailboxBenchMember.class, "pong", codec, o.policy(), "0")) {
+            pong.expect("READY");
+            try (MemberJvm ping = bench.start("ping", MailboxBenchMember.class, "ping", codec, o.policy(), String.valueOf(o.rounds()),
+                String.valueOf(o.warmup()))) {
+                final Histogram interrupt = HistogramCodec.decode(ping.expect("RESULT interrupt ").substring("RESULT interrupt ".length()));
+                final Histogram mail = HistogramCodec.decode(ping.expect("RESULT mail ").substring("RESULT mail ".length()));
+                final long base = interrupt.getValueAtPercentile(50);
+                return List.of(Latency.of("interrupt", "mail-" + codec, o.policy(), interrupt, base),
+                    Latency.of("mail-" + codec, "interrupt", o.policy(), mail, base));
+            }
+        } finally {
+            bench.reap();
+        }
+    }
+
+    private static Throughput feed(final BenchGroup bench, final int senders, final long each, final long paceMicros, final Options o) {
+        final List<MemberJvm> txs = new ArrayList<>();
+        final String sampleMask = paceMicros > 0 ? "0" : "15";
+        try (MemberJvm rx = bench.start("rx", MailboxBenchMember.class, "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders),
+            sampleMask)) {
+            rx.expect("READY");
+            for (int i = 0; i < senders; i++) {
+                txs.add(bench.start("tx-" + i, MailboxBenchMember.class, "tx", o.codec(), o.policy(), String.valueOf(each),
+                    String.valueOf(paceMicros)));
+            }
+            for (final MemberJvm tx : txs) {
+                tx.expect("READY");
+            }
+            for (final MemberJvm tx : txs) {
+                tx.say("GO");
+            }
+            final String[] f = rx.expect("RESULT ").split(" ");
+            for (final MemberJvm tx : txs) {
+                tx.expect("DONE");
+            }
+            final Histogram h = HistogramCodec.decode(f[5]);
+            return new Throughput(senders, paceMicros, o.codec(), o.policy(), Long.parseLong(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]),
+                Long.parseLong(f[4]), new long[] {h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                    h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()});
+        } finally {
+            txs.forEach(MemberJvm::close);
+            bench.reap();
+        }
+    }
+}

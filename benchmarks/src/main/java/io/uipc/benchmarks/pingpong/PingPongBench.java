@@ -1,0 +1,120 @@
+package io.uipc.benchmarks.pingpong;
+
+import io.uipc.benchmarks.HistogramCodec;
+import io.uipc.core.Backends;
+import io.uipc.core.internal.FileTrees;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cross-process ping-pong benchmark ({@code uipc bench} wraps {@link #run}). For each
+ * mechanism it makes a temporary directory, starts a pong JVM and a ping JVM
+ * ({@link BenchPeer}), exchanges their endpoints, lets the ping warm up and time its round
+ * trips, then watches the idle pong's CPU, stops both JVMs and deletes the directory, whatever
+ * happened.
+ */
+public final class PingPongBench {
+    /** Time for the pong to settle after the last round trip before its idle CPU is sampled. */
+    private static final long SETTLE_MILLIS = 250;
+    /** Name prefix of each mechanism's temporary directory. */
+    static final String WORK_DIR_PREFIX = "uipc-pingpong-";
+
+    private PingPongBench() {
+    }
+
+    /**
+     * @param options what to measure
+     * @return one result per mechanism, in the order asked
+     * @throws BenchException if a peer JVM fails or times out (no process or file is left)
+     */
+    public static List<BenchResult> run(final BenchOptions options) {
+        final String backend = Backends.select(options.backend()).backend().name();
+        final List<BenchResult> results = new ArrayList<>();
+        for (final Mechanism m : options.mechanisms()) {
+            results.add(runOne(m, backend, options));
+        }
+        return results;
+    }
+
+    private static BenchResult runOne(final Mechanism mechanism, final String backend, final BenchOptions options) {
+        final Path workDir;
+        try {
+            workDir = Files.createTempDirectory(options.directory(), WORK_DIR_PREFIX);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot make a directory in " + options.directory(), e);
+        }
+        // Ctrl-C or SIGTERM skips finally blocks: the hook deletes the directory then; the
+        // peers exit by themselves when this JVM's end closes their standard input.
+        final Thread cleanUp = new Thread(() -> deleteRecursively(workDir), "uipc-bench-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
+            if (mechanism.isUipc()) {
+                UipcTransport.createDomain(workDir, backend);
+            }
+            return measure(mechanism, backend, workDir, options);
+        } catch (final BenchException e) {
+            throw new BenchException(mechanism.label() + ": " + e.getMessage(), e);
+        } catch (final IOException e) {
+            throw new BenchException(mechanism.label() + ": " + e, e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException(mechanism.label() + ": interrupted", e);
+        } finally {
+            deleteRecursively(workDir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (final IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway, and finds nothing to delete
+            }
+        }
+    }
+
+    private static BenchResult measure(final Mechanism mechanism, final String backend, final Path workDir,
+                                       final BenchOptions options) throws IOException, InterruptedException {
+        final long deadline = System.nanoTime() + options.timeout().toNanos();
+        try (PeerProcess pong = PeerProcess.start(Role.PONG, BenchPeer.arguments(mechanism, Role.PONG, workDir, backend, options));
+             PeerProcess ping = PeerProcess.start(Role.PING, BenchPeer.arguments(mechanism, Role.PING, workDir, backend, options))) {
+            final String pongEndpoint = pong.await(BenchPeer.READY, deadline, ping);
+            final String pingEndpoint = ping.await(BenchPeer.READY, deadline, pong);
+            pong.tell(BenchPeer.PEER + pingEndpoint);
+            ping.tell(BenchPeer.PEER + pongEndpoint);
+            final String[] result = ping.await(BenchPeer.RESULT, deadline, pong).split(" ", 2);
+            final Histogram rtt = HistogramCodec.decode(result[1]);
+            if (rtt.getTotalCount() != options.roundTrips()) {
+                throw new BenchException(mechanism.label() + ": the ping recorded " + rtt.getTotalCount()
+                    + " round trips, not " + options.roundTrips());
+            }
+            final double idleCpu = options.idleInterval().isZero() ? Double.NaN : idleCpuPercent(pong, options.idleInterval());
+            return BenchResult.of(mechanism, rtt, Long.parseLong(result[0]), idleCpu);
+        }
+    }
+
+    /** CPU the pong uses while it waits for a message that does not come, in % of one core. */
+    private static double idleCpuPercent(final PeerProcess pong, final Duration interval) throws InterruptedException {
+        Thread.sleep(SETTLE_MILLIS);
+        final long cpu0 = ProcessCpu.cpuNanos(pong.pid());
+        final long t0 = System.nanoTime();
+        Thread.sleep(interval.toMillis());
+        final long cpu1 = ProcessCpu.cpuNanos(pong.pid());
+        final long t1 = System.nanoTime();
+        if (!pong.isAlive()) {
+            throw pong.failure("exited", "while its idle CPU was measured");
+        }
+        return 100.0 * (cpu1 - cpu0) / (t1 - t0);
+    }
+
+    private static void deleteRecursively(final Path dir) {
+        try {
+            FileTrees.delete(dir);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.uipc.cli;
+
+import io.uipc.core.internal.ChildJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code uipc bench} and {@code uipc bench --mailbox}: the real CLI in its own JVM running the
+ * benchmarks module's harnesses with small counts (every JSON field checked, no timing asserted),
+ * bad options, the help, and a coordinator killed mid-run leaving no peer JVM or file behind.
+ */
+@Timeout(300)
+class BenchCommandTest {
+    private static final long EXIT_SECONDS = 240;
+
+    @TempDir
+    Path dir;
+
+    /** A finished CLI run: its exit code and its output, stderr merged into stdout. */
+    private record Run(int exitCode, String output) {
+        List<String> jsonLines() {
+            return output.lines().filter(l -> l.startsWith("{")).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + ", output:\n" + output;
+        }
+    }
+
+    private Run uipc(final String... args) throws IOException, InterruptedException {
+        final Path out = Files.createTempFile(dir, "uipc-", ".out");
+        final Process p = ChildJvm.processBuilder(UipcCommand.class, args).redirectOutput(out.toFile()).start();
+        try {
+            assertTrue(p.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), () -> "uipc still running: " + String.join(" ", args));
+            return new Run(p.exitValue(), Files.readString(out));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void benchWithASmallCountPrintsOneJsonObjectPerMechanism() throws Exception {
+        Run r = uipc("bench", "--json", "--round-trips", "500", "--warmup", "50", "--warmup-ms", "0",
+            "--idle-ms", "0", "--mechanisms", "uipc-block,fifo");
+        assertEquals(0, r.exitCode(), r::toString);
+        final List<String> lines = r.jsonLines();
+        assertEquals(2, lines.size(), r::toString);
+        final Pattern fields = Pattern.compile("\\{\"mechanism\":\"([a-z-]+)\",\"p50_ns\":([0-9.]+),\"p90_ns\":([0-9.]+),"
+            + "\"p99_ns\":([0-9.]+),\"p999_ns\":([0-9.]+),\"max_ns\":([0-9.]+),\"roundtrips_per_s\":([0-9]+)}");
+        final List<String> mechanisms = new ArrayList<>();
+        for (final String line : lines) {
+            final Matcher m = fields.matcher(line);
+            assertTrue(m.matches(), line);
+            mechanisms.add(m.group(1));
+            double previous = 0;
+            for (int g = 2; g <= 6; g++) {
+                final double value = Double.parseDouble(m.group(g));
+                assertTrue(value > 0 && value >= previous, "percentiles ordered and positive: " + line);
+                previous = value;
+            }
+            assertTrue(Long.parseLong(m.group(7)) > 0, line);
+        }
+        assertEquals(List.of("uipc-block", "fifo"), mechanisms);
+
+        r = uipc("bench", "--mechanisms", "carrier-pigeon");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("carrier-pigeon"), r::toString);
+    }
+
+    @Test
+    void mailboxBenchTimesMailAlongsideInterruptsAndCountsEveryThroughputMessage() throws Exception {
+        Run r = uipc("bench", "--mailbox", "--json", "--round-trips", "2000", "--warmup", "1000", "--messages", "40000",
+            "--paced-messages", "300");
+        assertEquals(0, r.exitCode(), r::toString);
+        final List<String> lines = r.jsonLines();
+        assertEquals(8, lines.size(), r::toString);
+        final Pattern pingPong = Pattern.compile("\\{\"run\":\"ping-pong\",\"kind\":\"([a-z-]+)\",\"alongside\":\"([a-z-]+)\",\"policy\":\"spin\","
+            + "\"n\":2000,\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+),\"p999_ns\":(\\d+),\"max_ns\":(\\d+),"
+            + "\"p50_ratio_to_interrupt\":([0-9.]+)}");
+        final List<String> kinds = new ArrayList<>();
+        for (final String line : lines.subList(0, 4)) {
+            final Matcher m = pingPong.matcher(line);
+            assertTrue(m.matches(), line);
+            kinds.add(m.group(1) + "/" + m.group(2));
+            long previous = 1;
+            for (int g = 3; g <= 7; g++) {
+                final long value = Long.parseLong(m.group(g));
+                assertTrue(value >= previous, "percentiles ordered and positive: " + line);
+                previous = value;
+            }
+            final double ratio = Double.parseDouble(m.group(8));
+            assertEquals(m.group(1).equals("interrupt") ? 1.0 : (double) Long.parseLong(m.group(3)) / ratioBase(lines, line), ratio, 0.01, line);
+        }
+        assertEquals(List.of("interrupt/mail-raw", "mail-raw/interrupt", "interrupt/mail-chronicle", "mail-chronicle/interrupt"), kinds);
+        final Pattern feed = Pattern.compile("\\{\"run\":\"(throughput|paced)\",\"senders\":(\\d),\"pace_us\":(\\d+),\"codec\":\"raw\","
+            + "\"policy\":\"spin\",\"messages\":(\\d+),\"seconds\":[0-9.]+,\"msgs_per_s\":[1-9]\\d*,\"errors\":0,\"wakeups\":\\d+,"
+            + "\"one_way_n\":(\\d+),\"one_way_p50_ns\":[1-9]\\d*,.*}");
+        final List<String> runs = new ArrayList<>();
+        for (final String line : lines.subList(4, 8)) {
+            final Matcher m = feed.matcher(line);
+            assertTrue(m.matches(), "every message arrived, in order per sender, intact: " + line);
+            runs.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4));
+            if (m.group(1).equals("paced")) {
+                assertEquals(m.group(4), m.group(5), "a paced run times every message: " + line);
+            }
+        }
+        assertEquals(List.of("throughput 1 0 40000", "throughput 4 0 40000", "paced 1 100 300", "paced 4 100 1200"), runs);
+
+        r = uipc("bench", "--mailbox", "--pin");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("--pin does not apply to --mailbox"), r::toString);
+        r = uipc("bench", "--mailbox", "--messages", "3");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("messages must be at least one per sender (4), not 3"), r::toString);
+    }
+
+    /** @return the p50 of the interrupt line just before {@code line} */
+    private static long ratioBase(final List<String> lines, final String line) {
+        final String interrupt = lines.get(lines.indexOf(line) - 1);
+        return Long.parseLong(interrupt.replaceAll(".*\"p50_ns\":(\\d+),.*", "$1"));
+    }
+
+    @Test
+    void benchAndDemoHaveHelpAndTheBenchHelpNamesTheCBaselineInThisRepository() throws Exception {
+        for (final String command : List.of("bench", "demo")) {
+            final Run r = uipc(command, "--help");
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(r.output().startsWith("Usage: uipc " + command), r::toString);
+        }
+        final String help = uipc("bench", "--help").output().replaceAll("\\s+", " ");
+        final Matcher baseline = Pattern.compile("C baseline, (\\S+\\.sh),").matcher(help);
+        assertTrue(baseline.find(), help);
+        final Path repository = Paths.get(System.getProperty("uipc.repo.root", "..")).toAbsolutePath().normalize();
+        assertTrue(Files.isExecutable(repository.resolve(baseline.group(1))), baseline.group(1) + " in " + repository);
+    }
+
+    @Test
+    void sigtermToTheCoordinatorStopsItsPeersAndDeletesItsFiles() throws Exception {
+        final List<ProcessHandle> peers = startCoordinatorAndKill(false);
+
+        assertPeersExit(peers);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.collect(Collectors.toList()), "run directories must be deleted");
+        }
+    }
+
+    @Test
+    void sigkillToTheCoordinatorStillStopsItsPeers() throws Exception {
+        assertPeersExit(startCoordinatorAndKill(true));
+    }
+
+    /** Starts a long benchmark in its own JVM, waits until both peers run, then kills it. */
+    private List<ProcessHandle> startCoordinatorAndKill(final boolean forcibly) throws Exception {
+        final Process coordinator = ChildJvm.processBuilder(UipcCommand.class, "bench",
+            "--mechanisms=uipc-block", "--round-trips=2000000000", "--dir=" + dir).redirectOutput(Redirect.DISCARD).start();
+        try {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<ProcessHandle> peers = List.of();
+            while (peers.size() < 2 && coordinator.isAlive() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20); // poll period: listing descendants reads /proc
+                peers = coordinator.descendants().collect(Collectors.toList());
+            }
+            assertEquals(2, peers.size(), "the coordinator should have started a ping and a pong JVM");
+            if (forcibly) {
+                coordinator.destroyForcibly();
+            } else {
+                coordinator.destroy();
+            }
+            assertTrue(coordinator.waitFor(30, TimeUnit.SECONDS), "the coordinator should exit");
+            return peers;
+        } finally {
+            coordinator.destroyForcibly();
+        }
+    }
+
+    private static void assertPeersExit(final List<ProcessHandle> peers) throws Exception {
+        for (final ProcessHandle peer : peers) {
+            try {
+                peer.onExit().get(30, TimeUnit.SECONDS);
+            } finally {
+                peer.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.uipc.launcher.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code uipc} top command with only the launcher's own subcommands, as the cli module's
+ * {@code UipcCommand} registers them, so the launcher's end-to-end tests run the real commands
+ * and the real {@link ErrorExitHandler} without the cli module (which depends on this one).
+ */
+@Command(name = "uipc", mixinStandardHelpOptions = true,
+    subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
+        BackendsCommand.class})
+public final class LauncherUipcCommand {
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    private LauncherUipcCommand() {
+    }
+
+    /**
+     * Runs a command line and exits with its exit code.
+     *
+     * @param args command line
+     */
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new LauncherUipcCommand()).setExecutionExceptionHandler(new ErrorExitHandler()).execute(args));
+    }
+}

@@ -2,7 +2,7 @@ package io.uipc.table;
 
 import io.uipc.core.SendResult;
 import io.uipc.core.UittHandle;
-import io.uipc.core.testing.CommandLoop;
+import io.uipc.testing.CommandLoop;
 
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A group member in a child JVM, driven by {@link io.uipc.core.testing.JvmProcess} commands:
+ * A group member in a child JVM, driven by {@link io.uipc.testing.JvmProcess} commands:
  * <pre>
  *   attach DIR                          attach the group; a lost member prints "lost ..." (no halt)
  *   join NAME SECRET NOTICE V,V,...     join (NOTICE: death-notice vector or -1), accept vectors

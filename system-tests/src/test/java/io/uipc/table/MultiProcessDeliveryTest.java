@@ -1,7 +1,9 @@
 package io.uipc.table;
 
 import io.uipc.core.SendResult;
-import io.uipc.core.testing.JvmProcess;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
+import io.uipc.testing.raw.GroupInspector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,7 +1,9 @@
 package io.uipc.table;
 
 import io.uipc.core.SendResult;
-import io.uipc.core.testing.JvmProcess;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
+import io.uipc.testing.raw.GroupInspector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -214,9 +216,7 @@ class SigkillTest {
 
     /** Victims only start, run and die: C1 alone boots them faster on a loaded machine. */
     private static JvmProcess startVictim(final int i) {
-        final List<String> options = new ArrayList<>(JvmProcess.DEFAULT_JVM_OPTIONS);
-        options.add("-XX:TieredStopAtLevel=1");
-        return JvmProcess.start("victim-" + i, options, MemberChild.class);
+        return JvmProcess.builder("victim-" + i, MemberChild.class).jvmOption("-XX:TieredStopAtLevel=1").start();
     }
 
     private static long count(final String stats, final int vector) {

@@ -1,4 +1,4 @@
-package io.uipc.core.testing;
+package io.uipc.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,6 +27,8 @@ public final class CommandLoop {
     @FunctionalInterface
     public interface Command {
         /**
+         * Runs the command.
+         *
          * @param args the words after the verb
          * @return the reply text, or {@code null} if the command answers later itself
          * @throws Exception reported to the test as an error line
@@ -37,6 +39,8 @@ public final class CommandLoop {
     private final Map<String, Command> commands = new HashMap<>();
 
     /**
+     * Adds a command.
+     *
      * @param verb    the command's first word
      * @param command what it does
      * @return this
@@ -78,6 +82,9 @@ public final class CommandLoop {
     }
 
     /**
+     * A thread for {@link #replyLater} and for background work, which does not keep the child
+     * alive once the command loop ends.
+     *
      * @param name thread name
      * @return a single daemon thread that runs tasks in order
      */

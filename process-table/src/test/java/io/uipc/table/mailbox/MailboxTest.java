@@ -1,11 +1,10 @@
 package io.uipc.table.mailbox;
 
+import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.bench.Sample;
-import io.uipc.table.testing.ChildProcess;
-import io.uipc.table.testing.TestGroups;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -30,7 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Inboxes across real JVMs: delivery, back-pressure, refusal, dead writers, dead owners, corrupt files. */
+/**
+ * Inboxes within one JVM: back-pressure, refusal, a writer that died before stamping its record,
+ * a closed owner, corrupt files. Across real JVMs (delivery, dead writers, dead owners):
+ * system-tests' CrossProcessMailboxTest.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MailboxTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -38,11 +41,10 @@ class MailboxTest {
     @TempDir
     Path root;
     private ProcessGroup group;
-    private final List<ChildProcess> children = new ArrayList<>();
 
     @BeforeEach
     void createGroup() {
-        group = TestGroups.create(root, "mail");
+        group = ProcessGroup.create(GroupSpec.named("mail").withRoot(root).withCapacities(64, 256, 1024));
         group.onMemberLost(e -> {
             throw e;
         });
@@ -50,35 +52,12 @@ class MailboxTest {
 
     @AfterEach
     void cleanUp() {
-        children.forEach(ChildProcess::close);
         group.close();
         ProcessGroup.destroy(group.directory(), true);
     }
 
-    private ChildProcess child(final String name, final String... args) {
-        final ChildProcess c = ChildProcess.start(name, MailboxMember.class, TestGroups.env(group, name, "test"), args);
-        children.add(c);
-        return c;
-    }
-
     private Member join(final String name) {
         return group.join(JoinOptions.named(name).secret(group.readSecret()));
-    }
-
-    @Test
-    void twoSenderJvmsDeliverEveryMessageInOrderToABlockedReceiverJvm() {
-        final int perSender = 20_000;
-        final ChildProcess receiver = child("rx", "receive", String.valueOf(2 * perSender), "block", "1000");
-        receiver.expect("READY", WAIT);
-        final ChildProcess a = child("tx-a", "send", "rx", String.valueOf(perSender), "1");
-        final ChildProcess b = child("tx-b", "send", "rx", String.valueOf(perSender), "2");
-        a.expect("SENT", WAIT);
-        b.expect("SENT", WAIT);
-        final String line = receiver.expect("RECEIVED", WAIT);
-        assertTrue(line.contains("total=" + 2 * perSender + " errors=0 senders=2"), line);
-        final long wakeups = Long.parseLong(line.replaceAll(".*wakeups=(\\d+).*", "$1"));
-        assertTrue(wakeups > 0, "the blocked receiver was woken by doorbells: " + line);
-        assertEquals(0, receiver.waitFor(WAIT));
     }
 
     @Test
@@ -107,37 +86,6 @@ class MailboxTest {
                 assertEquals(i, got.get(i));
             }
             assertTrue(MailResult.isSent(out.offer(sample.set(1, sent, 0), 1, TimeUnit.SECONDS)), "room again after draining");
-        }
-    }
-
-    @Test
-    void aSlowWriterIsWaitedForAndAWriterKilledMidWriteIsSkippedOnceReaped() {
-        final Member owner = join("owner");
-        try (Inbox inbox = Inbox.open(owner, 9, InboxConfig.defaults().withStallTimeout(Duration.ofMillis(100)))) {
-            final ChildProcess writer = child("writer", "claim-and-hang", "owner");
-            writer.expect("CLAIMED", WAIT);
-            final ChildProcess sender = child("tx", "send", "owner", "100", "3");
-            final long senderHandle = Long.parseLong(sender.expect("SENT", WAIT).replaceAll(".*handle=", ""));
-            final MailReader reader = new MailReader();
-            final List<Long> got = new ArrayList<>();
-            final List<Long> senders = new ArrayList<>();
-            final org.agrona.concurrent.MessageHandler collect = (t, b, o, l) -> {
-                got.add(reader.read(b, o, l, new Sample()).sequence());
-                senders.add(inbox.sender());
-            };
-            assertEquals(0, inbox.receive(collect, Integer.MAX_VALUE, 1, TimeUnit.SECONDS),
-                "mail waits behind the live writer's record, even past the stall timeout");
-            assertEquals(0, inbox.unblockedCount());
-
-            writer.kill();
-            while (got.size() < 100) {
-                inbox.receive(collect, Integer.MAX_VALUE, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-            }
-            assertEquals(1, inbox.unblockedCount(), "the dead writer's record was skipped once the reaper reclaimed it");
-            for (int i = 0; i < 100; i++) {
-                assertEquals(i, got.get(i));
-            }
-            assertTrue(senders.stream().allMatch(h -> h == senderHandle), "each message names its sender");
         }
     }
 
@@ -192,18 +140,9 @@ class MailboxTest {
     }
 
     @Test
-    void aDeadOrClosedOwnerGivesReceiverGone() {
+    void aClosedInboxGivesReceiverGone() {
         final Member sender = join("sender");
-        final ChildProcess owner = child("rx", "receive", "1000000", "block", "1000");
-        owner.expect("READY", WAIT);
-        final Outbox out = Outbox.connect(sender, "rx");
         final Sample sample = new Sample();
-        assertTrue(MailResult.isSent(out.offer(sample.set(1, 0, 0))));
-        owner.kill();
-        group.reap();
-        assertEquals(MailResult.RECEIVER_GONE, out.offer(sample.set(1, 1, 0)));
-        assertFalse(out.isOwnerLive());
-
         final Member local = join("local");
         final Inbox inbox = Inbox.open(local, 9);
         final Outbox toLocal = Outbox.connect(sender, "local");

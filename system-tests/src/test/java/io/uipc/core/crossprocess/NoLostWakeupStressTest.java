@@ -1,7 +1,8 @@
 package io.uipc.core.crossprocess;
 
-import io.uipc.core.testing.JvmProcess;
-import io.uipc.core.testing.TempDomain;
+import io.uipc.core.InterruptDomain;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,7 +48,7 @@ class NoLostWakeupStressTest {
     private static void stress(final int rounds, final Duration deadline) {
         final List<JvmProcess> senders = new ArrayList<>();
         final List<JvmProcess> receivers = new ArrayList<>();
-        try (TempDomain domain = TempDomain.create(SENDERS + RECEIVERS, 2 * SENDERS * RECEIVERS)) {
+        try (TempGroups groups = new TempGroups(); InterruptDomain domain = groups.createDomain(SENDERS + RECEIVERS, 2 * SENDERS * RECEIVERS)) {
             try {
                 for (int r = 0; r < RECEIVERS; r++) {
                     receivers.add(JvmProcess.start("receiver-" + r, RoundTripProcess.class, ChildDomain.attach(domain.path())));

@@ -6,7 +6,7 @@ import io.uipc.core.Receiver;
 import io.uipc.core.VectorHandler;
 import io.uipc.core.Vectors;
 import io.uipc.core.WaitPolicy;
-import io.uipc.core.testing.CommandLoop;
+import io.uipc.testing.CommandLoop;
 
 import java.nio.file.Files;
 import java.util.concurrent.BlockingQueue;
@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import static io.uipc.core.testing.CommandLoop.print;
-import static io.uipc.core.testing.CommandLoop.replyLater;
+import static io.uipc.testing.CommandLoop.print;
+import static io.uipc.testing.CommandLoop.replyLater;
 
 /**
  * Child JVM main: one receiver, driven by commands (see {@link RemoteReceiver} for the

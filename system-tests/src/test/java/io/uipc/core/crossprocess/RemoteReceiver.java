@@ -1,9 +1,9 @@
 package io.uipc.core.crossprocess;
 
 import io.uipc.core.Grant;
+import io.uipc.core.InterruptDomain;
 import io.uipc.core.WaitPolicy;
-import io.uipc.core.testing.JvmProcess;
-import io.uipc.core.testing.TempDomain;
+import io.uipc.testing.JvmProcess;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ final class RemoteReceiver implements AutoCloseable {
         this.process = process;
     }
 
-    static RemoteReceiver start(final String name, final TempDomain domain) {
+    static RemoteReceiver start(final String name, final InterruptDomain domain) {
         return new RemoteReceiver(JvmProcess.start(name, ReceiverProcess.class, ChildDomain.attach(domain.path())));
     }
 

@@ -1,8 +1,8 @@
 package io.uipc.core.crossprocess;
 
 import io.uipc.core.Grant;
-import io.uipc.core.testing.JvmProcess;
-import io.uipc.core.testing.TempDomain;
+import io.uipc.core.InterruptDomain;
+import io.uipc.testing.JvmProcess;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -16,7 +16,7 @@ final class RemoteSender implements AutoCloseable {
         this.process = process;
     }
 
-    static RemoteSender start(final String name, final TempDomain domain) {
+    static RemoteSender start(final String name, final InterruptDomain domain) {
         return new RemoteSender(JvmProcess.start(name, SenderProcess.class, ChildDomain.attach(domain.path())));
     }
 

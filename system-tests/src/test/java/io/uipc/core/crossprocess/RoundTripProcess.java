@@ -4,13 +4,13 @@ import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.SendResult;
 import io.uipc.core.WaitPolicy;
-import io.uipc.core.testing.CommandLoop;
+import io.uipc.testing.CommandLoop;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import static io.uipc.core.testing.CommandLoop.print;
+import static io.uipc.testing.CommandLoop.print;
 
 /**
  * Child JVM main for the no-lost-wake-up stress: one party of an all-to-all round barrier run

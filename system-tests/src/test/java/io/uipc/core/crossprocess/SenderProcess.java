@@ -3,7 +3,7 @@ package io.uipc.core.crossprocess;
 import io.uipc.core.Grant;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.PrivateUitt;
-import io.uipc.core.testing.CommandLoop;
+import io.uipc.testing.CommandLoop;
 
 import java.util.Arrays;
 import java.util.function.ToIntFunction;

@@ -1,8 +1,9 @@
 package io.uipc.core.crossprocess;
 
-import io.uipc.core.testing.DomainSegment;
-import io.uipc.core.testing.JvmProcess;
-import io.uipc.core.testing.TempDomain;
+import io.uipc.core.InterruptDomain;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
+import io.uipc.testing.raw.DomainSegment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +20,8 @@ abstract class SenderReceiverTest {
     /** An await that only a delivery ends in time; the test's own deadline is the real bound. */
     static final long AWAIT_MILLIS = 30_000;
 
-    TempDomain domain;
+    private TempGroups groups;
+    InterruptDomain domain;
     RemoteReceiver receiver;
     RemoteSender sender;
 
@@ -35,7 +37,8 @@ abstract class SenderReceiverTest {
 
     @BeforeEach
     final void startJvms() {
-        domain = TempDomain.create(upidCapacity(), uittCapacity());
+        groups = new TempGroups();
+        domain = groups.createDomain(upidCapacity(), uittCapacity());
         receiver = RemoteReceiver.start("receiver", domain);
         sender = RemoteSender.start("sender", domain);
     }
@@ -47,6 +50,7 @@ abstract class SenderReceiverTest {
             receiver.close();
         } finally {
             domain.close();
+            groups.close();
         }
     }
 

@@ -5,42 +5,69 @@ import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.bench.Sample;
+import io.uipc.testing.CommandLoop;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM for mailbox tests, configured by {@link GroupEnvironment}. Modes:
- * {@code receive <messages> <policy> <stall-ms>} opens an inbox on vector 5, prints READY,
- * receives typed samples and prints what it saw; {@code send <owner> <count> <id>} sends
- * samples; {@code claim-and-hang <owner>} claims a record, prints CLAIMED and never commits.
+ * A group member in a child JVM for mailbox tests: it joins as its environment says
+ * ({@link GroupEnvironment}, the launcher's way), then serves {@link io.uipc.testing.JvmProcess}
+ * commands:
+ * <pre>
+ *   open POLICY STALL_MS     open an inbox on vector {@value #VECTOR} with that wait policy and stall timeout
+ *   receive COUNT            (replies later) receive COUNT typed samples; replies
+ *                            "total=N errors=E senders=S wakeups=W unblocked=U"
+ *   send OWNER COUNT ID      send COUNT samples as sender ID to OWNER's inbox; replies
+ *                            "sent=COUNT rang=R handle=H", or "failed at SEQ: RESULT"
+ *   claim OWNER              claim a record in OWNER's inbox and never commit it; replies its offset
+ *   leave                    close the inbox and leave the group
+ * </pre>
  */
 public final class MailboxMember {
+    /** The vector of the inbox {@code open} opens. */
     static final int VECTOR = 5;
 
-    private MailboxMember() {
+    private final ExecutorService receiving = CommandLoop.daemonThread("receiving");
+    private final ProcessGroup group;
+    private final Member me;
+    private volatile Inbox inbox;
+
+    private MailboxMember(final ProcessGroup group, final Member me) {
+        this.group = group;
+        this.me = me;
     }
 
-    public static void main(final String[] args) throws InterruptedException {
-        try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
-            switch (args[0]) {
-                case "receive": receive(me, Long.parseLong(args[1]), WaitPolicy.parse(args[2]), Long.parseLong(args[3])); break;
-                case "send": send(me, args[1], Long.parseLong(args[2]), Long.parseLong(args[3])); break;
-                case "claim-and-hang": claimAndHang(me, args[1]); break;
-                default: throw new IllegalArgumentException("unknown mode " + args[0]);
-            }
-        }
+    /**
+     * Joins, then serves commands until end of input.
+     *
+     * @param args none: the group, name and secret come from the environment
+     */
+    public static void main(final String[] args) {
+        final ProcessGroup group = GroupEnvironment.attachGroup();
+        final MailboxMember member = new MailboxMember(group, group.join(GroupEnvironment.joinOptions()));
+        new CommandLoop()
+            .on("open", a -> member.open(WaitPolicy.parse(a[0]), Long.parseLong(a[1])))
+            .on("receive", a -> member.receive(Long.parseLong(a[0])))
+            .on("send", a -> member.send(a[0], Long.parseLong(a[1]), Long.parseLong(a[2])))
+            .on("claim", a -> Integer.toString(Outbox.connect(member.me, a[0]).claim(Sample.TYPE, Sample.LENGTH)))
+            .on("leave", a -> member.leave())
+            .run();
     }
 
-    private static void receive(final Member me, final long expected, final WaitPolicy policy, final long stallMs) {
+    private String open(final WaitPolicy policy, final long stallMillis) {
         me.receiver().waitPolicy(policy);
-        final InboxConfig config = InboxConfig.defaults().withCapacity(8192).withMaxMessageLength(256)
-            .withStallTimeout(Duration.ofMillis(stallMs));
-        try (Inbox inbox = Inbox.open(me, VECTOR, config)) {
-            System.out.println("READY");
+        inbox = Inbox.open(me, VECTOR, InboxConfig.defaults().withCapacity(8192).withMaxMessageLength(256)
+            .withStallTimeout(Duration.ofMillis(stallMillis)));
+        return "";
+    }
+
+    /** Counts the samples that arrive out of their sender's order, mistyped or damaged as errors. */
+    private String receive(final long expected) {
+        CommandLoop.replyLater(receiving, "receive", () -> {
             final MailReader reader = new MailReader();
             final Sample sample = new Sample();
             final Map<Long, Long> next = new HashMap<>();
@@ -56,30 +83,32 @@ public final class MailboxMember {
                     seen[0]++;
                 }, Integer.MAX_VALUE, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
             }
-            System.out.println("RECEIVED total=" + seen[0] + " errors=" + seen[1] + " senders=" + next.size()
-                + " wakeups=" + me.receiver().wakeupCount() + " unblocked=" + inbox.unblockedCount());
-        }
+            return "total=" + seen[0] + " errors=" + seen[1] + " senders=" + next.size()
+                + " wakeups=" + me.receiver().wakeupCount() + " unblocked=" + inbox.unblockedCount();
+        });
+        return null;
     }
 
-    private static void send(final Member me, final String owner, final long count, final long id) {
+    private String send(final String owner, final long count, final long id) {
         final Outbox out = Outbox.connect(me, owner);
         final Sample sample = new Sample();
         long rang = 0;
         for (long seq = 0; seq < count; seq++) {
             final int result = out.offer(sample.set(id, seq, System.nanoTime()), 30, TimeUnit.SECONDS);
             if (!MailResult.isSent(result)) {
-                System.out.println("FAILED at " + seq + ": " + MailResult.describe(result));
-                return;
+                return "failed at " + seq + ": " + MailResult.describe(result);
             }
             rang += result == MailResult.RANG ? 1 : 0;
         }
-        System.out.println("SENT " + count + " rang=" + rang + " handle=" + me.handle());
+        return "sent=" + count + " rang=" + rang + " handle=" + me.handle();
     }
 
-    private static void claimAndHang(final Member me, final String owner) throws InterruptedException {
-        final Outbox out = Outbox.connect(me, owner);
-        final int offset = out.claim(Sample.TYPE, Sample.LENGTH);
-        System.out.println("CLAIMED " + offset);
-        new CountDownLatch(1).await();
+    private String leave() {
+        if (inbox != null) {
+            inbox.close();
+        }
+        me.close();
+        group.close();
+        return "";
     }
 }

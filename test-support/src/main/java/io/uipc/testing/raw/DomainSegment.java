@@ -1,4 +1,4 @@
-package io.uipc.core.testing;
+package io.uipc.testing.raw;
 
 import io.uipc.core.emulated.DomainHeaderDescriptor;
 import io.uipc.core.emulated.UittDescriptor;
@@ -27,6 +27,8 @@ public final class DomainSegment {
     }
 
     /**
+     * Maps a domain file.
+     *
      * @param file a valid domain file
      * @return a read-write mapping of the whole file
      */
@@ -39,6 +41,8 @@ public final class DomainSegment {
     }
 
     /**
+     * Reads a UPID's state word.
+     *
      * @param upid a UPID slot
      * @return its state word (ON, SN, BLKD and the generation tag)
      */

@@ -1,15 +1,21 @@
-package io.uipc.table;
+package io.uipc.testing.raw;
 
 import io.uipc.core.UittHandle;
 import io.uipc.core.emulated.DomainHeaderDescriptor;
 import io.uipc.core.emulated.UittDescriptor;
 import io.uipc.core.emulated.UpidDescriptor;
+import io.uipc.table.MemberEntryDescriptor;
+import io.uipc.table.ProcessGroup;
+import io.uipc.table.ProcessTableDescriptor;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +31,14 @@ import static io.uipc.table.MemberEntryDescriptor.FREE;
  * processes; names of active entries are unique and found by lookup; the name index points
  * only at entries in use; claimed UPIDs belong to live processes; every valid UITT entry
  * targets a claimed UPID of its generation; every handle an active entry publishes is valid.
+ * It reads names, published handles and process liveness itself rather than through the
+ * library, whose bookkeeping is what it checks.
  */
-final class GroupInspector {
+public final class GroupInspector {
+    /** The group directory's table file (process-table's {@code GroupFiles.TABLE}). */
+    private static final String TABLE_FILE = "table";
+
+
     private final ProcessGroup group;
     private final UnsafeBuffer table;
     private final UnsafeBuffer domain;
@@ -35,10 +47,15 @@ final class GroupInspector {
     private final int upids;
     private final int uitt;
 
-    GroupInspector(final ProcessGroup group) {
+    /**
+     * Maps the group's table and domain files, read-only.
+     *
+     * @param group the group, attached in this JVM
+     */
+    public GroupInspector(final ProcessGroup group) {
         this.group = group;
-        this.table = map(group.directory().resolve(GroupFiles.TABLE));
-        this.domain = map(group.directory().resolve(GroupFiles.DOMAIN));
+        this.table = map(group.directory().resolve(TABLE_FILE));
+        this.domain = map(group.domain().path());
         this.entries = table.getInt(ProcessTableDescriptor.ENTRY_CAPACITY_OFFSET);
         this.indexCells = table.getInt(ProcessTableDescriptor.INDEX_CAPACITY_OFFSET);
         this.upids = domain.getInt(DomainHeaderDescriptor.UPID_CAPACITY_OFFSET);
@@ -57,24 +74,48 @@ final class GroupInspector {
         return ProcessTableDescriptor.HEADER_LENGTH + slot * MemberEntryDescriptor.LENGTH;
     }
 
-    long control(final int slot) {
+    private long control(final int slot) {
         return table.getLongVolatile(entry(slot) + MemberEntryDescriptor.CONTROL_OFFSET);
     }
 
-    long pid(final int slot) {
+    private long pid(final int slot) {
         return table.getLongVolatile(entry(slot) + MemberEntryDescriptor.PID_OFFSET);
     }
 
-    int entryCapacity() {
-        return entries;
-    }
-
     private boolean alive(final int slot) {
-        return ProcStat.isAlive(pid(slot), table.getLongVolatile(entry(slot) + MemberEntryDescriptor.START_TIME_OFFSET));
+        return isAlive(pid(slot), table.getLongVolatile(entry(slot) + MemberEntryDescriptor.START_TIME_OFFSET));
     }
 
-    /** @return slots not FREE whose owner process is gone: what the reaper has yet to reclaim */
-    List<Integer> deadEntries() {
+    /**
+     * As the reaper judges a process: alive if /proc lists it, not as a zombie, with the start
+     * time recorded for it (0: any), so that a later process reusing the pid is not taken for it.
+     */
+    private static boolean isAlive(final long pid, final long startTicks) {
+        try {
+            final String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
+            final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return !fields[0].equals("Z") && !fields[0].equals("X") && (startTicks == 0 || Long.parseLong(fields[19]) == startTicks);
+        } catch (final IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private String name(final int slot) {
+        final int length = table.getIntVolatile(entry(slot) + MemberEntryDescriptor.NAME_LENGTH_OFFSET);
+        if (length < 0 || length > MemberEntryDescriptor.MAX_NAME_LENGTH) {
+            throw new AssertionError("slot " + slot + " has name length " + length);
+        }
+        final byte[] bytes = new byte[length];
+        table.getBytes(entry(slot) + MemberEntryDescriptor.NAME_OFFSET, bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Entries the reaper has yet to reclaim.
+     *
+     * @return slots not FREE whose owner process is gone
+     */
+    public List<Integer> deadEntries() {
         final List<Integer> dead = new ArrayList<>();
         for (int slot = 0; slot < entries; slot++) {
             if (MemberEntryDescriptor.state(control(slot)) != FREE && !alive(slot)) {
@@ -84,20 +125,29 @@ final class GroupInspector {
         return dead;
     }
 
-    /** @return UPID slots claimed by a process that is gone */
-    List<Integer> orphanUpids() {
+    /**
+     * UPIDs the orphan sweep has yet to free.
+     *
+     * @return UPID slots claimed by a process that is gone
+     */
+    public List<Integer> orphanUpids() {
         final List<Integer> orphans = new ArrayList<>();
         for (int i = 0; i < upids; i++) {
             final int owner = domain.getIntVolatile(upid(i) + UpidDescriptor.OWNER_PID_OFFSET);
-            if (UpidDescriptor.isClaimed(upidGeneration(i)) && !ProcStat.isAlive(owner, 0)) {
+            if (UpidDescriptor.isClaimed(upidGeneration(i)) && !isAlive(owner, 0)) {
                 orphans.add(i);
             }
         }
         return orphans;
     }
 
-    /** @return whether the receiver in a UPID slot has said it sleeps in the kernel (BLKD) */
-    boolean blocked(final int upidIndex) {
+    /**
+     * Whether a receiver sleeps in the kernel, so that a send must wake it.
+     *
+     * @param upidIndex a UPID slot
+     * @return whether the receiver in it has set BLKD
+     */
+    public boolean blocked(final int upidIndex) {
         return (domain.getIntVolatile(upid(upidIndex) + UpidDescriptor.STATE_OFFSET) & UpidDescriptor.BLKD) != 0;
     }
 
@@ -113,8 +163,12 @@ final class GroupInspector {
         return (int) DomainHeaderDescriptor.uittOffset(upids) + index * UittDescriptor.LENGTH;
     }
 
-    /** @return every broken invariant, empty when the group is consistent */
-    List<String> violations() {
+    /**
+     * Checks every invariant of the class comment.
+     *
+     * @return every broken invariant, empty when the group is consistent
+     */
+    public List<String> violations() {
         final List<String> v = new ArrayList<>();
         final Map<String, Integer> names = new HashMap<>();
         final int[] indexed = new int[entries];
@@ -147,7 +201,7 @@ final class GroupInspector {
             if (state != ACTIVE) {
                 continue;
             }
-            final String name = group.table().name(slot);
+            final String name = name(slot);
             final Integer other = names.put(name, slot);
             if (other != null) {
                 v.add("name '" + name + "' in slots " + other + " and " + slot);
@@ -189,17 +243,18 @@ final class GroupInspector {
             v.add("slot " + slot + " names UPID " + upidIndex + " generation " + upidGen + ", not claimed with it");
         }
         for (int i = 0; i < MemberEntryDescriptor.MAX_VECTORS; i++) {
-            final long handle = group.table().handleAt(slot, i);
-            if (handle == -1) {
+            final int vector = table.getByte(entry(slot) + MemberEntryDescriptor.HANDLE_VECTORS_OFFSET + i) - 1;
+            if (vector == -1) {
                 continue;
             }
+            final long handle = table.getLongVolatile(entry(slot) + MemberEntryDescriptor.HANDLES_OFFSET + i * Long.BYTES);
             final int index = UittHandle.index(handle);
             final long control = index >= 0 && index < uitt ? domain.getLongVolatile(uittEntry(index)) : 0;
             if (UittDescriptor.state(control) != UittDescriptor.VALID || UittDescriptor.generation(control) != UittHandle.generation(handle)
-                || UittDescriptor.vector(control) != group.table().vectorAt(slot, i)
+                || UittDescriptor.vector(control) != vector
                 || (int) domain.getLongVolatile(uittEntry(index) + UittDescriptor.TARGET_OFFSET) != upidIndex) {
                 v.add("slot " + slot + " publishes UITT handle " + UittHandle.toString(handle) + " for vector "
-                    + group.table().vectorAt(slot, i) + ", which is not its valid entry");
+                    + vector + ", which is not its valid entry");
             }
         }
     }

@@ -1,159 +1,132 @@
 package io.uipc.chaos;
 
-import io.uipc.core.internal.ChildJvm;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.Signal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * One incarnation of a chaos member: a child JVM started through {@link ChildJvm}, its output
- * lines queued by a pump thread, commands written to its stdin, and the signals the driver
- * sends it (SIGKILL through {@link Process#destroyForcibly()}, SIGSTOP and SIGCONT through
- * {@code kill}).
+ * One incarnation of a chaos member: its child JVM ({@link ChaosMember}, driven by
+ * {@link JvmProcess}), the member handle it announced when ready, and what the run did to it:
+ * SIGKILL, SIGSTOP and SIGCONT. A wait that fails is a violation for the run to report, not
+ * an exception: the methods that wait say whether the member answered, and {@link #failure()}
+ * says why not, quoting the member's last output.
  */
-final class MemberProcess {
-    private static final String EOF = "\u0000EOF";
+final class MemberIncarnation {
+    /** {@link #handle()} before the member announced one. */
+    static final long NO_HANDLE = -1;
+    private static final String READY = "ready ";
 
     private final String name;
     private final int incarnation;
-    private final Process process;
-    private final Writer stdin;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private volatile String lastLines = "";
-    private volatile long handle = -1;
+    private final JvmProcess process;
+    private long handle = NO_HANDLE;
+    private String failure = "";
     private boolean stopped;
     private boolean killed;
 
-    private MemberProcess(final String name, final int incarnation, final Process process) {
+    private MemberIncarnation(final String name, final int incarnation, final JvmProcess process) {
         this.name = name;
         this.incarnation = incarnation;
         this.process = process;
-        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
-        final Thread pump = new Thread(this::pump, "chaos-pump-" + name + "." + incarnation);
-        pump.setDaemon(true);
-        pump.start();
     }
 
-    static MemberProcess start(final String name, final int incarnation, final Map<String, String> env, final List<String> jvmOptions,
-                               final List<String> args) {
-        final ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(ChildJvm.currentClassPath(), jvmOptions,
-            ChaosMember.class.getName(), args));
-        pb.redirectErrorStream(true);
-        pb.environment().putAll(env);
-        try {
-            return new MemberProcess(name, incarnation, pb.start());
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot start chaos member " + name, e);
-        }
-    }
-
-    private void pump() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("ready ")) {
-                    handle = Long.parseLong(line.substring(6).trim());
-                }
-                lastLines = lastLines.length() > 4000 ? line : lastLines + "\n" + line;
-                lines.add(line);
-            }
-        } catch (final IOException | NumberFormatException ignored) {
-            // killed; EOF below
-        }
-        lines.add(EOF);
+    static MemberIncarnation start(final String name, final int incarnation, final Map<String, String> env,
+                                   final List<String> jvmOptions, final List<String> args) {
+        return new MemberIncarnation(name, incarnation, JvmProcess.builder(name + "." + incarnation, ChaosMember.class)
+            .jvmOptions(jvmOptions).environment(env).args(args).start());
     }
 
     /**
-     * @param prefix  the line's start
-     * @param timeout longest wait
-     * @return the line, or null if the child ended or the timeout passed first
+     * Waits for the member to announce that it joined; its handle is then known.
+     *
+     * @return whether it did within the run's deadline
      */
-    String await(final String prefix, final Duration timeout) throws InterruptedException {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        for (;;) {
-            final String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                return null;
-            }
-            if (line.equals(EOF)) {
-                lines.add(EOF);
-                return null;
-            }
-            if (line.startsWith(prefix)) {
-                return line;
-            }
+    boolean awaitReady() {
+        return attempt(() -> {
+            handle = parseHandle(process.expect(READY, ChaosRun.MEMBER_DEADLINE));
+            return true;
+        });
+    }
+
+    /**
+     * Writes a command ({@link ChaosMember} lists them) for {@link #answered} to wait for; a
+     * member that is gone fails that wait.
+     *
+     * @param command the command line
+     */
+    void send(final String command) {
+        attempt(() -> {
+            process.send(command);
+            return true;
+        });
+    }
+
+    /**
+     * Waits for the reply to a command sent before.
+     *
+     * @param command the command
+     * @return whether the member replied within the run's deadline
+     */
+    boolean answered(final String command) {
+        return attempt(() -> {
+            process.expect(command, ChaosRun.MEMBER_DEADLINE);
+            return true;
+        });
+    }
+
+    /**
+     * Waits for the member to exit after {@code finish}.
+     *
+     * @return whether it exited with code 0 within the run's deadline
+     */
+    boolean exitedCleanly() {
+        return attempt(() -> {
+            final int code = process.waitFor(ChaosRun.MEMBER_DEADLINE);
+            failure = code == 0 ? "" : "exit code " + code;
+            return code == 0;
+        });
+    }
+
+    /** The driver fails as a test would, with an AssertionError quoting the member's output; a chaos run reports it instead. */
+    private boolean attempt(final Supplier<Boolean> wait) {
+        try {
+            return wait.get();
+        } catch (final AssertionError e) {
+            failure = e.getMessage();
+            return false;
         }
     }
 
-    void command(final String line) throws IOException {
-        stdin.write(line + "\n");
-        stdin.flush();
-    }
-
-    void kill() throws InterruptedException {
+    /** SIGKILL, and wait until it is gone; the handle it announced before dying, if it did, stays known. */
+    void kill() {
         killed = true;
-        process.destroyForcibly();
-        process.waitFor();
         stopped = false;
+        process.kill();
+        if (handle == NO_HANDLE) {
+            process.poll(READY).ifPresent(line -> handle = parseHandle(line));
+        }
     }
 
     void stop() {
-        signal("-STOP");
+        process.signal(Signal.STOP);
         stopped = true;
     }
 
     void resume() {
-        signal("-CONT");
+        process.signal(Signal.CONT);
         stopped = false;
     }
 
-    private void signal(final String signal) {
-        try {
-            final Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).redirectErrorStream(true).start();
-            kill.getInputStream().readAllBytes();
-            kill.waitFor();
-        } catch (final IOException e) {
-            throw new UncheckedIOException("kill " + signal + " " + process.pid() + " failed", e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Ends the JVM whatever happened (killing it at once if stopped), for teardown. */
+    void destroy() {
+        process.close();
     }
 
-    /** Continues it if stopped and kills it if alive: for teardown, whatever happened. */
-    void destroy() throws InterruptedException {
-        if (stopped) {
-            resume();
-        }
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    boolean waitExit(final Duration timeout) throws InterruptedException {
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    int exitValue() {
-        return process.exitValue();
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    long pid() {
-        return process.pid();
+    private static long parseHandle(final String readyLine) {
+        return Long.parseLong(readyLine.substring(READY.length()).trim());
     }
 
     String name() {
@@ -164,7 +137,11 @@ final class MemberProcess {
         return incarnation;
     }
 
-    /** @return the member handle it printed when ready, or -1 before */
+    /**
+     * The member handle it printed when ready.
+     *
+     * @return the handle, or {@link #NO_HANDLE}
+     */
     long handle() {
         return handle;
     }
@@ -177,7 +154,12 @@ final class MemberProcess {
         return killed;
     }
 
-    String output() {
-        return lastLines;
+    /**
+     * Why the last wait failed.
+     *
+     * @return the failure, quoting the member's last output
+     */
+    String failure() {
+        return failure;
     }
 }

@@ -1,7 +1,7 @@
 package io.uipc.examples;
 
 import io.uipc.launcher.cli.UipcCommand;
-import io.uipc.table.testing.ChildProcess;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +38,7 @@ class DemoTest {
 
     @Test
     void theDemoRunsTheExamplesChecksThemAndLeavesNothingBehind() throws IOException {
-        try (ChildProcess cli = ChildProcess.start("uipc-demo", UipcCommand.class, Map.of(), "demo", "--dir", root.toString())) {
+        try (JvmProcess cli = JvmProcess.start("uipc-demo", UipcCommand.class, "demo", "--dir", root.toString())) {
             final int code = cli.waitFor(WAIT);
             final String out = cli.output();
             assertEquals(0, code, out);

@@ -38,7 +38,6 @@ public final class GroupInspector {
     /** The group directory's table file (process-table's {@code GroupFiles.TABLE}). */
     private static final String TABLE_FILE = "table";
 
-
     private final ProcessGroup group;
     private final UnsafeBuffer table;
     private final UnsafeBuffer domain;

@@ -12,13 +12,10 @@ import io.uipc.table.mailbox.Inbox;
 import io.uipc.table.mailbox.InboxConfig;
 import io.uipc.table.mailbox.MailResult;
 import io.uipc.table.mailbox.Outbox;
+import io.uipc.testing.CommandLoop;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -39,8 +36,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code <name>.<inc>.recv}: {@code J <own handle>}, then {@code M <sender index> <sender inc> <seq>}
  *       for each mail received and {@code V <nanoTime after delivery>} for each delivery of {@link #POKE}.</li>
  * </ul>
- * Commands on stdin: {@code stop} (stop sending; answers {@code stopped}), {@code finish} (drain
- * what is left, answer {@code done}, leave and exit 0).
+ * It prints {@code ready <own handle>} once it has joined, then serves commands
+ * ({@link CommandLoop}): {@code stop} (stop sending; replies once the sender has stopped) and
+ * {@code finish} (drain what is left, leave, reply {@code finish <mails> <pokes>} and exit 0).
  *
  * <p>Arguments: log directory, member index, incarnation, members, seed.
  */
@@ -103,9 +101,9 @@ public final class ChaosMember {
         final ProcessGroup group = GroupEnvironment.attachGroup();
         final Member me = join(group, GroupEnvironment.joinOptions());
         final ChaosMember member = new ChaosMember(group, me, logDir, index, incarnation, Integer.parseInt(args[3]), Long.parseLong(args[4]));
-        System.out.println("ready " + me.handle());
+        CommandLoop.print("ready " + me.handle());
         member.run();
-        System.out.println("done " + member.mails + " " + member.pokes);
+        CommandLoop.print("finish " + member.mails + " " + member.pokes);
         System.exit(0);
     }
 
@@ -127,7 +125,7 @@ public final class ChaosMember {
         final Thread sender = new Thread(this::sendLoop, "chaos-sender");
         sender.setDaemon(true);
         sender.start();
-        final Thread commands = new Thread(() -> commandLoop(sender), "chaos-commands");
+        final Thread commands = new Thread(() -> commands(sender).run(), "chaos-commands");
         commands.setDaemon(true);
         commands.start();
         final Receiver receiver = me.receiver();
@@ -150,25 +148,20 @@ public final class ChaosMember {
         received.write("M " + buffer.getInt(offset) + " " + buffer.getInt(offset + 4) + " " + buffer.getLong(offset + 8));
     }
 
-    private void commandLoop(final Thread sender) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.equals("stop")) {
-                    sending = false;
-                    sender.join();
-                    sent.close();
-                    System.out.println("stopped");
-                } else if (line.equals("finish")) {
-                    finishing = true;
-                    inbox.wakeup();
-                    return;
-                }
-            }
-        } catch (final IOException | InterruptedException e) {
-            System.out.println("error " + e);
-        }
-        // stdin closed: the driver is gone; do not outlive it
-        Runtime.getRuntime().halt(3);
+    /** The loop exits the JVM at the end of its input: the driver is gone, and a member must not outlive it. */
+    private CommandLoop commands(final Thread sender) {
+        return new CommandLoop()
+            .on("stop", a -> {
+                sending = false;
+                sender.join();
+                sent.close();
+                return "";
+            })
+            .on("finish", a -> {
+                finishing = true;
+                inbox.wakeup();
+                return null;
+            });
     }
 
     /** The peers this member sends to, connected lazily and dropped when their incarnation goes. */

@@ -5,7 +5,6 @@ import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.MemberHandle;
 import io.uipc.table.MemberInfo;
-import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
 
 import java.io.IOException;
@@ -41,8 +40,8 @@ public final class ChaosRun {
     private final ChaosOptions options;
     private final ChaosReport report = new ChaosReport();
     private final SplittableRandom random;
-    private final List<MemberProcess> current = new ArrayList<>();
-    private final List<MemberProcess> all = new ArrayList<>();
+    private final List<MemberIncarnation> current = new ArrayList<>();
+    private final List<MemberIncarnation> all = new ArrayList<>();
     private final Map<Integer, Long> resumeAt = new HashMap<>();
     private ProcessGroup group;
     private Path logDir;
@@ -59,6 +58,8 @@ public final class ChaosRun {
      * Runs, checks and cleans up; never leaves a process running or stopped.
      *
      * @return the report
+     * @throws IOException if the group, its files or the members' logs cannot be made or read
+     * @throws InterruptedException if interrupted while pacing the chaos
      */
     public ChaosReport run() throws IOException, InterruptedException {
         final long started = System.nanoTime();
@@ -70,9 +71,9 @@ public final class ChaosRun {
             for (int i = 0; i < options.members(); i++) {
                 current.add(start(i, 0));
             }
-            for (final MemberProcess m : current) {
-                if (m.await("ready", MEMBER_DEADLINE) == null) {
-                    report.violation(m.name() + " never became ready: " + m.output());
+            for (final MemberIncarnation m : current) {
+                if (!m.awaitReady()) {
+                    report.violation(m.name() + " never became ready: " + m.failure());
                 }
             }
             if (report.ok()) {
@@ -80,7 +81,7 @@ public final class ChaosRun {
                 finish();
             }
         } finally {
-            for (final MemberProcess m : all) {
+            for (final MemberIncarnation m : all) {
                 m.destroy();
             }
             group.close();
@@ -99,9 +100,9 @@ public final class ChaosRun {
         return report;
     }
 
-    private MemberProcess start(final int index, final int incarnation) {
+    private MemberIncarnation start(final int index, final int incarnation) {
         final String name = ChaosMember.name(index);
-        final MemberProcess m = MemberProcess.start(name, incarnation, GroupEnvironment.forChild(group, name, "chaos", group.readSecret()),
+        final MemberIncarnation m = MemberIncarnation.start(name, incarnation, GroupEnvironment.forChild(group, name, "chaos", group.readSecret()),
             MEMBER_JVM_OPTIONS, List.of(logDir.toString(), Integer.toString(index), Integer.toString(incarnation),
                 Integer.toString(options.members()), Long.toString(options.seed())));
         all.add(m);
@@ -133,18 +134,18 @@ public final class ChaosRun {
         resumeAt.clear();
     }
 
-    private void kill(final int index) throws InterruptedException {
-        final MemberProcess victim = current.get(index);
+    private void kill(final int index) {
+        final MemberIncarnation victim = current.get(index);
         victim.kill();
         resumeAt.remove(index);
         report.kills++;
-        final MemberProcess next = start(index, victim.incarnation() + 1);
+        final MemberIncarnation next = start(index, victim.incarnation() + 1);
         current.set(index, next);
         report.restarts++;
     }
 
     private void stop(final int index) {
-        final MemberProcess victim = current.get(index);
+        final MemberIncarnation victim = current.get(index);
         if (victim.isStopped()) {
             return;
         }
@@ -173,36 +174,36 @@ public final class ChaosRun {
         }
     }
 
-    private void finish() throws IOException, InterruptedException {
-        for (final MemberProcess m : current) {
-            if (MemberHandle.isNull(m.handle()) && m.await("ready", MEMBER_DEADLINE) == null) {
-                report.violation(m.name() + "." + m.incarnation() + " (restarted) never became ready: " + m.output());
+    private void finish() throws IOException {
+        for (final MemberIncarnation m : current) {
+            if (MemberHandle.isNull(m.handle()) && !m.awaitReady()) {
+                report.violation(m.name() + "." + m.incarnation() + " (restarted) never became ready: " + m.failure());
             }
         }
-        for (final MemberProcess m : current) {
-            m.command("stop");
+        for (final MemberIncarnation m : current) {
+            m.send("stop");
         }
-        for (final MemberProcess m : current) {
-            if (m.await("stopped", MEMBER_DEADLINE) == null) {
-                report.violation(m.name() + "." + m.incarnation() + " hung: no answer to stop within " + MEMBER_DEADLINE + ": " + m.output());
+        for (final MemberIncarnation m : current) {
+            if (!m.answered("stop")) {
+                report.violation(m.name() + "." + m.incarnation() + " hung: no answer to stop within " + MEMBER_DEADLINE + ": " + m.failure());
             }
         }
         checkTable();
-        for (final MemberProcess m : current) {
-            m.command("finish");
+        for (final MemberIncarnation m : current) {
+            m.send("finish");
         }
-        for (final MemberProcess m : current) {
-            if (m.await("done", MEMBER_DEADLINE) == null || !m.waitExit(MEMBER_DEADLINE) || m.exitValue() != 0) {
-                report.violation(m.name() + "." + m.incarnation() + " did not finish cleanly: " + m.output());
+        for (final MemberIncarnation m : current) {
+            if (!m.answered("finish") || !m.exitedCleanly()) {
+                report.violation(m.name() + "." + m.incarnation() + " did not finish cleanly: " + m.failure());
             }
         }
         final List<Ledger.Survivor> survivors = new ArrayList<>();
         for (int i = 0; i < current.size(); i++) {
-            final MemberProcess m = current.get(i);
+            final MemberIncarnation m = current.get(i);
             survivors.add(new Ledger.Survivor(i, m.handle(), m.name(), m.incarnation()));
         }
         report.survivors = survivors.size();
-        final Set<String> killed = all.stream().filter(MemberProcess::isKilled)
+        final Set<String> killed = all.stream().filter(MemberIncarnation::isKilled)
             .map(m -> m.name().substring(1) + "." + m.incarnation()).collect(Collectors.toSet());
         new Ledger(logDir, report).check(survivors, killed);
         group.reap();
@@ -230,27 +231,27 @@ public final class ChaosRun {
             if (!names.add(e.name())) {
                 report.violation("name " + e.name() + " appears twice in the table: " + entries);
             }
-            if (e.state() != MemberState.ACTIVE || ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
-                report.violation("entry of " + e.name() + " is " + e.stateLabel() + " with pid " + e.pid() + " alive: "
+            if (!e.state().equals("active") || ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+                report.violation("entry of " + e.name() + " is " + e.state() + " with pid " + e.pid() + " alive: "
                     + ProcessHandle.of(e.pid()).isPresent());
             }
         }
         if (entries.size() != current.size()) {
             report.violation(current.size() + " members alive but " + entries.size() + " table entries: " + entries);
         }
-        for (final MemberProcess m : current) {
+        for (final MemberIncarnation m : current) {
             if (group.lookup(m.name()) != m.handle()) {
                 report.violation(m.name() + " resolves to " + MemberHandle.toString(group.lookup(m.name())) + ", not its live incarnation "
                     + MemberHandle.toString(m.handle()));
             }
         }
-        for (final MemberProcess dead : all) {
+        for (final MemberIncarnation dead : all) {
             if (dead.isKilled() && !MemberHandle.isNull(dead.handle())) {
                 if (group.isLive(dead.handle())) {
                     report.violation("killed " + dead.name() + "." + dead.incarnation() + " still live in the table");
                 }
                 for (final int vector : new int[] {ChaosMember.DOORBELL, ChaosMember.POKE}) {
-                    if (group.uittHandle(dead.handle(), vector) != ProcessGroup.NO_UITT_HANDLE) {
+                    if (group.uittHandle(dead.handle(), vector) != -1) {
                         report.violation("killed " + dead.name() + "." + dead.incarnation() + " still publishes vector " + vector);
                     }
                 }

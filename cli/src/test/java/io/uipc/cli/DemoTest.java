@@ -3,7 +3,7 @@ package io.uipc.cli;
 import io.uipc.launcher.spec.LaunchSpec;
 import io.uipc.launcher.spec.ProcessSpec;
 import io.uipc.launcher.spec.SpecParser;
-import io.uipc.table.testing.ChildProcess;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -55,7 +54,7 @@ class DemoTest {
 
     @Test
     void theDemoRunsTheExamplesChecksThemAndLeavesNothingBehind() throws IOException {
-        try (ChildProcess cli = ChildProcess.start("uipc-demo", UipcCommand.class, Map.of(), "demo", "--dir", root.toString())) {
+        try (JvmProcess cli = JvmProcess.start("uipc-demo", UipcCommand.class, "demo", "--dir", root.toString())) {
             final int code = cli.waitFor(WAIT);
             final String out = cli.output();
             assertEquals(0, code, out);

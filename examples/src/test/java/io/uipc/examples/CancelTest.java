@@ -2,7 +2,7 @@ package io.uipc.examples;
 
 import io.uipc.examples.cancel.Canceller;
 import io.uipc.examples.cancel.Session;
-import io.uipc.table.testing.ChildProcess;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CancelTest extends ExampleGroupTest {
     @Test
     void blockedCallsReturnBecauseOfTheUserInterrupt() {
-        final ChildProcess session = member("session", "foreground", Session.class);
-        final ChildProcess canceller = member("canceller", "background", Canceller.class, "--hold", "50ms");
+        final JvmProcess session = member("session", "foreground", Session.class);
+        final JvmProcess canceller = member("canceller", "background", Canceller.class, "--hold", "50ms");
         session.expect("BLOCKED socket-read", WAIT);
         final String read = session.expect("CANCELLED socket-read", WAIT);
         assertTrue(read.contains("by java.nio.channels.ClosedByInterruptException") && read.contains("reason: cancel #1 from canceller"), read);

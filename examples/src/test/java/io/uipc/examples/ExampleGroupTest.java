@@ -1,8 +1,8 @@
 package io.uipc.examples;
 
 import io.uipc.table.ProcessGroup;
-import io.uipc.table.testing.ChildProcess;
-import io.uipc.table.testing.TestGroups;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Base of the examples' tests: a fresh group under a temporary directory, and member JVMs
- * started with the environment {@code uipc launch} would give them. Everything is removed after.
+ * Base of the examples' tests: a fresh group, a temporary directory for the test's files, and
+ * member JVMs started with the environment {@code uipc launch} would give them. Everything is
+ * removed after.
  */
 abstract class ExampleGroupTest {
     static final Duration WAIT = Duration.ofSeconds(90);
@@ -22,22 +23,24 @@ abstract class ExampleGroupTest {
     @TempDir
     Path root;
     ProcessGroup group;
-    private final List<ChildProcess> children = new ArrayList<>();
+    private TempGroups groups;
+    private final List<JvmProcess> children = new ArrayList<>();
 
     @BeforeEach
     void createGroup() {
-        group = TestGroups.create(root, "example");
+        groups = new TempGroups();
+        group = groups.create("example");
     }
 
     @AfterEach
     void destroyGroup() {
-        children.forEach(ChildProcess::close);
+        children.forEach(JvmProcess::close);
         group.close();
-        ProcessGroup.destroy(group.directory(), true);
+        groups.close();
     }
 
-    ChildProcess member(final String name, final String role, final Class<?> main, final String... args) {
-        final ChildProcess child = ChildProcess.start(name, main, TestGroups.env(group, name, role), args);
+    JvmProcess member(final String name, final String role, final Class<?> main, final String... args) {
+        final JvmProcess child = JvmProcess.builder(name, main).environment(TempGroups.memberEnvironment(group, name, role)).args(args).start();
         children.add(child);
         return child;
     }

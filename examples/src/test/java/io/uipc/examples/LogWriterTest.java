@@ -3,7 +3,7 @@ package io.uipc.examples;
 import io.uipc.examples.logwriter.Foreground;
 import io.uipc.examples.logwriter.LogWriter;
 import io.uipc.examples.logwriter.RedoLogCheck;
-import io.uipc.table.testing.ChildProcess;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,15 +30,15 @@ class LogWriterTest extends ExampleGroupTest {
         final int foregrounds = 3;
         final int commits = 400;
         final Path log = root.resolve("redo.log");
-        final ChildProcess lgwr = member("lgwr", "background", LogWriter.class, "--log", log.toString(),
+        final JvmProcess lgwr = member("lgwr", "background", LogWriter.class, "--log", log.toString(),
             "--foregrounds", String.valueOf(foregrounds), "--verify", "true");
         lgwr.expect("READY", WAIT);
-        final List<ChildProcess> fgs = new ArrayList<>();
+        final List<JvmProcess> fgs = new ArrayList<>();
         for (int i = 1; i <= foregrounds; i++) {
             fgs.add(member("fg-" + i, "foreground", Foreground.class, "--commits", String.valueOf(commits)));
         }
         final Map<String, Long> acked = new HashMap<>();
-        for (final ChildProcess fg : fgs) {
+        for (final JvmProcess fg : fgs) {
             final String[] words = fg.expect("ACKED", WAIT).split(" ");
             acked.put(words[1], Long.parseLong(words[2]));
         }

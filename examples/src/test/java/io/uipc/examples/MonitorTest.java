@@ -3,7 +3,7 @@ package io.uipc.examples;
 import io.uipc.examples.monitor.Idle;
 import io.uipc.examples.monitor.Monitor;
 import io.uipc.table.GroupVectors;
-import io.uipc.table.testing.ChildProcess;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MonitorTest extends ExampleGroupTest {
     @Test
     void reportsJoinsReapedDeathsAndLeaves() {
-        final ChildProcess monitor = member("pmon", "background", Monitor.class, "--exit-when-alone", "true");
+        final JvmProcess monitor = member("pmon", "background", Monitor.class, "--exit-when-alone", "true");
         monitor.expect("MONITOR watching", WAIT);
-        final ChildProcess victim = member("victim", "foreground", Idle.class);
-        final ChildProcess quitter = member("quitter", "foreground", Idle.class);
+        final JvmProcess victim = member("victim", "foreground", Idle.class);
+        final JvmProcess quitter = member("quitter", "foreground", Idle.class);
         victim.expect("IDLE", WAIT);
         quitter.expect("IDLE", WAIT);
         assertTrue(monitor.expect("JOINED victim", WAIT).contains("pid " + victim.pid()));

@@ -2,7 +2,7 @@ package io.uipc.examples;
 
 import io.uipc.examples.pingpong.Ping;
 import io.uipc.examples.pingpong.Pong;
-import io.uipc.table.testing.ChildProcess;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PingPongTest extends ExampleGroupTest {
     @Test
     void everyPingIsAnsweredUnderEachWaitPolicy() {
-        final ChildProcess pong = member("pong", "background", Pong.class);
-        final ChildProcess ping = member("ping", "foreground", Ping.class, "--rounds", "2000", "--warmup", "500");
+        final JvmProcess pong = member("pong", "background", Pong.class);
+        final JvmProcess ping = member("ping", "foreground", Ping.class, "--rounds", "2000", "--warmup", "500");
         for (final String policy : new String[] {"spin ", "spin-yield-block", "block "}) {
             final String line = ping.expect("POLICY " + policy, WAIT);
             assertTrue(line.contains("n=2000 "), line);

@@ -4,9 +4,10 @@ import io.uipc.core.emulated.EmulatedBackend;
 import io.uipc.core.hardware.HardwareBackend;
 import io.uipc.core.hardware.UintrProbe;
 import io.uipc.core.spi.BackendStatus;
-import io.uipc.core.testing.TempDomain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code emulated} and says why.
  */
 class BackendsTest {
+    @TempDir
+    Path dir;
+
     private static BackendStatus status(final String name) {
         return Backends.statuses().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
@@ -53,8 +57,8 @@ class BackendsTest {
         assertEquals(EmulatedBackend.NAME, selection.backend().name());
         assertEquals("skipped hardware (" + status(HardwareBackend.NAME).reason() + "); chose emulated: "
             + status(EmulatedBackend.NAME).reason(), selection.reason());
-        try (TempDomain domain = TempDomain.create(1, 1)) {
-            assertEquals(EmulatedBackend.NAME, domain.domain().backendName());
+        try (InterruptDomain domain = selection.backend().create(DomainConfig.of(dir.resolve("domain")).withCapacities(1, 1))) {
+            assertEquals(EmulatedBackend.NAME, domain.backendName());
         }
     }
 
@@ -71,7 +75,7 @@ class BackendsTest {
         assertTrue(capable.supported());
         assertFalse(backend.status().available());
         assertTrue(backend.status().reason().contains("no native SENDUIPI/UIRET handler trampoline"), backend.status().reason());
-        final UipcException e = assertThrows(UipcException.class, () -> backend.create(DomainConfig.of(TempDomain.uniquePath("unused"))));
+        final UipcException e = assertThrows(UipcException.class, () -> backend.create(DomainConfig.of(dir.resolve("unused"))));
         assertEquals("backend 'hardware' is not available: " + backend.status().reason(), e.getMessage());
     }
 

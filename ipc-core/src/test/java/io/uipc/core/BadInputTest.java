@@ -1,12 +1,14 @@
 package io.uipc.core;
 
-import io.uipc.core.testing.TempDomain;
+import io.uipc.core.emulated.EmulatedDomain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputTest {
     private static final int UITT_ENTRIES = 8;
 
-    private TempDomain domain;
+    @TempDir
+    Path dir;
+    private InterruptDomain domain;
     private Receiver receiver;
 
     @BeforeEach
     void open() {
-        domain = TempDomain.create(2, UITT_ENTRIES);
-        receiver = domain.domain().registerReceiver();
+        domain = EmulatedDomain.create(DomainConfig.of(dir.resolve("domain")).withCapacities(2, UITT_ENTRIES));
+        receiver = domain.registerReceiver();
     }
 
     @AfterEach
@@ -58,7 +62,7 @@ class BadInputTest {
 
     @Test
     void uittIndicesOutsideTheTableAreInvalid() {
-        final InterruptDomain d = domain.domain();
+        final InterruptDomain d = domain;
         final PrivateUitt privateUitt = d.newPrivateUitt(4);
         final int[] results = {
             d.sendIndex(UITT_ENTRIES), d.sendIndex(-1), d.sendIndex(Integer.MAX_VALUE),
@@ -85,7 +89,7 @@ class BadInputTest {
         messages.forEach((text, message) ->
             assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Grant.parse(text)).getMessage()));
         final Grant foreign = new Grant(2, 1, 5);
-        final PrivateUitt privateUitt = domain.domain().newPrivateUitt(4);
+        final PrivateUitt privateUitt = domain.newPrivateUitt(4);
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> privateUitt.register(foreign));
         assertTrue(e.getMessage().contains("minted in another domain"), e.getMessage());
     }

@@ -1,8 +1,9 @@
 package io.uipc.launcher;
 
 import io.uipc.core.internal.ChildJvm;
-import io.uipc.core.internal.FileTrees;
 import io.uipc.launcher.cli.LauncherUipcCommand;
+import io.uipc.testing.Signal;
+import io.uipc.testing.TempGroups;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,32 +21,39 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the real {@code uipc} commands of the launcher ({@link LauncherUipcCommand} in a child JVM
- * built by {@link ChildJvm}, as bin/uipc runs the whole CLI) for end-to-end tests, each test under
- * its own group root.
+ * Runs the real {@code uipc} commands of the launcher ({@link LauncherUipcCommand} in a child JVM built by
+ * {@link ChildJvm}, as bin/uipc runs the whole CLI) for end-to-end tests, each test under its own group root
+ * ({@link TempGroups}). Unlike the child-JVM driver, {@link io.uipc.testing.JvmProcess}, it keeps
+ * the CLI's stdout and stderr apart and matches lines anywhere in them, any number of times:
+ * what a test of a command line asserts.
  */
 public final class Cli implements AutoCloseable {
     /** The options bin/uipc gives the CLI's own JVM. */
     private static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
-    private final Path root;
+    private final TempGroups groups;
     private final List<Running> started = new ArrayList<>();
 
-    /** @param name a unique name for the test's group root under /dev/shm */
+    /**
+     * Makes the test's group root.
+     *
+     * @param name the test's name, for the root's name
+     */
     public Cli(final String name) {
-        this.root = Paths.get("/dev/shm", "uipc-test-" + ProcessHandle.current().pid() + "-" + name);
-        try {
-            Files.createDirectories(root);
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** @return the group root, for --dir */
-    public Path root() {
-        return root;
+        this.groups = new TempGroups(name);
     }
 
     /**
+     * The test's group root.
+     *
+     * @return the root, for --dir
+     */
+    public Path root() {
+        return groups.root();
+    }
+
+    /**
+     * Starts the CLI.
+     *
      * @param args command line; "--dir ROOT" is appended for commands that take it, unless given
      * @return the started CLI
      */
@@ -54,7 +61,7 @@ public final class Cli implements AutoCloseable {
         final List<String> full = new ArrayList<>(List.of(args));
         if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send").contains(args[0]) && !full.contains("--dir")) {
             full.add("--dir");
-            full.add(root.toString());
+            full.add(root().toString());
         }
         final ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(ChildJvm.currentClassPath(), CLI_JVM_OPTIONS,
             LauncherUipcCommand.class.getName(), full));
@@ -68,6 +75,8 @@ public final class Cli implements AutoCloseable {
     }
 
     /**
+     * Runs the CLI to its end.
+     *
      * @param args command line
      * @return the finished run
      * @throws InterruptedException if interrupted
@@ -78,9 +87,13 @@ public final class Cli implements AutoCloseable {
         return r;
     }
 
-    /** @return the group directories left under the root */
+    /**
+     * What the test's commands left behind.
+     *
+     * @return the group directories left under the root
+     */
     public List<Path> groupsLeft() {
-        try (Stream<Path> s = Files.list(root)) {
+        try (Stream<Path> s = Files.list(root())) {
             return s.toList();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
@@ -89,12 +102,12 @@ public final class Cli implements AutoCloseable {
 
     /** Kills whatever a failed test left running (CLI JVMs and their members), then removes the root. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         for (final Running r : started) {
             r.process.descendants().forEach(ProcessHandle::destroyForcibly);
             r.process.destroyForcibly();
         }
-        FileTrees.delete(root);
+        groups.close();
     }
 
     /** A CLI process whose stdout and stderr are collected line by line. */
@@ -126,12 +139,18 @@ public final class Cli implements AutoCloseable {
             return t;
         }
 
-        /** @return the CLI's pid */
+        /**
+         * The CLI's process id.
+         *
+         * @return the CLI's pid
+         */
         public long pid() {
             return process.pid();
         }
 
         /**
+         * Waits for the CLI to exit, and for the rest of its output.
+         *
          * @param timeout how long
          * @return the exit code
          * @throws InterruptedException if interrupted
@@ -143,12 +162,18 @@ public final class Cli implements AutoCloseable {
             return process.exitValue();
         }
 
-        /** @return the exit code (the process must have exited) */
+        /**
+         * The exit code of a CLI that has exited.
+         *
+         * @return the exit code
+         */
         public int exitCode() {
             return process.exitValue();
         }
 
         /**
+         * Waits for a line of stdout.
+         *
          * @param fragment text
          * @return the first stdout line containing it, within 30 s
          * @throws InterruptedException if interrupted
@@ -158,6 +183,8 @@ public final class Cli implements AutoCloseable {
         }
 
         /**
+         * Waits for the {@code n}th line of stdout with the same text.
+         *
          * @param fragment text
          * @param n        how many lines must contain it
          * @return the {@code n}th stdout line containing it, within 30 s
@@ -168,6 +195,8 @@ public final class Cli implements AutoCloseable {
         }
 
         /**
+         * Waits for a member's line, as the launcher prints it.
+         *
          * @param member   a member name
          * @param fragment text its output line must contain
          * @return the first line the launcher printed for that member containing it, within 30 s
@@ -181,25 +210,35 @@ public final class Cli implements AutoCloseable {
         /**
          * Sends a signal to the CLI process, as a terminal or a service manager would.
          *
-         * @param signal e.g. "INT", "TERM"
-         * @throws Exception if kill fails
+         * @param signal a {@link Signal}'s name, e.g. "INT", "TERM"
          */
-        public void signal(final String signal) throws Exception {
-            final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
-            assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " failed");
+        public void signal(final String signal) {
+            Signal.valueOf(signal).send(process.pid());
         }
 
-        /** @return stdout so far */
+        /**
+         * The CLI's stdout.
+         *
+         * @return stdout so far
+         */
         public String stdout() {
             return String.join("\n", out.lines());
         }
 
-        /** @return stderr so far */
+        /**
+         * The CLI's stderr.
+         *
+         * @return stderr so far
+         */
         public String stderr() {
             return String.join("\n", err.lines());
         }
 
-        /** @return stdout lines so far */
+        /**
+         * The CLI's stdout, line by line.
+         *
+         * @return stdout lines so far
+         */
         public List<String> stdoutLines() {
             return out.lines();
         }

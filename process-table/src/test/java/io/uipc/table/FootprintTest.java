@@ -4,6 +4,7 @@ import io.uipc.core.PrivateUitt;
 import io.uipc.core.emulated.DomainHeaderDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,22 +25,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FootprintTest {
     private static final Footprint DATABASE = new Footprint(1_000, 100, 1);
 
+    @TempDir
+    Path root;
+
     @Test
     void formulasMatchRealFilesAndTables() throws IOException {
         final int[][] sizes = {{1, 1, 1}, {7, 3, 5}, {64, 100, 300}, {500, 640, 2048}};
-        try (TempGroups groups = new TempGroups()) {
-            for (final int[] s : sizes) {
-                final String name = "fp-" + s[0] + "-" + s[1] + "-" + s[2];
-                try (ProcessGroup g = groups.create(name, s[0], s[1], s[2])) {
-                    final Path dir = g.directory();
-                    assertEquals(Footprint.domainFileBytes(s[1], s[2]), Files.size(dir.resolve(GroupFileNames.DOMAIN)), name);
-                    assertEquals(DomainHeaderDescriptor.totalLength(s[1], s[2]), Footprint.domainFileBytes(s[1], s[2]), name);
-                    assertEquals(Footprint.tableFileBytes(s[0]), Files.size(dir.resolve(GroupFileNames.TABLE)), name);
-                    assertEquals(Footprint.lockFileBytes(s[0]), Files.size(dir.resolve(GroupFileNames.LOCKS)), name);
-                    for (final int n : new int[] {1, Footprint.RFC_UITT_ENTRIES, 1000}) {
-                        final PrivateUitt p = g.domain().newPrivateUitt(n);
-                        assertEquals(n * (long) io.uipc.core.emulated.UittDescriptor.LENGTH, p.footprintBytes());
-                    }
+        for (final int[] s : sizes) {
+            final String name = "fp-" + s[0] + "-" + s[1] + "-" + s[2];
+            try (ProcessGroup g = ProcessGroup.create(GroupSpec.named(name).withRoot(root).withCapacities(s[0], s[1], s[2]))) {
+                final Path dir = g.directory();
+                assertEquals(Footprint.domainFileBytes(s[1], s[2]), Files.size(dir.resolve(GroupFileNames.DOMAIN)), name);
+                assertEquals(DomainHeaderDescriptor.totalLength(s[1], s[2]), Footprint.domainFileBytes(s[1], s[2]), name);
+                assertEquals(Footprint.tableFileBytes(s[0]), Files.size(dir.resolve(GroupFileNames.TABLE)), name);
+                assertEquals(Footprint.lockFileBytes(s[0]), Files.size(dir.resolve(GroupFileNames.LOCKS)), name);
+                for (final int n : new int[] {1, Footprint.RFC_UITT_ENTRIES, 1000}) {
+                    final PrivateUitt p = g.domain().newPrivateUitt(n);
+                    assertEquals(n * (long) io.uipc.core.emulated.UittDescriptor.LENGTH, p.footprintBytes());
                 }
             }
         }

@@ -1,6 +1,5 @@
 package io.uipc.table;
 
-import io.uipc.core.internal.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Who may attach and join. The secret: a joiner without it, or with a wrong one, is refused
- * before it touches the table, in this JVM and in child JVMs started the launcher's way (secret
- * in {@value GroupSecret#ENV}). Ownership: a group directory owned by another uid is refused
+ * before it touches the table (in child JVMs started the launcher's way too: system-tests'
+ * ChildJoinAccessTest). Ownership: a group directory owned by another uid is refused
  * unless group mode admits this process (checked for real by chown/chgrp as root). Files: the
  * modes the group is created with, and what they mean for another uid.
  */
@@ -46,25 +44,6 @@ class GroupAccessTest extends OneGroupTest {
         assertEquals(MemberHandle.NULL, group.lookup("fg-1"));
         final Member admitted = group.join(JoinOptions.named("fg-1").secret(" " + secret + "\n"));
         assertEquals(admitted.handle(), group.lookup("fg-1"), "the secret is compared trimmed, as read from its file");
-    }
-
-    @Test
-    void childJvmsStartedTheLaunchersWayJoinOnlyWithTheSecretInTheirEnvironment() throws Exception {
-        final Map<String, String> env = GroupEnvironment.forChild(group, "fg-7", "foreground", secret);
-        final ChildResult ok = runChild(env, null);
-        assertEquals(0, ok.exit, ok.output);
-        assertTrue(ok.output.contains("joined fg-7 slot "), ok.output);
-
-        final ChildResult missing = runChild(env, GroupSecret.ENV);
-        assertEquals(JoinOnceChild.REFUSED, missing.exit, missing.output);
-        assertTrue(missing.output.contains("refused no secret presented to join group access"), missing.output);
-
-        final Map<String, String> wrongEnv = new java.util.HashMap<>(env);
-        wrongEnv.put(GroupSecret.ENV, "not-the-secret");
-        final ChildResult wrong = runChild(wrongEnv, null);
-        assertEquals(JoinOnceChild.REFUSED, wrong.exit, wrong.output);
-        assertTrue(wrong.output.contains("refused wrong secret for group access (from UIPC_GROUP_SECRET): join refused"), wrong.output);
-        assertTrue(group.members().isEmpty(), "nothing left behind by any of them");
     }
 
     @Test
@@ -94,7 +73,7 @@ class GroupAccessTest extends OneGroupTest {
         for (final String f : List.of(GroupFileNames.TABLE, GroupFileNames.DOMAIN, GroupFileNames.LOCKS, GroupFileNames.SECRET)) {
             assertEquals(0600, mode(group.directory().resolve(f)), f);
         }
-        try (ProcessGroup shared = ProcessGroup.create(groups.spec("shared", 4, 4, 16).withUnixGroup("root"))) {
+        try (ProcessGroup shared = ProcessGroup.create(spec("shared", 4, 4, 16).withUnixGroup("root"))) {
             assertEquals(0770, mode(shared.directory()));
             for (final String f : List.of(GroupFileNames.TABLE, GroupFileNames.DOMAIN, GroupFileNames.LOCKS)) {
                 assertEquals(0660, mode(shared.directory().resolve(f)), f);
@@ -118,7 +97,7 @@ class GroupAccessTest extends OneGroupTest {
         assertNotEquals(0, outsider.exit);
         assertTrue(outsider.output.contains("Permission denied"), outsider.output);
 
-        try (ProcessGroup shared = ProcessGroup.create(groups.spec("dba", 4, 4, 16).withUnixGroup("root"))) {
+        try (ProcessGroup shared = ProcessGroup.create(spec("dba", 4, 4, 16).withUnixGroup("root"))) {
             final ChildResult member = run(List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--groups=0",
                 "/usr/bin/head", "-c", "8", shared.directory().resolve(GroupFileNames.TABLE).toString()));
             assertEquals(0, member.exit, member.output);
@@ -139,15 +118,6 @@ class GroupAccessTest extends OneGroupTest {
     }
 
     private record ChildResult(int exit, String output) {
-    }
-
-    private static ChildResult runChild(final Map<String, String> env, final String without) throws Exception {
-        final ProcessBuilder pb = ChildJvm.processBuilder(JoinOnceChild.class);
-        pb.environment().putAll(env);
-        if (without != null) {
-            pb.environment().remove(without);
-        }
-        return await(pb);
     }
 
     private static ChildResult run(final List<String> command) throws Exception {

@@ -78,9 +78,9 @@ class GroupErrorsTest extends OneGroupTest {
     @Test
     void groupNamesCreationAndAttachAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> GroupSpec.named("../etc"));
-        final UipcException exists = assertThrows(UipcException.class, () -> ProcessGroup.create(groups.spec("errors", 4, 8, 64)));
+        final UipcException exists = assertThrows(UipcException.class, () -> ProcessGroup.create(spec("errors", 4, 8, 64)));
         assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
-        final UipcException missing = assertThrows(UipcException.class, () -> ProcessGroup.attach(groups.root().resolve("nope")));
+        final UipcException missing = assertThrows(UipcException.class, () -> ProcessGroup.attach(root.resolve("nope")));
         assertTrue(missing.getMessage().contains("no group at"), missing.getMessage());
     }
 

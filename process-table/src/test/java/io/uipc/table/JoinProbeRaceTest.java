@@ -2,7 +2,9 @@ package io.uipc.table;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,11 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Joins now lock before they claim.
  */
 class JoinProbeRaceTest {
+    @TempDir
+    Path root;
+
     @Test
     @Timeout(60)
     void joinsNeverFailWhileAnotherAttachmentProbesLiveness() throws InterruptedException {
-        try (TempGroups groups = new TempGroups();
-             ProcessGroup group = groups.create("race", 4, 8, 32);
+        try (ProcessGroup group = ProcessGroup.create(GroupSpec.named("race").withRoot(root).withCapacities(4, 8, 32));
              ProcessGroup prober = ProcessGroup.attach(group.directory())) {
             final String secret = group.readSecret();
             final AtomicBoolean stop = new AtomicBoolean();

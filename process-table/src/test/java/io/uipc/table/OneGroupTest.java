@@ -2,14 +2,18 @@ package io.uipc.table;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Base of tests that each need one fresh group under their own {@link TempGroups} root, deleted after each test. */
+import java.nio.file.Path;
+
+/** Base of tests that each need one fresh group under their own temporary root in /dev/shm, deleted after each test. */
 abstract class OneGroupTest {
     private final String name;
     private final int entries;
     private final int receivers;
     private final int uitt;
-    TempGroups groups;
+    @TempDir(factory = SharedMemoryTempDir.class)
+    Path root;
     ProcessGroup group;
     String secret;
 
@@ -22,14 +26,17 @@ abstract class OneGroupTest {
 
     @BeforeEach
     void createGroup() {
-        groups = new TempGroups();
-        group = groups.create(name, entries, receivers, uitt);
+        group = ProcessGroup.create(spec(name, entries, receivers, uitt));
         secret = group.readSecret();
     }
 
     @AfterEach
-    void deleteGroup() {
+    void closeGroup() {
         group.close();
-        groups.close();
+    }
+
+    /** A spec for another group under this test's root, with the given name and capacities. */
+    GroupSpec spec(final String groupName, final int entryCapacity, final int receiverCapacity, final int uittCapacity) {
+        return GroupSpec.named(groupName).withRoot(root).withCapacities(entryCapacity, receiverCapacity, uittCapacity);
     }
 }

@@ -13,7 +13,7 @@ import io.uipc.table.mailbox.InboxConfig;
 import io.uipc.table.mailbox.MailReader;
 import io.uipc.table.mailbox.MailResult;
 import io.uipc.table.mailbox.Outbox;
-import io.uipc.table.mailbox.Sample;
+import io.uipc.testing.Sample;
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;

@@ -1,13 +1,12 @@
 package io.uipc.chaos.fuzz;
 
-import io.uipc.table.testing.ChildProcess;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +33,7 @@ class CorruptionFuzzerTest {
     }
 
     private void fuzz(final long seed, final long mutations, final Duration deadline) {
-        try (ChildProcess child = ChildProcess.start("fuzzer", CorruptionFuzzer.class, Map.of(), root.toString(),
+        try (JvmProcess child = JvmProcess.start("fuzzer", CorruptionFuzzer.class, root.toString(),
             Long.toString(seed), Long.toString(mutations))) {
             final String summary = child.expect("fuzz:", deadline);
             final int exit = child.waitFor(Duration.ofSeconds(30));

@@ -1,10 +1,11 @@
 package io.uipc.chaos.limits;
 
+import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
-import io.uipc.table.testing.ChildProcess;
-import io.uipc.table.testing.TestGroups;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,17 +39,16 @@ class LimitsTest {
         final Path mount = Files.createDirectory(tmp.resolve("small"));
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()) == 0, "cannot mount a tmpfs here");
         try {
-            try (ProcessGroup group = TestGroups.create(mount, "g");
+            try (ProcessGroup group = ProcessGroup.create(GroupSpec.named("g").withRoot(mount).withCapacities(64, 256, 1024));
                  Member stays = group.join(JoinOptions.named("stays").secret(group.readSecret()))) {
                 fill(mount.resolve("filler"));
-                try (ChildProcess child = ChildProcess.start("full", LimitsProbe.class, TestGroups.env(group, "child", "probe"),
-                    "full", mount.toString())) {
-                    final String create = child.expect("create-", WAIT);
-                    final String inbox = child.expect("inbox-", WAIT);
-                    child.expect("end", WAIT);
-                    assertEquals(0, child.waitFor(WAIT), child.output());
-                    assertTrue(create.startsWith("create-failed") && create.contains("No space left"), create);
-                    assertTrue(inbox.startsWith("inbox-failed") && inbox.contains("No space left"), inbox);
+                try (JvmProcess child = probe(group, "child")) {
+                    final String create = child.call("create " + mount);
+                    child.call("join");
+                    final String inbox = child.call("inbox");
+                    child.call("leave");
+                    assertTrue(create.startsWith("failed: ") && create.contains("No space left"), create);
+                    assertTrue(inbox.startsWith("failed: ") && inbox.contains("No space left"), inbox);
                 }
                 try (Stream<Path> left = Files.list(mount)) {
                     assertEquals(List.of("filler", "g"), left.map(p -> p.getFileName().toString()).sorted().toList(),
@@ -66,33 +66,35 @@ class LimitsTest {
 
     @Test
     void deletedGroupDirectoryMakesMembersFailLoudly() throws Exception {
-        final ProcessGroup group = TestGroups.create(tmp, "doomed");
-        try (ChildProcess a = ChildProcess.start("a", LimitsProbe.class, TestGroups.env(group, "a", "probe"), "wait");
-             ChildProcess b = ChildProcess.start("b", LimitsProbe.class, TestGroups.env(group, "b", "probe"), "wait")) {
-            a.expect("joined", WAIT);
-            b.expect("joined", WAIT);
+        try (TempGroups groups = new TempGroups(); ProcessGroup group = groups.create("doomed");
+             JvmProcess a = probe(group, "a"); JvmProcess b = probe(group, "b")) {
+            for (final JvmProcess member : List.of(a, b)) {
+                member.call("join");
+                member.call("await");
+            }
             assertEquals(0, run("rm", "-rf", group.directory().toString()));
             assertEquals(70, a.waitFor(WAIT), a.output());
             assertEquals(70, b.waitFor(WAIT), b.output());
             assertTrue(a.output().contains("was deleted") && a.output().contains("FATAL"), a.output());
-        } finally {
-            group.close();
         }
     }
 
     @Test
     void exhaustedFileDescriptorsGiveAClearErrorAndNoDamage() {
-        try (ProcessGroup group = TestGroups.create(tmp, "fds");
-             ChildProcess child = ChildProcess.start("fds", LimitsProbe.class, TestGroups.env(group, "child", "probe"), "fds")) {
-            final String failed = child.expect("attach-", WAIT);
-            final String joined = child.expect("joined", WAIT);
-            child.expect("end", WAIT);
-            assertEquals(0, child.waitFor(WAIT), child.output());
-            assertTrue(failed.startsWith("attach-failed") && failed.contains("Too many open files"), failed);
-            assertNotEquals(-1, Long.parseLong(joined.split(" ")[1]));
+        try (TempGroups groups = new TempGroups(); ProcessGroup group = groups.create("fds"); JvmProcess child = probe(group, "child")) {
+            child.call("limit-files 256");
+            final String failed = child.call("attach-all");
+            final String joined = child.call("join");
+            child.call("leave");
+            assertTrue(failed.startsWith("failed after ") && failed.contains("Too many open files"), failed);
+            assertNotEquals(-1, Long.parseLong(joined));
             assertTrue(group.members().isEmpty(), "the child left cleanly: " + group.members());
             assertFalse(child.output().contains("Exception in thread"), child.output());
         }
+    }
+
+    private static JvmProcess probe(final ProcessGroup group, final String member) {
+        return JvmProcess.builder(member, LimitsProbe.class).environment(TempGroups.memberEnvironment(group, member, "probe")).start();
     }
 
     private static void fill(final Path file) throws IOException {

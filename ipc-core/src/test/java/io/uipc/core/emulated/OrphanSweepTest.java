@@ -1,16 +1,18 @@
 package io.uipc.core.emulated;
 
+import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.SendResult;
 import io.uipc.core.spi.DomainMaintenance;
-import io.uipc.core.testing.TempDomain;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,15 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @Timeout(30)
 class OrphanSweepTest {
+    @TempDir
+    Path dir;
+
     @Test
     void slotsLeftByADeadClaimerOrReleaserAreFreedBySecondSweep() throws IOException {
-        try (TempDomain temp = TempDomain.create(2, 8)) {
-            final InterruptDomain domain = temp.domain();
+        try (InterruptDomain domain = EmulatedDomain.create(DomainConfig.of(dir.resolve("domain")).withCapacities(2, 8))) {
             final DomainMaintenance reaper = DomainMaintenance.of(domain);
             final Receiver releasing = domain.registerReceiver();
             final long handle = releasing.registerVector(3);
             final UnsafeBuffer raw;
-            try (FileChannel ch = FileChannel.open(temp.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(domain.path(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 raw = new UnsafeBuffer(ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size()));
             }
             final int claimed = upid(releasing.upidIndex() == 0 ? 1 : 0);

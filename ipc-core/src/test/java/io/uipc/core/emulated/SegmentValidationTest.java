@@ -7,7 +7,6 @@ import io.uipc.core.Receiver;
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
 import io.uipc.core.UittHandle;
-import io.uipc.core.testing.DomainSegment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -155,13 +154,12 @@ class SegmentValidationTest {
     }
 
     @Test
-    void corruptUittEntriesFailTheSend() {
+    void corruptUittEntriesFailTheSend() throws IOException {
         final InterruptDomain d = EmulatedDomain.attach(file);
         final Receiver receiver = d.registerReceiver();
         final long handle = receiver.registerVector(3);
         final int index = UittHandle.index(handle);
         final int generation = UittHandle.generation(handle);
-        final DomainSegment segment = DomainSegment.map(file);
         final long[][] corruptions = {
             {UittDescriptor.control(generation, 200, UittDescriptor.VALID), UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration())},
             {UittDescriptor.control(generation, 3, UittDescriptor.VALID), UittDescriptor.target(UPIDS, receiver.upidGeneration())},
@@ -169,11 +167,11 @@ class SegmentValidationTest {
             {UittDescriptor.control(generation, 3, 0x7F), UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration())},
         };
         for (final long[] entry : corruptions) {
-            segment.writeUittEntry(index, entry[0], entry[1]);
+            writeUittEntry(index, entry[0], entry[1]);
             assertEquals(SendResult.CORRUPT_ENTRY, d.send(handle));
             assertEquals(SendResult.CORRUPT_ENTRY, d.sendIndex(index));
         }
-        segment.writeUittEntry(index, UittDescriptor.control(generation, 3, UittDescriptor.VALID),
+        writeUittEntry(index, UittDescriptor.control(generation, 3, UittDescriptor.VALID),
             UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration() + 2));
         assertEquals(SendResult.RECEIVER_GONE, d.send(handle), "an entry naming another generation of the UPID");
         assertEquals(0, receiver.postedCount());
@@ -185,6 +183,13 @@ class SegmentValidationTest {
     private void assertAttachFails(final String expectedMessagePart) {
         final DomainLayoutException e = assertThrows(DomainLayoutException.class, () -> EmulatedDomain.attach(file));
         assertTrue(e.getMessage().contains(expectedMessagePart), "message: " + e.getMessage());
+    }
+
+    /** Overwrites a shared UITT entry, as a faulty or hostile process would: the domain attached here maps the same pages. */
+    private void writeUittEntry(final int index, final long control, final long target) throws IOException {
+        final int entry = (int) (DomainHeaderDescriptor.uittOffset(UPIDS) + (long) index * UittDescriptor.LENGTH);
+        putLong(entry + UittDescriptor.TARGET_OFFSET, target);
+        putLong(entry + UittDescriptor.CONTROL_OFFSET, control);
     }
 
     private void putInt(final int offset, final int value) throws IOException {

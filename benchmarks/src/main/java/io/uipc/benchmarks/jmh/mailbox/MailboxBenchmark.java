@@ -7,7 +7,7 @@ import io.uipc.table.mailbox.Inbox;
 import io.uipc.table.mailbox.InboxConfig;
 import io.uipc.table.mailbox.MailReader;
 import io.uipc.table.mailbox.Outbox;
-import io.uipc.table.mailbox.Sample;
+import io.uipc.testing.Sample;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;

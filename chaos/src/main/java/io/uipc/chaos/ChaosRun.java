@@ -5,6 +5,7 @@ import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.MemberHandle;
 import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
 
 import java.io.IOException;
@@ -231,7 +232,7 @@ public final class ChaosRun {
             if (!names.add(e.name())) {
                 report.violation("name " + e.name() + " appears twice in the table: " + entries);
             }
-            if (!e.state().equals("active") || ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+            if (e.state() != MemberState.ACTIVE || ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
                 report.violation("entry of " + e.name() + " is " + e.state() + " with pid " + e.pid() + " alive: "
                     + ProcessHandle.of(e.pid()).isPresent());
             }

@@ -4,33 +4,31 @@ import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.UipcException;
-import io.uipc.core.internal.FileAllocation;
+import io.uipc.core.internal.FileAccess;
 import io.uipc.core.internal.FileTrees;
+import io.uipc.core.internal.SharedDirectory;
+import io.uipc.core.spi.InterruptBackend;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A group's directory and its files ({@link GroupFiles}), attached: the process table mapped,
  * the interrupt domain attached, the lock file open. Creates a group's files atomically (built
  * in a temporary directory, then renamed into place), checks access and validates them when
- * attaching, deletes them, makes the group root, reads the secret and gives files members add
- * the group's mode. Everything here happens once per attach; nothing here is on a hot path.
+ * attaching, deletes them, makes the group root and reads the secret. The table, lock file and
+ * secret are created, and the table attached, through {@link SharedDirectory} by their
+ * descriptors. Everything here happens once per attach; nothing here is on a hot path.
  */
 final class GroupDirectory implements AutoCloseable {
     private static final int ROOT_ATTEMPTS = 3;
@@ -63,19 +61,12 @@ final class GroupDirectory implements AutoCloseable {
         final Backends.Selection backend = Backends.select(spec.backend());
         final Path tmp = dir.resolveSibling("." + spec.name() + ".creating-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            createInRoot(tmp, PosixFilePermissions.asFileAttribute(GroupFiles.dirPermissions(spec.unixGroup())));
+            final GroupPrincipal unixGroup = GroupFiles.principal(spec.unixGroup());
+            createInRoot(tmp);
+            GroupFiles.giveTo(tmp, unixGroup);
             Files.setPosixFilePermissions(tmp, GroupFiles.dirPermissions(spec.unixGroup()));
-            final String secret = GroupSecret.generate();
-            writeFile(tmp.resolve(GroupFileNames.SECRET), (secret + "\n").getBytes(StandardCharsets.US_ASCII), spec);
-            Files.setPosixFilePermissions(tmp.resolve(GroupFileNames.SECRET), GroupFiles.secretPermissions(spec.unixGroup()));
-            backend.backend().create(new DomainConfig(tmp.resolve(GroupFileNames.DOMAIN), spec.receivers(), spec.uittEntries(),
-                GroupFiles.filePermissions(spec.unixGroup()))).close();
-            createTable(tmp.resolve(GroupFileNames.TABLE), spec, secret, backend.backend().name());
-            createLocks(tmp.resolve(GroupFileNames.LOCKS), spec);
-            if (spec.unixGroup().isPresent()) {
-                for (final String f : List.of("", GroupFileNames.SECRET, GroupFileNames.DOMAIN, GroupFileNames.TABLE, GroupFileNames.LOCKS)) {
-                    GroupFiles.chgrp(f.isEmpty() ? tmp : tmp.resolve(f), spec.unixGroup().get());
-                }
+            try (SharedDirectory files = SharedDirectory.open(tmp)) {
+                createFiles(files, spec, unixGroup, backend.backend());
             }
             Files.move(tmp, dir);
         } catch (final FileAlreadyExistsException e) {
@@ -89,15 +80,47 @@ final class GroupDirectory implements AutoCloseable {
     }
 
     /**
-     * Creates the group's directory under its root, making the root if needed. A launcher that
-     * made the root removes it when its group ends and the root is empty; if that happens between
-     * the two steps here, the root is made again.
+     * Creates the secret, the domain, the table and the lock file in the group's (temporary)
+     * directory, each with its final mode and Unix group before it appears under its name.
      */
-    private static void createInRoot(final Path dir, final FileAttribute<?> permissions) throws IOException {
+    private static void createFiles(final SharedDirectory files, final GroupSpec spec, final GroupPrincipal unixGroup,
+                                    final InterruptBackend backend) throws IOException {
+        final FileAccess access = new FileAccess(GroupFiles.filePermissions(spec.unixGroup()), unixGroup);
+        final String secret = GroupSecret.generate();
+        createSecret(files, secret, new FileAccess(GroupFiles.secretPermissions(spec.unixGroup()), unixGroup));
+        backend.create(new DomainConfig(files.pathOf(GroupFileNames.DOMAIN), spec.receivers(), spec.uittEntries(),
+            access.permissions())).close();
+        GroupFiles.giveTo(files.pathOf(GroupFileNames.DOMAIN), unixGroup);
+        final int entries = spec.entries();
+        final byte[] salt = GroupSecret.salt();
+        final byte[] secretHash = GroupSecret.hash(salt, secret);
+        files.create(GroupFileNames.TABLE, ProcessTableDescriptor.totalLength(entries, ProcessTableDescriptor.indexCapacity(entries)),
+            access, table -> ProcessTableDescriptor.fill(table, entries, salt, secretHash, backend.name()));
+        files.create(GroupFileNames.LOCKS, LockFileDescriptor.totalLength(entries), access, LockFileDescriptor::fill);
+    }
+
+    /**
+     * Writes the secret file: one line, the hex secret. Its readers read it whole and never map
+     * it, but it is created through {@link SharedDirectory} like the mapped files (written
+     * through a one-off mapping) so that it, too, is complete and has its final mode and Unix
+     * group before it appears under its name.
+     */
+    private static void createSecret(final SharedDirectory files, final String secret, final FileAccess access)
+        throws IOException {
+        final byte[] line = (secret + "\n").getBytes(StandardCharsets.US_ASCII);
+        files.create(GroupFileNames.SECRET, line.length, access, file -> file.putBytes(0, line));
+    }
+
+    /**
+     * Creates the group's directory under its root, owner-only until its Unix group is set,
+     * making the root if needed. A launcher that made the root removes it when its group ends
+     * and the root is empty; if that happens between the two steps here, the root is made again.
+     */
+    private static void createInRoot(final Path dir) throws IOException {
         for (int attempt = 1;; attempt++) {
             Files.createDirectories(dir.getParent());
             try {
-                Files.createDirectory(dir, permissions);
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(GroupFiles.dirPermissions(Optional.empty())));
                 return;
             } catch (final NoSuchFileException e) {
                 if (attempt == ROOT_ATTEMPTS) {
@@ -122,12 +145,30 @@ final class GroupDirectory implements AutoCloseable {
         }
         GroupFiles.checkAccess(dir);
         final ProcessTable table = attachTable(dir);
-        final InterruptDomain domain = Backends.select(backendName(table)).backend().attach(dir.resolve(GroupFileNames.DOMAIN));
+        final InterruptDomain domain = Backends.select(ProcessTableDescriptor.backend(table.buffer())).backend()
+            .attach(dir.resolve(GroupFileNames.DOMAIN));
         try {
             return new GroupDirectory(dir, table, domain, new GroupLocks(dir.resolve(GroupFileNames.LOCKS), table.entryCapacity()));
         } catch (final IOException e) {
             domain.close();
             throw new UipcException("cannot open locks of group " + dir + ": " + e, e);
+        }
+    }
+
+    /**
+     * Maps and validates the process table through {@link SharedDirectory} and
+     * {@link ProcessTableDescriptor}.
+     */
+    private static ProcessTable attachTable(final Path dir) {
+        try (SharedDirectory files = SharedDirectory.open(dir)) {
+            return new ProcessTable(new UnsafeBuffer(files.attach(GroupFileNames.TABLE, ProcessTableDescriptor.FORMAT,
+                ProcessTableDescriptor::validate)));
+        } catch (final NoSuchFileException e) {
+            throw new UipcException("group " + dir + " has no process table (deleted or half-created)", e);
+        } catch (final AccessDeniedException e) {
+            throw new GroupAccessException("not allowed to attach group " + dir + ": permission denied on " + dir.resolve(e.getFile()));
+        } catch (final IOException e) {
+            throw new UipcException("cannot attach group " + dir + ": " + e, e);
         }
     }
 
@@ -203,112 +244,10 @@ final class GroupDirectory implements AutoCloseable {
         }
     }
 
-    /**
-     * Gives a file in the directory the mode and Unix group of the table file.
-     *
-     * @param file a file in this directory
-     * @throws IOException if the mode or group cannot be set
-     */
-    void shareFile(final Path file) throws IOException {
-        final Path reference = dir.resolve(GroupFileNames.TABLE);
-        Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(reference));
-        final PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        final GroupPrincipal owner = Files.readAttributes(reference, PosixFileAttributes.class).group();
-        if (!view.readAttributes().group().equals(owner)) {
-            view.setGroup(owner);
-        }
-    }
-
     /** Closes the lock file (dropping every lock this attachment holds) and detaches the domain. */
     @Override
     public void close() {
         locks.close();
         domain.close();
-    }
-
-    // ---- The table and lock files' formats: create (fill, magic last) and attach (map, validate). ----
-
-    private static void writeFile(final Path file, final byte[] content, final GroupSpec spec) throws IOException {
-        Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        Files.setPosixFilePermissions(file, GroupFiles.filePermissions(spec.unixGroup()));
-    }
-
-    private static void createLocks(final Path file, final GroupSpec spec) throws IOException {
-        writeFile(file, new byte[2 + spec.entries()], spec);
-    }
-
-    private static void createTable(final Path file, final GroupSpec spec, final String secret, final String backend) throws IOException {
-        final int indexCapacity = ProcessTableDescriptor.indexCapacity(spec.entries());
-        final long total = ProcessTableDescriptor.totalLength(spec.entries(), indexCapacity);
-        writeFile(file, new byte[0], spec);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileAllocation.allocate(ch, total);
-            final UnsafeBuffer header = new UnsafeBuffer(ch.map(FileChannel.MapMode.READ_WRITE, 0, ProcessTableDescriptor.HEADER_LENGTH));
-            header.putInt(ProcessTableDescriptor.VERSION_OFFSET, ProcessTableDescriptor.LAYOUT_VERSION);
-            header.putInt(ProcessTableDescriptor.HEADER_LENGTH_OFFSET, ProcessTableDescriptor.HEADER_LENGTH);
-            header.putInt(ProcessTableDescriptor.ENTRY_CAPACITY_OFFSET, spec.entries());
-            header.putInt(ProcessTableDescriptor.INDEX_CAPACITY_OFFSET, indexCapacity);
-            header.putLong(ProcessTableDescriptor.TOTAL_LENGTH_OFFSET, total);
-            header.putLong(ProcessTableDescriptor.CREATOR_PID_OFFSET, ProcessHandle.current().pid());
-            header.putLong(ProcessTableDescriptor.CREATION_TIME_OFFSET, System.currentTimeMillis());
-            final byte[] salt = GroupSecret.salt();
-            header.putBytes(ProcessTableDescriptor.SECRET_SALT_OFFSET, salt);
-            header.putBytes(ProcessTableDescriptor.SECRET_HASH_OFFSET, GroupSecret.hash(salt, secret));
-            header.putBytes(ProcessTableDescriptor.BACKEND_OFFSET, backend.getBytes(StandardCharsets.US_ASCII));
-            header.putLongVolatile(ProcessTableDescriptor.MAGIC_OFFSET, ProcessTableDescriptor.MAGIC);
-        }
-    }
-
-    private static ProcessTable attachTable(final Path dir) {
-        final Path tableFile = dir.resolve(GroupFileNames.TABLE);
-        try (FileChannel ch = FileChannel.open(tableFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            final long size = ch.size();
-            if (size < ProcessTableDescriptor.HEADER_LENGTH || size > Integer.MAX_VALUE) {
-                throw new TableCorruptException("process table " + tableFile + " is " + size + " bytes: truncated or not a table");
-            }
-            final MappedByteBuffer mapped = ch.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            final UnsafeBuffer buffer = new UnsafeBuffer(mapped);
-            validateTable(tableFile, buffer, size);
-            return new ProcessTable(buffer);
-        } catch (final NoSuchFileException e) {
-            throw new UipcException("group " + dir + " has no process table (deleted or half-created)", e);
-        } catch (final AccessDeniedException e) {
-            throw new GroupAccessException("not allowed to attach group " + dir + ": permission denied on " + e.getFile());
-        } catch (final IOException e) {
-            throw new UipcException("cannot attach group " + dir + ": " + e, e);
-        }
-    }
-
-    private static void validateTable(final Path file, final UnsafeBuffer header, final long size) {
-        final long magic = header.getLongVolatile(ProcessTableDescriptor.MAGIC_OFFSET);
-        if (magic != ProcessTableDescriptor.MAGIC) {
-            throw new TableCorruptException(String.format("%s is not a uipc process table: magic 0x%016x, expected 0x%016x",
-                file, magic, ProcessTableDescriptor.MAGIC));
-        }
-        final int version = header.getInt(ProcessTableDescriptor.VERSION_OFFSET);
-        if (version != ProcessTableDescriptor.LAYOUT_VERSION) {
-            throw new TableCorruptException("process table " + file + " has layout version " + version
-                + "; this build reads version " + ProcessTableDescriptor.LAYOUT_VERSION);
-        }
-        final int headerLength = header.getInt(ProcessTableDescriptor.HEADER_LENGTH_OFFSET);
-        final int entries = header.getInt(ProcessTableDescriptor.ENTRY_CAPACITY_OFFSET);
-        final int index = header.getInt(ProcessTableDescriptor.INDEX_CAPACITY_OFFSET);
-        if (headerLength != ProcessTableDescriptor.HEADER_LENGTH || entries < 1 || entries > 1 << 20
-            || index != ProcessTableDescriptor.indexCapacity(entries)) {
-            throw new TableCorruptException("process table " + file + " has a corrupt header: header length " + headerLength
-                + ", " + entries + " entries, " + index + " index cells");
-        }
-        final long expected = ProcessTableDescriptor.totalLength(entries, index);
-        final long recorded = header.getLong(ProcessTableDescriptor.TOTAL_LENGTH_OFFSET);
-        if (recorded != expected || size != expected) {
-            throw new TableCorruptException("process table " + file + " has the wrong size: file " + size
-                + " bytes, header says " + recorded + ", capacities imply " + expected);
-        }
-    }
-
-    private static String backendName(final ProcessTable table) {
-        final byte[] backendBytes = new byte[ProcessTableDescriptor.BACKEND_LENGTH];
-        table.buffer().getBytes(ProcessTableDescriptor.BACKEND_OFFSET, backendBytes);
-        return new String(backendBytes, StandardCharsets.US_ASCII).trim().replace("\0", "");
     }
 }

@@ -3,7 +3,9 @@ package io.uipc.table;
 import io.uipc.core.UipcException;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.GroupPrincipal;
@@ -45,15 +47,38 @@ final class GroupFiles {
         return unixGroup.isPresent() ? SECRET_GROUP : FILE_OWNER;
     }
 
-    /** Gives a file or directory to a Unix group. */
-    static void chgrp(final Path path, final String unixGroup) throws IOException {
-        final GroupPrincipal group;
-        try {
-            group = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(unixGroup);
-        } catch (final UserPrincipalNotFoundException e) {
-            throw new IOException("no Unix group named '" + unixGroup + "'", e);
+    /**
+     * Looks up the Unix group a group's files are shared with.
+     *
+     * @param unixGroup the group's name, or empty in owner-only mode
+     * @return its principal, or null in owner-only mode (files keep the creator's group)
+     * @throws IOException if there is no Unix group of that name
+     */
+    static GroupPrincipal principal(final Optional<String> unixGroup) throws IOException {
+        if (unixGroup.isEmpty()) {
+            return null;
         }
-        Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group);
+        try {
+            return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(unixGroup.get());
+        } catch (final UserPrincipalNotFoundException e) {
+            throw new IOException("no Unix group named '" + unixGroup.get() + "'", e);
+        }
+    }
+
+    /**
+     * Gives a file or directory created by path (the group's directory, and the domain file,
+     * which its backend creates) to a Unix group; files created through
+     * {@link io.uipc.core.internal.SharedDirectory} get theirs with their
+     * {@link io.uipc.core.internal.FileAccess}.
+     *
+     * @param path      the file or directory, not followed if a link
+     * @param unixGroup the group, or null to leave the creator's
+     * @throws IOException if the group cannot be set
+     */
+    static void giveTo(final Path path, final GroupPrincipal unixGroup) throws IOException {
+        if (unixGroup != null) {
+            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(unixGroup);
+        }
     }
 
     /**

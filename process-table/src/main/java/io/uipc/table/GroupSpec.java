@@ -28,8 +28,8 @@ public record GroupSpec(String name, Path root, int entries, int receivers, int 
     /** Checks the fields. */
     public GroupSpec {
         checkName(name);
-        if (entries < 1 || entries > 1 << 20) {
-            throw new IllegalArgumentException("entries " + entries + " out of range 1.." + (1 << 20));
+        if (entries < 1 || entries > ProcessTableDescriptor.MAX_ENTRIES) {
+            throw new IllegalArgumentException("entries " + entries + " out of range 1.." + ProcessTableDescriptor.MAX_ENTRIES);
         }
         new DomainConfig(root.resolve(name), receivers, uittEntries, DomainConfig.OWNER_ONLY);
     }

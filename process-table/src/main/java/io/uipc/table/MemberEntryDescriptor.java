@@ -24,7 +24,7 @@ package io.uipc.table;
  *  +---------------------------------------------------------------+
  *  |                 UPID generation (int32)                       |  44
  *  +---------------------------------------------------------------+
- *  |                 Accepted vectors, bit per vector (int64)      |  48
+ *  |                 Reserved (int64)                              |  48
  *  +---------------------------------------------------------------+
  *  |                 Interrupts sent, at last heartbeat (int64)    |  56
  *  +---------------------------------------------------------------+
@@ -72,8 +72,6 @@ public final class MemberEntryDescriptor {
     public static final int UPID_INDEX_OFFSET = 40;
     /** UPID generation. */
     public static final int UPID_GENERATION_OFFSET = 44;
-    /** Accepted vectors. */
-    public static final int ACCEPTED_OFFSET = 48;
     /** Sent counter, published by the member's heartbeat. */
     public static final int SENT_OFFSET = 56;
     /** Death-notice vector. */
@@ -152,22 +150,5 @@ public final class MemberEntryDescriptor {
      */
     public static long control(final int generation, final int state) {
         return ((long) generation << 32) | state;
-    }
-
-    /**
-     * Names a state.
-     *
-     * @param state a state
-     * @return its name, as ps shows it
-     */
-    public static String stateName(final int state) {
-        switch (state) {
-            case FREE: return "free";
-            case CLAIMING: return "claiming";
-            case ACTIVE: return "active";
-            case EXITING: return "exiting";
-            case DEAD: return "dead";
-            default: return "corrupt(" + state + ")";
-        }
     }
 }

@@ -104,17 +104,6 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
-     * Gives a file that a member adds to the group's directory (an inbox, say) the mode and
-     * Unix group of the group's own files, so exactly those who may attach the group may open it.
-     *
-     * @param file a file in this group's directory
-     * @throws IOException if the mode or group cannot be set
-     */
-    public void shareFile(final Path file) throws IOException {
-        files.shareFile(file);
-    }
-
-    /**
      * The group's interrupt domain.
      *
      * @return the attached domain

@@ -129,10 +129,10 @@ final class ProcessTable {
         if (!isLive(memberHandle)) {
             return ProcessGroup.NO_UITT_HANDLE;
         }
-        final int off = offset(MemberHandle.slot(memberHandle));
+        final int slot = MemberHandle.slot(memberHandle);
         for (int i = 0; i < MAX_VECTORS; i++) {
-            if (buffer.getByte(off + HANDLE_VECTORS_OFFSET + i) == vector + 1) {
-                final long handle = buffer.getLongVolatile(off + HANDLES_OFFSET + i * Long.BYTES);
+            if (vectorByte(slot, i) == vector + 1) {
+                final long handle = buffer.getLongVolatile(offset(slot) + HANDLES_OFFSET + i * Long.BYTES);
                 return isLive(memberHandle) ? handle : ProcessGroup.NO_UITT_HANDLE;
             }
         }
@@ -264,7 +264,7 @@ final class ProcessTable {
 
     /** @return the published UITT handle of the entry's i-th vector slot, or {@link ProcessGroup#NO_UITT_HANDLE} when unused */
     long handleAt(final int slot, final int i) {
-        final int v = buffer.getByte(offset(slot) + HANDLE_VECTORS_OFFSET + i);
+        final int v = vectorByte(slot, i);
         if (v == 0) {
             return ProcessGroup.NO_UITT_HANDLE;
         }
@@ -276,6 +276,15 @@ final class ProcessTable {
 
     /** @return the vector of the entry's i-th vector slot, or -1 when unused */
     int vectorAt(final int slot, final int i) {
-        return buffer.getByte(offset(slot) + HANDLE_VECTORS_OFFSET + i) - 1;
+        return vectorByte(slot, i) - 1;
+    }
+
+    /**
+     * Reads the vector byte of an entry's i-th vector slot (vector + 1, 0 when unused) with a
+     * volatile load: {@link #publishVector} writes the handle, then this byte, volatile, so a
+     * reader that sees the byte and then reads the handle sees that handle or a later one.
+     */
+    private int vectorByte(final int slot, final int i) {
+        return buffer.getByteVolatile(offset(slot) + HANDLE_VECTORS_OFFSET + i);
     }
 }

@@ -190,6 +190,18 @@ public final class ProcessTableDescriptor {
     }
 
     /**
+     * Reads the interrupt backend's name, which says how to attach the group's domain.
+     *
+     * @param table a table that passed {@link #validate} (or was filled)
+     * @return the name the creator recorded, without its NUL padding
+     */
+    public static String backend(final AtomicBuffer table) {
+        final byte[] bytes = new byte[BACKEND_LENGTH];
+        table.getBytes(BACKEND_OFFSET, bytes);
+        return new String(bytes, StandardCharsets.US_ASCII).trim().replace("\0", "");
+    }
+
+    /**
      * The header alone.
      *
      * @param table a table that passed {@link #validate} (or was filled)

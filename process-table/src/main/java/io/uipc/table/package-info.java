@@ -8,7 +8,8 @@
  * heartbeats, elects a reaper and reclaims dead members; {@code GroupSnapshot} reads the table
  * for tools; {@code ProcessTable} is the flyweight over the mapped table. The layouts are in
  * {@link io.uipc.table.ProcessTableDescriptor} and {@link io.uipc.table.MemberEntryDescriptor};
- * the lock file's is in {@code GroupLocks}. A member is named by a {@link io.uipc.table.MemberHandle},
+ * the lock file's is in {@link io.uipc.table.LockFileDescriptor}, and the files' names in
+ * {@link io.uipc.table.GroupFileNames}. A member is named by a {@link io.uipc.table.MemberHandle},
  * a {@code long} of slot and generation.
  *
  * <h2>The entry state machine</h2>
@@ -59,10 +60,12 @@
  *       writes the first heartbeat).</li>
  *   <li>UITT handles and their vector bytes: the owning member ({@link io.uipc.table.Member#accept},
  *       without the mutation lock: an entry's vector slots are its member's own), the handle
- *       volatile, then its vector byte volatile. A reader finds the vector byte (a plain load),
- *       reads the handle volatile, then re-reads the control word: a handle read from an entry
- *       that changed meanwhile is discarded.</li>
- *   <li>Accepted vectors (offset 48): no longer written or read; zeroed with the entry.</li>
+ *       volatile, then its vector byte volatile. A reader finds the vector byte (a volatile load,
+ *       so that the handle read next is the one published before it), reads the handle
+ *       volatile, then re-reads the control word: a handle read from an entry that changed
+ *       meanwhile is discarded.</li>
+ *   <li>Offset 48 (once a bit set of accepted vectors): reserved; never written or read, zeroed
+ *       with the entry.</li>
  * </ul>
  *
  * <p>Name index cells: written volatile under the mutation lock, by a joiner (its slot + 1, before

@@ -103,7 +103,8 @@ class CorruptTableTest extends OneGroupTest {
         try (FileChannel ch = FileChannel.open(tableFile, StandardOpenOption.WRITE)) {
             ch.truncate(20);
         }
-        assertTrue(attachFails().getMessage().contains("is 20 bytes: truncated or not a table"));
+        assertEquals("process table " + tableFile + " is truncated: 20 bytes, smaller than the 128-byte header",
+            attachFails().getMessage());
     }
 
     @Test

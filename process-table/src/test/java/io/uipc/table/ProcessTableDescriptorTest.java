@@ -61,6 +61,7 @@ class ProcessTableDescriptorTest {
         final byte[] backend = new byte[ProcessTableDescriptor.BACKEND_LENGTH];
         table.getBytes(ProcessTableDescriptor.BACKEND_OFFSET, backend);
         assertEquals("emulated", new String(backend, StandardCharsets.US_ASCII).replace("\0", ""));
+        assertEquals("emulated", ProcessTableDescriptor.backend(table), "read without its NUL padding");
         assertEquals(MemberHandle.NULL, new ProcessTable(table).lookup("nobody"), "a fresh table has no members");
     }
 

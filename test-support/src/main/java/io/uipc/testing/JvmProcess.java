@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * deadline, takes the first line with the expected prefix and leaves other lines for later
  * calls (a child may print replies and events from several threads), and fails with an
  * {@link AssertionError} that quotes the child's recent output when the deadline passes, the
- * child exits, or the child reports an {@value CommandLoop#ERROR} line first.
+ * child exits, or the child reports an {@value CommandLoop#ERROR} line first; when told of a
+ * partner child it waits on, also as soon as the partner exits.
  */
 public final class JvmProcess implements AutoCloseable {
     /** How long {@link #expect(String)} waits: generous, as the test machine may be loaded. */
@@ -50,6 +51,8 @@ public final class JvmProcess implements AutoCloseable {
     private static final int QUOTED_LINES = 60;
     /** Queued (by identity) when the child's output ends. */
     private static final String END_OF_OUTPUT = new String("<end of output>");
+    /** Queued (by identity) when a partner of {@link #expect(String, Duration, JvmProcess)} exits: wakes the wait, never buffered. */
+    private static final String PARTNER_EXITED = new String("<partner exited>");
 
     private final String name;
     private final Process process;
@@ -181,6 +184,30 @@ public final class JvmProcess implements AutoCloseable {
      *     is then killed), the child's output ends, or an error line comes first
      */
     public synchronized String expect(final String prefix, final Duration timeout) {
+        return await(prefix, timeout, null);
+    }
+
+    /**
+     * Takes the first line that starts with {@code prefix}, as {@link #expect(String, Duration)}
+     * does, but fails as soon as {@code partner} exits first: for a child that waits on another
+     * child (a benchmark's ping on its pong), which would otherwise wait out the timeout for a
+     * partner that has died.
+     *
+     * @param prefix  the start of the expected line
+     * @param timeout how long to wait
+     * @param partner the child this one depends on
+     * @return the line
+     * @throws AssertionError as {@link #expect(String, Duration)} does, or, quoting the
+     *     partner's recent output, if the partner exits before the line comes (this child is
+     *     left running, for the caller to close)
+     */
+    public synchronized String expect(final String prefix, final Duration timeout, final JvmProcess partner) {
+        partner.process.onExit().thenRun(() -> lines.add(PARTNER_EXITED));
+        return await(prefix, timeout, partner);
+    }
+
+    /** The body of both {@code expect}s; {@code partner} is null when there is none. */
+    private String await(final String prefix, final Duration timeout, final JvmProcess partner) {
         final long deadline = System.nanoTime() + timeout.toNanos();
         int scanned = 0;
         for (;;) {
@@ -196,6 +223,10 @@ public final class JvmProcess implements AutoCloseable {
             }
             if (ended) {
                 throw failure("output ended before a line starting with '" + prefix + "'" + exitStatus());
+            }
+            if (partner != null && !partner.isAlive()) {
+                throw partner.failure("exited" + partner.exitStatus() + " while " + name + " waited for a line starting with '"
+                    + prefix + "'");
             }
             final String line;
             try {
@@ -235,7 +266,7 @@ public final class JvmProcess implements AutoCloseable {
     private void buffer(final String line) {
         if (line == END_OF_OUTPUT) {
             ended = true;
-        } else {
+        } else if (line != PARTNER_EXITED) {
             unmatched.add(line);
         }
     }

@@ -60,6 +60,33 @@ class JvmProcessTest {
     }
 
     @Test
+    void aPartnersExitFailsTheWaitAtOnceQuotingThePartner() {
+        try (JvmProcess ping = JvmProcess.start("ping", EchoProcess.class);
+             JvmProcess pong = JvmProcess.start("pong", EchoProcess.class)) {
+            pong.call("echo pong-marker");
+            pong.send("exit 5");
+            final AssertionError e = assertThrows(AssertionError.class,
+                () -> ping.expect("never printed", Duration.ofMinutes(5), pong));
+            assertTrue(e.getMessage().contains("child JVM pong") && e.getMessage().contains("exit code 5"), e.getMessage());
+            assertTrue(e.getMessage().contains("while ping waited for a line starting with 'never printed'"), e.getMessage());
+            assertTrue(e.getMessage().contains("echo pong-marker"), "quotes the partner's output: " + e.getMessage());
+            assertTrue(ping.isAlive(), "the waiting child is left to its caller");
+            assertEquals("still serving", ping.call("echo still serving"), "a later wait is not disturbed");
+        }
+    }
+
+    @Test
+    void aLineComesWhileThePartnerLives() {
+        try (JvmProcess ping = JvmProcess.start("ping", EchoProcess.class);
+             JvmProcess pong = JvmProcess.start("pong", EchoProcess.class)) {
+            ping.send("echo hello");
+            assertEquals("echo hello", ping.expect("echo", JvmProcess.DEFAULT_TIMEOUT, pong));
+            pong.close();
+            assertEquals("after", ping.call("echo after"), "the partner's later exit does not disturb other waits");
+        }
+    }
+
+    @Test
     void closeEndsTheChild() {
         final JvmProcess child = JvmProcess.start("echo", EchoProcess.class);
         child.call("echo up");

@@ -1,10 +1,12 @@
 package io.uipc.benchmarks.logwriter;
 
-import io.uipc.benchmarks.BenchGroup;
-import io.uipc.benchmarks.MemberJvm;
+import io.uipc.benchmarks.BenchJvms;
 import io.uipc.examples.Args;
 import io.uipc.examples.logwriter.Foreground;
 import io.uipc.examples.logwriter.LogWriter;
+import io.uipc.table.ProcessGroup;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,21 +40,22 @@ public final class LogWriterBench {
         final String wait = a.string("wait", "spin-yield-block");
         for (final String n : a.string("foregrounds", "1,4,16").split(",")) {
             final Path log = dir.resolve("uipc-bench-redo-" + ProcessHandle.current().pid() + ".log");
-            try (BenchGroup bench = BenchGroup.small("lgwr-bench")) {
-                final List<MemberJvm> members = new ArrayList<>();
-                try (MemberJvm lgwr = bench.start("lgwr", LogWriter.class, "--log", log.toString(), "--foregrounds", n, "--wait", wait)) {
+            try (TempGroups groups = new TempGroups("lgwr-bench"); ProcessGroup group = groups.create("lgwr-bench")) {
+                final List<JvmProcess> members = new ArrayList<>();
+                try (JvmProcess lgwr = BenchJvms.member(group, "lgwr", LogWriter.class, "--log", log.toString(), "--foregrounds", n,
+                    "--wait", wait)) {
                     lgwr.expect("READY");
                     for (int i = 1; i <= Integer.parseInt(n); i++) {
-                        members.add(bench.start("fg-" + i, Foreground.class, "--commits", commits, "--wait", wait));
+                        members.add(BenchJvms.member(group, "fg-" + i, Foreground.class, "--commits", commits, "--wait", wait));
                     }
                     final List<String> fgLatency = new ArrayList<>();
-                    for (final MemberJvm fg : members) {
-                        fgLatency.add(fg.expect("ACKED"));
+                    for (final JvmProcess fg : members) {
+                        fgLatency.add(fg.expect("ACKED", BenchJvms.RESULT_TIMEOUT));
                     }
-                    System.out.println("foregrounds=" + n + " " + lgwr.expect("REPORT").substring("REPORT ".length()));
+                    System.out.println("foregrounds=" + n + " " + lgwr.expect("REPORT", BenchJvms.RESULT_TIMEOUT).substring("REPORT ".length()));
                     System.out.println("  e.g. " + fgLatency.get(0));
                 } finally {
-                    members.forEach(MemberJvm::close);
+                    members.forEach(JvmProcess::close);
                     Files.deleteIfExists(log);
                 }
             }

@@ -1,9 +1,12 @@
 package io.uipc.benchmarks.mailbox;
 
-import io.uipc.benchmarks.BenchGroup;
+import io.uipc.benchmarks.BenchJvms;
 import io.uipc.benchmarks.HistogramCodec;
-import io.uipc.benchmarks.MemberJvm;
+import io.uipc.core.UipcException;
 import io.uipc.core.WaitPolicy;
+import io.uipc.table.ProcessGroup;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.TempGroups;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -231,61 +234,75 @@ public final class MailboxBench {
      * @param o what to run
      * @return the results: per codec, the interrupt and the mail ping-pong; then per sender count,
      *     throughput; then per sender count, paced latency
+     * @throws UipcException if a member JVM fails, exits early, or has no result within
+     *     {@link BenchJvms#RESULT_TIMEOUT} (the message quotes its output)
      */
     public static List<Result> run(final Options o) {
         final List<Result> results = new ArrayList<>();
-        try (BenchGroup bench = BenchGroup.small("mailbox-bench")) {
+        try (TempGroups groups = new TempGroups("mailbox-bench"); ProcessGroup group = groups.create("mailbox-bench")) {
             if (o.rounds() > 0) {
                 for (final String codec : List.of("raw", "chronicle")) {
-                    results.addAll(pingPong(bench, codec, o));
+                    results.addAll(pingPong(group, codec, o));
                 }
             }
             for (final int n : o.senders()) {
-                results.add(feed(bench, n, o.messages() / n, 0, o));
+                results.add(feed(group, n, o.messages() / n, 0, o));
             }
             if (o.pacedMessages() > 0) {
                 for (final int n : o.senders()) {
-                    results.add(feed(bench, n, o.pacedMessages(), o.paceMicros(), o));
+                    results.add(feed(group, n, o.pacedMessages(), o.paceMicros(), o));
                 }
             }
+        } catch (final AssertionError e) {
+            // JvmProcess, test support, reports a member that failed, exited or timed out (with its output) as a failed assertion
+            throw new UipcException(e.getMessage(), e);
         }
         return results;
     }
 
-    private static List<Latency> pingPong(final BenchGroup bench, final String codec, final Options o) {
-        try (MemberJvm pong = bench.start("pong", MailboxBenchMember.class, "pong", codec, o.policy(), "0")) {
+    private static JvmProcess member(final ProcessGroup group, final String name, final String... args) {
+        return BenchJvms.member(group, name, MailboxBenchMember.class, args);
+    }
+
+    private static List<Latency> pingPong(final ProcessGroup group, final String codec, final Options o) {
+        try (JvmProcess pong = member(group, "pong", "pong", codec, o.policy(), "0")) {
             pong.expect("READY");
-            try (MemberJvm ping = bench.start("ping", MailboxBenchMember.class, "ping", codec, o.policy(), String.valueOf(o.rounds()),
-                String.valueOf(o.warmup()))) {
-                final Histogram interrupt = HistogramCodec.decode(ping.expect("RESULT interrupt ").substring("RESULT interrupt ".length()));
-                final Histogram mail = HistogramCodec.decode(ping.expect("RESULT mail ").substring("RESULT mail ".length()));
+            try (JvmProcess ping = member(group, "ping", "ping", codec, o.policy(), String.valueOf(o.rounds()), String.valueOf(o.warmup()))) {
+                final Histogram interrupt = HistogramCodec.decode(result(ping, "RESULT interrupt ", pong));
+                final Histogram mail = HistogramCodec.decode(result(ping, "RESULT mail ", pong));
                 final long base = interrupt.getValueAtPercentile(50);
                 return List.of(Latency.of("interrupt", "mail-" + codec, o.policy(), interrupt, base),
                     Latency.of("mail-" + codec, "interrupt", o.policy(), mail, base));
+            } finally {
+                // the pong echoes until stopped and has nothing to save: the group reaps its entry
+                pong.kill();
             }
         } finally {
-            bench.reap();
+            group.reap();
         }
     }
 
-    private static Throughput feed(final BenchGroup bench, final int senders, final long each, final long paceMicros, final Options o) {
-        final List<MemberJvm> txs = new ArrayList<>();
+    /** The ping's result line after {@code prefix}, failing at once if the pong exits first. */
+    private static String result(final JvmProcess ping, final String prefix, final JvmProcess pong) {
+        return ping.expect(prefix, BenchJvms.RESULT_TIMEOUT, pong).substring(prefix.length());
+    }
+
+    private static Throughput feed(final ProcessGroup group, final int senders, final long each, final long paceMicros, final Options o) {
+        final List<JvmProcess> txs = new ArrayList<>();
         final String sampleMask = paceMicros > 0 ? "0" : "15";
-        try (MemberJvm rx = bench.start("rx", MailboxBenchMember.class, "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders),
-            sampleMask)) {
+        try (JvmProcess rx = member(group, "rx", "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders), sampleMask)) {
             rx.expect("READY");
             for (int i = 0; i < senders; i++) {
-                txs.add(bench.start("tx-" + i, MailboxBenchMember.class, "tx", o.codec(), o.policy(), String.valueOf(each),
-                    String.valueOf(paceMicros)));
+                txs.add(member(group, "tx-" + i, "tx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(paceMicros)));
             }
-            for (final MemberJvm tx : txs) {
+            for (final JvmProcess tx : txs) {
                 tx.expect("READY");
             }
-            for (final MemberJvm tx : txs) {
-                tx.say("GO");
+            for (final JvmProcess tx : txs) {
+                tx.send("GO");
             }
-            final String[] f = rx.expect("RESULT ").split(" ");
-            for (final MemberJvm tx : txs) {
+            final String[] f = rx.expect("RESULT ", BenchJvms.RESULT_TIMEOUT).split(" ");
+            for (final JvmProcess tx : txs) {
                 tx.expect("DONE");
             }
             final Histogram h = HistogramCodec.decode(f[5]);
@@ -293,8 +310,8 @@ public final class MailboxBench {
                 Long.parseLong(f[4]), new long[] {h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                     h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()});
         } finally {
-            txs.forEach(MemberJvm::close);
-            bench.reap();
+            txs.forEach(JvmProcess::close);
+            group.reap();
         }
     }
 }

@@ -1,26 +1,30 @@
 package io.uipc.benchmarks.pingpong;
 
 import io.uipc.benchmarks.HistogramCodec;
+import io.uipc.testing.CommandLoop;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Main class of the ping and pong JVMs that {@link PingPongBench} spawns. Talks to the
  * coordinator by lines: prints {@code READY <endpoint>}, reads {@code PEER <endpoint>}, then
  * the pong echoes forever while the ping warms up, times the round trips and prints
- * {@code RESULT <elapsed ns> <base64 compressed HdrHistogram of RTTs in ns>}. Either exits when
- * its standard input ends.
+ * {@code RESULT <elapsed ns> <base64 compressed HdrHistogram of RTTs in ns>}. Commands arrive
+ * through a {@link CommandLoop} on a thread of its own, not a daemon: either peer lives until
+ * its standard input ends (the coordinator closed it or died), then exits.
  */
 public final class BenchPeer {
     /** Reply: this side is set up; the rest of the line is its endpoint. */
     static final String READY = "READY ";
-    /** Command: the peer's endpoint; connect and start. */
-    static final String PEER = "PEER ";
+    /** Command, followed by the peer's endpoint: connect and start. */
+    static final String PEER = "PEER";
     /** Reply from the ping: the measurement. */
     static final String RESULT = "RESULT ";
     /** Longest round trip the histogram tells apart; longer ones are recorded as this. */
@@ -49,7 +53,12 @@ public final class BenchPeer {
      * @param args as {@link #arguments} makes them
      */
     public static void main(final String[] args) {
-        final StdinControl control = StdinControl.start();
+        final BlockingQueue<String> peerEndpoint = new LinkedBlockingQueue<>();
+        // PEER has no reply of its own: the ping's RESULT answers it, and the pong never does
+        new Thread(new CommandLoop().on(PEER, words -> {
+            peerEndpoint.add(String.join(" ", words));
+            return null;
+        })::run, "stdin-control").start();
         try {
             final Mechanism mechanism = Mechanism.parse(args[0]);
             final Role role = Role.valueOf(args[1]);
@@ -60,7 +69,7 @@ public final class BenchPeer {
             }
             final Transport transport = mechanism.transport(role, workDir, args[3]);
             reply(READY + transport.prepare());
-            transport.connect(control.awaitLine(PEER));
+            transport.connect(peerEndpoint.take());
             if (role == Role.PONG) {
                 for (;;) {
                     echo(transport);

@@ -1,8 +1,10 @@
 package io.uipc.benchmarks.pingpong;
 
+import io.uipc.benchmarks.BenchJvms;
 import io.uipc.benchmarks.HistogramCodec;
 import io.uipc.core.Backends;
 import io.uipc.core.internal.FileTrees;
+import io.uipc.testing.JvmProcess;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -12,13 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The cross-process ping-pong benchmark ({@code uipc bench} wraps {@link #run}). For each
  * mechanism it makes a temporary directory, starts a pong JVM and a ping JVM
- * ({@link BenchPeer}), exchanges their endpoints, lets the ping warm up and time its round
- * trips, then watches the idle pong's CPU, stops both JVMs and deletes the directory, whatever
- * happened.
+ * ({@link BenchPeer}, through {@link BenchJvms}), exchanges their endpoints, lets the ping warm
+ * up and time its round trips, then watches the idle pong's CPU, stops both JVMs and deletes
+ * the directory, whatever happened.
  */
 public final class PingPongBench {
     /** Time for the pong to settle after the last round trip before its idle CPU is sampled. */
@@ -61,8 +64,10 @@ public final class PingPongBench {
             return measure(mechanism, backend, workDir, options);
         } catch (final BenchException e) {
             throw new BenchException(mechanism.label() + ": " + e.getMessage(), e);
-        } catch (final IOException e) {
-            throw new BenchException(mechanism.label() + ": " + e, e);
+        } catch (final UncheckedIOException | AssertionError e) {
+            // a peer that could not start; or one that failed, exited or timed out, which JvmProcess (test support)
+            // reports with its output as a failed assertion
+            throw new BenchException(mechanism.label() + ": " + e.getMessage(), e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException(mechanism.label() + ": interrupted", e);
@@ -76,16 +81,17 @@ public final class PingPongBench {
         }
     }
 
+    /** Runs the pair. Closing a peer ends its standard input: it exits ({@link BenchPeer}), or is killed if it lingers. */
     private static BenchResult measure(final Mechanism mechanism, final String backend, final Path workDir,
-                                       final BenchOptions options) throws IOException, InterruptedException {
+                                       final BenchOptions options) throws InterruptedException {
         final long deadline = System.nanoTime() + options.timeout().toNanos();
-        try (PeerProcess pong = PeerProcess.start(Role.PONG, BenchPeer.arguments(mechanism, Role.PONG, workDir, backend, options));
-             PeerProcess ping = PeerProcess.start(Role.PING, BenchPeer.arguments(mechanism, Role.PING, workDir, backend, options))) {
-            final String pongEndpoint = pong.await(BenchPeer.READY, deadline, ping);
-            final String pingEndpoint = ping.await(BenchPeer.READY, deadline, pong);
-            pong.tell(BenchPeer.PEER + pingEndpoint);
-            ping.tell(BenchPeer.PEER + pongEndpoint);
-            final String[] result = ping.await(BenchPeer.RESULT, deadline, pong).split(" ", 2);
+        try (JvmProcess pong = peer(Role.PONG, mechanism, workDir, backend, options);
+             JvmProcess ping = peer(Role.PING, mechanism, workDir, backend, options)) {
+            final String pongEndpoint = reply(pong, BenchPeer.READY, deadline, ping);
+            final String pingEndpoint = reply(ping, BenchPeer.READY, deadline, pong);
+            pong.send(BenchPeer.PEER + " " + pingEndpoint);
+            ping.send(BenchPeer.PEER + " " + pongEndpoint);
+            final String[] result = reply(ping, BenchPeer.RESULT, deadline, pong).split(" ", 2);
             final Histogram rtt = HistogramCodec.decode(result[1]);
             if (rtt.getTotalCount() != options.roundTrips()) {
                 throw new BenchException(mechanism.label() + ": the ping recorded " + rtt.getTotalCount()
@@ -96,8 +102,20 @@ public final class PingPongBench {
         }
     }
 
+    private static JvmProcess peer(final Role role, final Mechanism mechanism, final Path workDir, final String backend,
+                                   final BenchOptions options) {
+        return BenchJvms.builder(role.name().toLowerCase(Locale.ROOT), BenchPeer.class)
+            .args(BenchPeer.arguments(mechanism, role, workDir, backend, options))
+            .start();
+    }
+
+    /** Waits for a peer's reply, failing early if its partner exits first; returns the rest of the line after {@code prefix}. */
+    private static String reply(final JvmProcess peer, final String prefix, final long deadline, final JvmProcess partner) {
+        return peer.expect(prefix, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), partner).substring(prefix.length());
+    }
+
     /** CPU the pong uses while it waits for a message that does not come, in % of one core. */
-    private static double idleCpuPercent(final PeerProcess pong, final Duration interval) throws InterruptedException {
+    private static double idleCpuPercent(final JvmProcess pong, final Duration interval) throws InterruptedException {
         Thread.sleep(SETTLE_MILLIS);
         final long cpu0 = ProcessCpu.cpuNanos(pong.pid());
         final long t0 = System.nanoTime();
@@ -105,7 +123,8 @@ public final class PingPongBench {
         final long cpu1 = ProcessCpu.cpuNanos(pong.pid());
         final long t1 = System.nanoTime();
         if (!pong.isAlive()) {
-            throw pong.failure("exited", "while its idle CPU was measured");
+            throw new BenchException("the pong JVM (pid " + pong.pid() + ") exited with code " + pong.waitFor(JvmProcess.EXIT_GRACE)
+                + " while its idle CPU was measured; its output:" + System.lineSeparator() + pong.output());
         }
         return 100.0 * (cpu1 - cpu0) / (t1 - t0);
     }

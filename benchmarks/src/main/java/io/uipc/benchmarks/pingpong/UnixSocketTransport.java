@@ -42,7 +42,9 @@ final class UnixSocketTransport implements Transport {
             channel = server.accept();
             server.close();
         } else {
-            channel = SocketChannel.open(UnixDomainSocketAddress.of(peerInfo));
+            // the pong's endpoint names this same file (both sides derive it from the run's directory): connecting to
+            // it needs no path to survive the word-splitting of the command line that carried peerInfo
+            channel = SocketChannel.open(UnixDomainSocketAddress.of(socketFile));
         }
     }
 

@@ -74,7 +74,8 @@ class PingPongBenchTest {
 
         final BenchException e = assertThrows(BenchException.class, () -> PingPongBench.run(options));
 
-        assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("uipc-block: child JVM pong") && e.getMessage().contains("no line starting with 'READY '"),
+            e.getMessage());
         assertNothingLeft();
     }
 

@@ -5,30 +5,22 @@ import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.Receiver;
 import io.uipc.core.WaitPolicy;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.uipc.testing.TempGroups;
 
 /**
- * A small interrupt domain in a fresh file (under /dev/shm) with one receiver registered on the
- * calling thread (never blocked: it is the benchmark thread): the set-up every in-process benchmark shares.
- * Closing it unregisters the receiver and deletes the file.
+ * A small interrupt domain of the selected backend, in a fresh {@link TempGroups} root (under
+ * /dev/shm), with one receiver registered on the calling thread (never blocked: it is the
+ * benchmark thread): the set-up every in-process benchmark shares. Closing it unregisters the
+ * receiver and deletes the root.
  */
 final class LocalDomain implements AutoCloseable {
-    private final Path file;
+    private final TempGroups root;
     private final InterruptDomain domain;
     private final Receiver receiver;
 
     LocalDomain() {
-        try {
-            file = Files.createTempFile(DomainConfig.defaultDirectory(), "uipc-jmh-", ".dom");
-            Files.delete(file);
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        domain = Backends.select(Backends.AUTO).backend().create(DomainConfig.of(file).withCapacities(4, 64));
+        root = new TempGroups("jmh");
+        domain = Backends.select(Backends.AUTO).backend().create(DomainConfig.of(root.root().resolve("domain")).withCapacities(4, 64));
         receiver = domain.registerReceiver();
         receiver.waitPolicy(WaitPolicy.SPIN);
     }
@@ -45,10 +37,6 @@ final class LocalDomain implements AutoCloseable {
     public void close() {
         receiver.close();
         domain.close();
-        try {
-            Files.deleteIfExists(file);
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root.close();
     }
 }

@@ -1,13 +1,14 @@
 package io.uipc.benchmarks.jmh.mailbox;
 
-import io.uipc.benchmarks.BenchGroup;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.Inbox;
 import io.uipc.table.mailbox.InboxConfig;
 import io.uipc.table.mailbox.MailReader;
 import io.uipc.table.mailbox.Outbox;
 import io.uipc.testing.Sample;
+import io.uipc.testing.TempGroups;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -40,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class MailboxBenchmark {
-    private BenchGroup bench;
+    private TempGroups groups;
+    private ProcessGroup group;
     private Inbox inbox;
     private Outbox out;
     private final Sample sample = new Sample();
@@ -53,9 +55,11 @@ public class MailboxBenchmark {
     /** @param bh the blackhole messages are consumed into */
     @Setup
     public void setUp(final Blackhole bh) {
-        bench = new BenchGroup("jmh", 16, 64, 256);
-        final Member owner = bench.group().join(JoinOptions.named("owner").secret(bench.secret()));
-        final Member sender = bench.group().join(JoinOptions.named("sender").secret(bench.secret()));
+        groups = new TempGroups("jmh");
+        group = groups.create("jmh", 16, 64, 256);
+        final String secret = group.readSecret();
+        final Member owner = group.join(JoinOptions.named("owner").secret(secret));
+        final Member sender = group.join(JoinOptions.named("sender").secret(secret));
         inbox = Inbox.open(owner, 1, InboxConfig.defaults().withCapacity(1 << 20).withMaxMessageLength(Sample.LENGTH));
         out = Outbox.connect(sender, "owner");
         rawSink = (type, buffer, offset, length) -> bh.consume(buffer.getLong(offset + 8));
@@ -66,7 +70,8 @@ public class MailboxBenchmark {
     @TearDown
     public void tearDown() {
         inbox.close();
-        bench.close();
+        group.close();
+        groups.close();
     }
 
     /** @return messages drained (1): claim, three puts and a fill, commit; then drain */

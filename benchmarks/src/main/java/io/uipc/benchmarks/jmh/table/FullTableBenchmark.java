@@ -1,9 +1,9 @@
 package io.uipc.benchmarks.jmh.table;
 
-import io.uipc.benchmarks.BenchGroup;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.ProcessGroup;
+import io.uipc.testing.TempGroups;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,19 +30,20 @@ public class FullTableBenchmark {
 
     private final String[] names = new String[MEMBERS];
     private final String[] missing = new String[MEMBERS];
-    private BenchGroup bench;
+    private TempGroups groups;
     private ProcessGroup group;
     private int next;
 
     /** Fills the table. */
     @Setup
     public void fill() {
-        bench = BenchGroup.defaultSized("full");
-        group = bench.group();
+        groups = new TempGroups("full");
+        group = ProcessGroup.create(GroupSpec.named("full").withRoot(groups.root()));
+        final String secret = group.readSecret();
         for (int i = 0; i < MEMBERS; i++) {
             names[i] = "fg-" + i / 8 + "/worker-" + i % 8;
             missing[i] = "bg-" + i / 8 + "/worker-" + i % 8;
-            group.join(JoinOptions.named(names[i]).secret(bench.secret())).accept(1);
+            group.join(JoinOptions.named(names[i]).secret(secret)).accept(1);
             names[i].hashCode();
             missing[i].hashCode();
         }
@@ -51,7 +52,8 @@ public class FullTableBenchmark {
     /** Leaves and deletes the group. */
     @TearDown
     public void delete() {
-        bench.close();
+        group.close();
+        groups.close();
     }
 
     /** @return the member handle of a present name */

@@ -1,9 +1,10 @@
 package io.uipc.benchmarks.jmh.table;
 
-import io.uipc.benchmarks.BenchGroup;
+import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
+import io.uipc.testing.TempGroups;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class JoinBenchmark {
-    private BenchGroup bench;
+    private TempGroups groups;
     private ProcessGroup group;
     private JoinOptions options;
     private Member member;
@@ -34,15 +35,16 @@ public class JoinBenchmark {
     /** Creates the group. */
     @Setup
     public void create() {
-        bench = BenchGroup.defaultSized("join");
-        group = bench.group();
-        options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(bench.secret());
+        groups = new TempGroups("join");
+        group = ProcessGroup.create(GroupSpec.named("join").withRoot(groups.root()));
+        options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(group.readSecret());
     }
 
     /** Deletes the group. */
     @TearDown
     public void delete() {
-        bench.close();
+        group.close();
+        groups.close();
     }
 
     /** @return a joined member that accepts vector 1 */

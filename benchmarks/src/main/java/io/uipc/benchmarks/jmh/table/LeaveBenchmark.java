@@ -1,10 +1,11 @@
 package io.uipc.benchmarks.jmh.table;
 
-import io.uipc.benchmarks.BenchGroup;
 import io.uipc.core.DomainConfig;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
+import io.uipc.table.ProcessGroup;
+import io.uipc.testing.TempGroups;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -31,28 +32,31 @@ public class LeaveBenchmark {
     @Param({"4096", "65536"})
     public int uittEntries;
 
-    private BenchGroup bench;
+    private TempGroups groups;
+    private ProcessGroup group;
     private JoinOptions options;
     private Member member;
 
     /** Creates the group. */
     @Setup
     public void create() {
-        bench = new BenchGroup("leave", GroupSpec.DEFAULT_ENTRIES, DomainConfig.DEFAULT_UPIDS, uittEntries);
-        options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(bench.secret());
+        groups = new TempGroups("leave");
+        group = groups.create("leave", GroupSpec.DEFAULT_ENTRIES, DomainConfig.DEFAULT_UPIDS, uittEntries);
+        options = JoinOptions.named("fg-17/worker-3").role("foreground").secret(group.readSecret());
     }
 
     /** Joins and registers, untimed. */
     @Setup(Level.Invocation)
     public void join() {
-        member = bench.group().join(options);
+        member = group.join(options);
         member.accept(1);
     }
 
     /** Deletes the group. */
     @TearDown
     public void delete() {
-        bench.close();
+        group.close();
+        groups.close();
     }
 
     /** Leaves. */

@@ -1,11 +1,12 @@
 package io.uipc.benchmarks.jmh.table;
 
-import io.uipc.benchmarks.BenchGroup;
 import io.uipc.core.InterruptDomain;
+import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
+import io.uipc.testing.TempGroups;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SendBenchmark {
-    private BenchGroup bench;
+    private TempGroups groups;
+    private ProcessGroup group;
     private InterruptDomain domain;
     private Member sender;
     private Target target;
@@ -37,10 +39,11 @@ public class SendBenchmark {
     /** Joins a receiver accepting vector 7 and a sender, resolves the target. */
     @Setup
     public void join() {
-        bench = BenchGroup.defaultSized("send");
-        final ProcessGroup group = bench.group();
-        group.join(JoinOptions.named("dbw0").secret(bench.secret())).accept(7);
-        sender = group.join(JoinOptions.named("fg-1").secret(bench.secret()));
+        groups = new TempGroups("send");
+        group = ProcessGroup.create(GroupSpec.named("send").withRoot(groups.root()));
+        final String secret = group.readSecret();
+        group.join(JoinOptions.named("dbw0").secret(secret)).accept(7);
+        sender = group.join(JoinOptions.named("fg-1").secret(secret));
         target = group.resolve("dbw0", 7);
         uittHandle = target.uittHandle();
         domain = group.domain();
@@ -49,7 +52,8 @@ public class SendBenchmark {
     /** Deletes the group. */
     @TearDown
     public void delete() {
-        bench.close();
+        group.close();
+        groups.close();
     }
 
     /** @return the send result: the baseline */

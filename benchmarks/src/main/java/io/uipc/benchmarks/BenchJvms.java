@@ -2,6 +2,7 @@ package io.uipc.benchmarks;
 
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.JvmProcess;
+import io.uipc.testing.JvmProcessBuilder;
 import io.uipc.testing.TempGroups;
 
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class BenchJvms {
      * @param main its main class, on this JVM's class path
      * @return a builder with no JVM options beyond uipc's flags
      */
-    public static JvmProcess.Builder builder(final String name, final Class<?> main) {
+    public static JvmProcessBuilder builder(final String name, final Class<?> main) {
         return JvmProcess.builder(name, main).jvmOptions(List.of());
     }
 

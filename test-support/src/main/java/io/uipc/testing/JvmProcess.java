@@ -2,21 +2,14 @@ package io.uipc.testing;
 
 import io.uipc.core.internal.ChildJvm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * the chaos run. The test writes command lines to the child's stdin and waits for lines the
  * child prints (stderr is merged into stdout); {@link CommandLoop} is the child's side. The
  * child is started through {@link ChildJvm} (this JVM's class path, uipc's JVM flags) with the
- * JVM options, environment and arguments its {@link Builder} was given, such as a group
+ * JVM options, environment and arguments its {@link JvmProcessBuilder} was given, such as a group
  * member's environment from {@link TempGroups#memberEnvironment}. It always ends:
  * {@link #close()} closes its stdin (children driven by {@link CommandLoop} exit on end of
  * input) and kills it if it has not exited within {@link #EXIT_GRACE}; a timed-out
@@ -44,7 +37,7 @@ public final class JvmProcess implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** How long {@link #close()} lets a child exit on its own before killing it. */
     public static final Duration EXIT_GRACE = Duration.ofSeconds(5);
-    /** JVM options for children unless a {@link Builder} replaces them: small heap, no perf-data file. */
+    /** JVM options for children unless a {@link JvmProcessBuilder} replaces them: small heap, no perf-data file. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     /** Lines of the child's output a failure quotes. */
@@ -57,10 +50,8 @@ public final class JvmProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Writer stdin;
-    private final Thread reader;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    /** Everything the child printed, in order; guarded by itself. */
-    private final List<String> transcript = new ArrayList<>();
+    private final ChildOutput output;
     /** Lines read from {@link #lines} that no {@link #expect} or {@link #poll} has taken yet, in order; guarded by this. */
     private final List<String> unmatched = new ArrayList<>();
     /** Whether {@link #END_OF_OUTPUT} was read; guarded by this. */
@@ -68,13 +59,11 @@ public final class JvmProcess implements AutoCloseable {
     /** Whether the last signal sent was SIGSTOP: such a child cannot exit on its own. */
     private volatile boolean stopped;
 
-    private JvmProcess(final String name, final Process process) {
+    JvmProcess(final String name, final Process process) {
         this.name = name;
         this.process = process;
         this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.reader = new Thread(this::readOutput, "jvm-process-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        this.output = ChildOutput.read(name, process.getInputStream(), lines::add, END_OF_OUTPUT);
     }
 
     /**
@@ -96,24 +85,8 @@ public final class JvmProcess implements AutoCloseable {
      * @param mainClass main class, on this JVM's class path
      * @return a builder with {@link #DEFAULT_JVM_OPTIONS}, this JVM's environment and no arguments
      */
-    public static Builder builder(final String name, final Class<?> mainClass) {
-        return new Builder(name, mainClass);
-    }
-
-    private void readOutput() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                synchronized (transcript) {
-                    transcript.add(line);
-                }
-                lines.add(line);
-            }
-        } catch (final IOException e) {
-            lines.add("output stream failed: " + e);
-        } finally {
-            lines.add(END_OF_OUTPUT);
-        }
+    public static JvmProcessBuilder builder(final String name, final Class<?> mainClass) {
+        return new JvmProcessBuilder(name, mainClass);
     }
 
     /**
@@ -317,7 +290,7 @@ public final class JvmProcess implements AutoCloseable {
             kill();
             throw failure("interrupted while waiting for it to exit");
         }
-        awaitEndOfOutput();
+        output.awaitEnd(EXIT_GRACE);
         return process.exitValue();
     }
 
@@ -338,7 +311,7 @@ public final class JvmProcess implements AutoCloseable {
             throw failure("interrupted while waiting for it to exit");
         }
         stopped = false;
-        awaitEndOfOutput();
+        output.awaitEnd(EXIT_GRACE);
         return process.exitValue();
     }
 
@@ -353,15 +326,6 @@ public final class JvmProcess implements AutoCloseable {
         signal.send(process.pid());
         if (signal == Signal.STOP || signal == Signal.CONT) {
             stopped = signal == Signal.STOP;
-        }
-    }
-
-    /** A child whose output does not end with its exit keeps its stdout open in a process of its own: stop waiting then. */
-    private void awaitEndOfOutput() {
-        try {
-            reader.join(EXIT_GRACE.toMillis());
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -380,20 +344,12 @@ public final class JvmProcess implements AutoCloseable {
      * @return everything the child has printed, one line per line
      */
     public String output() {
-        synchronized (transcript) {
-            return String.join(System.lineSeparator(), transcript);
-        }
-    }
-
-    private String recentOutput() {
-        synchronized (transcript) {
-            return String.join(System.lineSeparator(), transcript.subList(Math.max(0, transcript.size() - QUOTED_LINES), transcript.size()));
-        }
+        return output.all();
     }
 
     private AssertionError failure(final String what) {
         return new AssertionError("child JVM " + name + " (pid " + process.pid() + ") " + what
-            + System.lineSeparator() + "--- its last output ---" + System.lineSeparator() + recentOutput());
+            + System.lineSeparator() + "--- its last output ---" + System.lineSeparator() + output.last(QUOTED_LINES));
     }
 
     /**
@@ -418,108 +374,6 @@ public final class JvmProcess implements AutoCloseable {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    /** What to start: main class, JVM options, environment and arguments. */
-    public static final class Builder {
-        private final String name;
-        private final Class<?> mainClass;
-        private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
-        private final Map<String, String> environment = new LinkedHashMap<>();
-        private final Set<String> removed = new HashSet<>();
-        private final List<String> args = new ArrayList<>();
-
-        private Builder(final String name, final Class<?> mainClass) {
-            this.name = name;
-            this.mainClass = mainClass;
-        }
-
-        /**
-         * Replaces the JVM options (by default {@link JvmProcess#DEFAULT_JVM_OPTIONS}).
-         *
-         * @param options JVM options, given after uipc's flags
-         * @return this
-         */
-        public Builder jvmOptions(final List<String> options) {
-            jvmOptions.clear();
-            jvmOptions.addAll(options);
-            return this;
-        }
-
-        /**
-         * Adds one JVM option after those already set.
-         *
-         * @param option a JVM option
-         * @return this
-         */
-        public Builder jvmOption(final String option) {
-            jvmOptions.add(option);
-            return this;
-        }
-
-        /**
-         * Sets variables in the child's environment, over those it inherits from this JVM.
-         *
-         * @param variables names and values
-         * @return this
-         */
-        public Builder environment(final Map<String, String> variables) {
-            variables.keySet().forEach(removed::remove);
-            environment.putAll(variables);
-            return this;
-        }
-
-        /**
-         * Keeps a variable out of the child's environment, whether inherited or set before.
-         *
-         * @param variable the variable's name
-         * @return this
-         */
-        public Builder withoutEnvironment(final String variable) {
-            environment.remove(variable);
-            removed.add(variable);
-            return this;
-        }
-
-        /**
-         * Adds program arguments.
-         *
-         * @param arguments arguments, after those already added
-         * @return this
-         */
-        public Builder args(final String... arguments) {
-            return args(List.of(arguments));
-        }
-
-        /**
-         * Adds program arguments.
-         *
-         * @param arguments arguments, after those already added
-         * @return this
-         */
-        public Builder args(final List<String> arguments) {
-            args.addAll(arguments);
-            return this;
-        }
-
-        /**
-         * Starts the child.
-         *
-         * @return the running child
-         * @throws UncheckedIOException if the JVM cannot be started
-         */
-        public JvmProcess start() {
-            final ProcessBuilder pb = new ProcessBuilder(
-                ChildJvm.command(ChildJvm.currentClassPath(), jvmOptions, mainClass.getName(), args));
-            pb.redirectErrorStream(true);
-            pb.environment().putAll(environment);
-            pb.environment().keySet().removeAll(removed);
-            try {
-                return new JvmProcess(name, pb.start());
-            } catch (final IOException e) {
-                throw new UncheckedIOException("cannot start child JVM " + name + ": " + pb.command(), e);
-            }
         }
     }
 }

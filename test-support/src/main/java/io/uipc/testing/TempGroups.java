@@ -111,7 +111,7 @@ public final class TempGroups implements AutoCloseable {
     }
 
     /**
-     * The environment {@code uipc launch} gives a member, for {@link JvmProcess.Builder#environment}.
+     * The environment {@code uipc launch} gives a member, for {@link JvmProcessBuilder#environment}.
      *
      * @param group  the group
      * @param member the child's member name

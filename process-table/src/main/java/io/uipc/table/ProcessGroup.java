@@ -334,6 +334,7 @@ public final class ProcessGroup implements AutoCloseable {
      * @throws GroupAccessException if the secret is missing or wrong
      * @throws UipcException        if the name is taken or the table full
      */
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     public Member join(final JoinOptions options) {
         checkSecret(options);
         final Member member;
@@ -434,6 +435,7 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /** Leaves: invalidates the member's UITT entries, frees its UPID and its entry. */
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     void leave(final Member member) {
         members.remove(member);
         try (GroupLocks.Held ignored = locks.mutation()) {
@@ -587,6 +589,7 @@ public final class ProcessGroup implements AutoCloseable {
      *
      * @return members reclaimed
      */
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     public int reap() {
         final int reaped = reapDeadMembers();
         final java.util.Map<Long, Boolean> alive = new java.util.HashMap<>();
@@ -618,6 +621,7 @@ public final class ProcessGroup implements AutoCloseable {
         return reaped;
     }
 
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     private boolean reapIfDead(final int slot) {
         try (GroupLocks.Held ignored = locks.mutation()) {
             final FileLock probe = locks.probeDead(slot);

@@ -250,9 +250,8 @@ public final class CorruptionFuzzer {
                 return "drained:" + Math.min(1, inbox.drain((type, buffer, index, length) -> { }, 16));
             }
             case JOIN -> {
-                try (Member m = group.join(JoinOptions.named("j").secret(secret))) {
-                    return "ok";
-                }
+                group.join(JoinOptions.named("j").secret(secret)).close();
+                return "ok";
             }
             default -> {
                 return "reaped:" + Math.min(1, group.reap());

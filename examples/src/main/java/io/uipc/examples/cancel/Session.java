@@ -50,6 +50,7 @@ public final class Session {
      * @param args see the class comment
      * @throws IOException if the loopback socket cannot be set up
      */
+    @SuppressWarnings("try") // the dispatcher only has to run while the calls block
     public static void main(final String[] args) throws IOException {
         final Args a = Args.parse(args);
         final Optional<String> cancelled;

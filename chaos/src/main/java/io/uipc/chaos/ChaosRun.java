@@ -46,7 +46,11 @@ public final class ChaosRun {
     private ProcessGroup group;
     private Path logDir;
 
-    /** @param options what to run */
+    /**
+     * Prepares a run; {@link #run()} starts it.
+     *
+     * @param options what to run
+     */
     public ChaosRun(final ChaosOptions options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
@@ -58,6 +62,8 @@ public final class ChaosRun {
      * Runs, checks and cleans up; never leaves a process running or stopped.
      *
      * @return the report
+     * @throws IOException          if the group or the log directory cannot be created
+     * @throws InterruptedException if interrupted while the members run
      */
     public ChaosReport run() throws IOException, InterruptedException {
         final long started = System.nanoTime();

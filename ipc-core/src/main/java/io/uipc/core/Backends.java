@@ -17,7 +17,7 @@ public final class Backends {
     private Backends() {
     }
 
-    /** @return every backend on the class path, most preferred first */
+    /** {@return every backend on the class path, most preferred first} */
     public static List<InterruptBackend> all() {
         final List<InterruptBackend> list = new ArrayList<>();
         ServiceLoader.load(InterruptBackend.class, Backends.class.getClassLoader()).forEach(list::add);
@@ -25,14 +25,15 @@ public final class Backends {
         return list;
     }
 
-    /** @return the status of every backend, most preferred first */
+    /** {@return the status of every backend, most preferred first} */
     public static List<BackendStatus> statuses() {
         return all().stream().map(InterruptBackend::status).collect(Collectors.toList());
     }
 
     /**
+     * {@return the chosen backend and why it was chosen}
+     *
      * @param name a backend name or {@value #AUTO}
-     * @return the chosen backend and why it was chosen
      * @throws UipcException if the name is unknown, or names a backend unavailable here
      */
     public static Selection select(final String name) {

@@ -4,7 +4,11 @@ package io.uipc.core;
 public final class CapacityExceededException extends UipcException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message which table is full and its capacity */
+    /**
+     * Creates the exception.
+     *
+     * @param message which table is full and its capacity
+     */
     public CapacityExceededException(final String message) {
         super(message);
     }

@@ -38,7 +38,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** @return the dispatcher thread */
+    /** {@return the dispatcher thread} */
     public Thread thread() {
         return thread;
     }

@@ -28,7 +28,14 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
     /** Owner read and write only. */
     public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    /** Checks the capacities. */
+    /**
+     * Checks the capacities.
+     *
+     * @param file         the segment file
+     * @param upidCapacity UPID slots, 1..{@value #MAX_UPIDS}
+     * @param uittCapacity shared UITT entries, 1..{@value #MAX_UITT}
+     * @param permissions  POSIX permissions of the file
+     */
     public DomainConfig {
         if (upidCapacity < 1 || upidCapacity > MAX_UPIDS) {
             throw new IllegalArgumentException("UPID capacity " + upidCapacity + " out of range 1.." + MAX_UPIDS);
@@ -40,33 +47,36 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
     }
 
     /**
+     * {@return a config with default capacities, owner-only}
+     *
      * @param file the segment file
-     * @return a config with default capacities, owner-only
      */
     public static DomainConfig of(final Path file) {
         return new DomainConfig(file, DEFAULT_UPIDS, DEFAULT_UITT, OWNER_ONLY);
     }
 
     /**
+     * {@return this config with other capacities}
+     *
      * @param upids UPID slots
      * @param uitt  shared UITT entries
-     * @return this config with other capacities
      */
     public DomainConfig withCapacities(final int upids, final int uitt) {
         return new DomainConfig(file, upids, uitt, permissions);
     }
 
     /**
+     * {@return this config with other permissions}
+     *
      * @param perms POSIX permissions for the file
-     * @return this config with other permissions
      */
     public DomainConfig withPermissions(final Set<PosixFilePermission> perms) {
         return new DomainConfig(file, upidCapacity, uittCapacity, perms);
     }
 
     /**
-     * @return the directory for shared-memory files: system property {@code uipc.dir}, else
-     *     /dev/shm where it exists, else java.io.tmpdir
+     * {@return the directory for shared-memory files: system property {@code uipc.dir}, else
+     * /dev/shm where it exists, else java.io.tmpdir}
      */
     public static Path defaultDirectory() {
         final String dir = System.getProperty("uipc.dir");

@@ -7,12 +7,18 @@ package io.uipc.core;
 public final class DomainLayoutException extends UipcException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message which check failed, with the values found and expected */
+    /**
+     * Creates the exception.
+     *
+     * @param message which check failed, with the values found and expected
+     */
     public DomainLayoutException(final String message) {
         super(message);
     }
 
     /**
+     * Creates the exception for an I/O failure.
+     *
      * @param message which check failed
      * @param cause   the I/O failure behind it
      */

@@ -10,7 +10,13 @@ package io.uipc.core;
  * @param vector         the user vector, 0..63
  */
 public record Grant(int upidIndex, int upidGeneration, int vector) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param upidIndex      the receiver's UPID slot
+     * @param upidGeneration the UPID generation at minting; sends fail once the receiver is gone
+     * @param vector         the user vector, 0..63
+     */
     public Grant {
         Vectors.check(vector);
         if (upidIndex < 0) {
@@ -18,14 +24,15 @@ public record Grant(int upidIndex, int upidGeneration, int vector) {
         }
     }
 
-    /** @return a text form for handing the grant to another process */
+    /** {@return a text form for handing the grant to another process} */
     public String encode() {
         return "grant:" + upidIndex + ":" + Integer.toUnsignedString(upidGeneration) + ":" + vector;
     }
 
     /**
+     * {@return the grant that text encodes}
+     *
      * @param text a string made by {@link #encode()}
-     * @return the grant
      * @throws IllegalArgumentException if the text is not a grant
      */
     public static Grant parse(final String text) {

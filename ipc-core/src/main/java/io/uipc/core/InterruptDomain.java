@@ -10,19 +10,19 @@ import java.nio.file.Path;
  * <p>Send methods are thread-safe, allocation-free and never block.
  */
 public interface InterruptDomain extends AutoCloseable {
-    /** @return the backing file */
+    /** {@return the backing file} */
     Path path();
 
-    /** @return name of the backend that opened this domain */
+    /** {@return name of the backend that opened this domain} */
     String backendName();
 
-    /** @return UPID slots (receivers) this domain holds */
+    /** {@return UPID slots (receivers) this domain holds} */
     int upidCapacity();
 
-    /** @return entries in the shared UITT */
+    /** {@return entries in the shared UITT} */
     int uittCapacity();
 
-    /** @return pid of the process that created the segment */
+    /** {@return pid of the process that created the segment} */
     long creatorPid();
 
     /**
@@ -51,8 +51,9 @@ public interface InterruptDomain extends AutoCloseable {
     int sendIndex(int uittIndex);
 
     /**
+     * {@return a new private UITT for this process, over this domain's UPIDs}
+     *
      * @param capacity entries (the RFC uses 256)
-     * @return a new private UITT for this process, over this domain's UPIDs
      */
     PrivateUitt newPrivateUitt(int capacity);
 
@@ -79,14 +80,16 @@ public interface InterruptDomain extends AutoCloseable {
     int reclaimOrphans(java.util.function.LongPredicate pidAlive);
 
     /**
+     * {@return the pid recorded by the slot's owner, or 0 if the slot is free}
+     *
      * @param upidIndex a UPID slot
-     * @return the pid recorded by the slot's owner, or 0 if the slot is free
      */
     long upidOwnerPid(int upidIndex);
 
     /**
+     * {@return vectors delivered to (taken by) the slot's current receiver}
+     *
      * @param upidIndex a UPID slot
-     * @return vectors delivered to (taken by) the slot's current receiver
      */
     long deliveredCount(int upidIndex);
 

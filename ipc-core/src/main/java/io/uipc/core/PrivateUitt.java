@@ -7,8 +7,9 @@ package io.uipc.core;
  */
 public interface PrivateUitt {
     /**
+     * {@return the private UITT index}
+     *
      * @param grant a grant minted by a receiver
-     * @return the private UITT index
      * @throws CapacityExceededException if the table is full
      */
     int register(Grant grant);
@@ -22,14 +23,15 @@ public interface PrivateUitt {
     int send(int index);
 
     /**
+     * {@return whether a valid entry was invalidated}
+     *
      * @param index private UITT index to invalidate
-     * @return whether a valid entry was invalidated
      */
     boolean unregister(int index);
 
-    /** @return number of entries */
+    /** {@return number of entries} */
     int capacity();
 
-    /** @return bytes of memory the table occupies */
+    /** {@return bytes of memory the table occupies} */
     long footprintBytes();
 }

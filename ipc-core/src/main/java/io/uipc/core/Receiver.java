@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
  * Masking, suppression, {@link #wakeup()} and reading counters are safe from any thread.
  */
 public interface Receiver extends AutoCloseable {
-    /** @return the UPID slot of this receiver */
+    /** {@return the UPID slot of this receiver} */
     int upidIndex();
 
-    /** @return the UPID generation of this receiver (odd while registered) */
+    /** {@return the UPID generation of this receiver (odd while registered)} */
     int upidGeneration();
 
     /**
@@ -45,6 +45,8 @@ public interface Receiver extends AutoCloseable {
     Grant mintGrant(int vector);
 
     /**
+     * Sets the handler of a vector for dispatch.
+     *
      * @param vector  the vector, 0..63
      * @param handler runs when the vector is dispatched; {@code null} removes the handler
      */
@@ -89,16 +91,28 @@ public interface Receiver extends AutoCloseable {
      */
     int dispatch(long vectors);
 
-    /** @param policy how {@link #await} waits from now on */
+    /**
+     * Sets how {@link #await} waits from now on.
+     *
+     * @param policy the wait policy
+     */
     void waitPolicy(WaitPolicy policy);
 
-    /** @return how {@link #await} waits */
+    /** {@return how {@link #await} waits} */
     WaitPolicy waitPolicy();
 
-    /** @param vector masks one vector: its sends stay pending, undelivered, until unmasked */
+    /**
+     * Masks a vector: its sends stay pending, undelivered, until it is unmasked.
+     *
+     * @param vector the vector, 0..63
+     */
     void mask(int vector);
 
-    /** @param vector unmasks one vector; if it is pending, the receiver is notified */
+    /**
+     * Unmasks a vector; if it is pending, the receiver is notified.
+     *
+     * @param vector the vector, 0..63
+     */
     void unmask(int vector);
 
     /** Sets SN (like CLUI): sends post but neither notify nor wake; nothing is delivered. */
@@ -107,7 +121,7 @@ public interface Receiver extends AutoCloseable {
     /** Clears SN (like STUI); anything pending is delivered and a blocked receiver woken. */
     void resume();
 
-    /** @return whether SN is set */
+    /** {@return whether SN is set} */
     boolean isSuppressed();
 
     /** Makes a current or the next {@link #await} return, even with nothing pending. */
@@ -121,19 +135,19 @@ public interface Receiver extends AutoCloseable {
      */
     Dispatcher startDispatcher(String threadName);
 
-    /** @return requests posted to this receiver by senders (counter in the UPID) */
+    /** {@return requests posted to this receiver by senders (counter in the UPID)} */
     long postedCount();
 
-    /** @return sends that coalesced with an already-pending vector */
+    /** {@return sends that coalesced with an already-pending vector} */
     long coalescedCount();
 
-    /** @return vectors taken by this receiver */
+    /** {@return vectors taken by this receiver} */
     long deliveredCount();
 
-    /** @return times a sender woke this receiver from a kernel sleep */
+    /** {@return times a sender woke this receiver from a kernel sleep} */
     long wakeupCount();
 
-    /** @return whether this receiver is still registered */
+    /** {@return whether this receiver is still registered} */
     boolean isOpen();
 
     /** Unregisters: invalidates every UITT entry pointing here and frees the UPID slot. */

@@ -29,16 +29,18 @@ public final class SendResult {
     }
 
     /**
+     * {@return whether the vector was posted}
+     *
      * @param code a send result
-     * @return whether the vector was posted
      */
     public static boolean isPosted(final int code) {
         return code >= 0;
     }
 
     /**
+     * {@return {@code code} if it is a success}
+     *
      * @param code a send result
-     * @return {@code code} if it is a success
      * @throws SendFailedException if the send failed
      */
     public static int check(final int code) {
@@ -49,8 +51,9 @@ public final class SendResult {
     }
 
     /**
+     * {@return a short human-readable explanation}
+     *
      * @param code a send result
-     * @return a short human-readable explanation
      */
     public static String describe(final int code) {
         switch (code) {

@@ -7,12 +7,18 @@ package io.uipc.core;
 public class UipcException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what went wrong and, where known, what to do about it */
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and, where known, what to do about it
+     */
     public UipcException(final String message) {
         super(message);
     }
 
     /**
+     * Creates the exception with its cause.
+     *
      * @param message what went wrong
      * @param cause   the underlying failure
      */

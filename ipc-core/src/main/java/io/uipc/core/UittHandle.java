@@ -11,25 +11,38 @@ public final class UittHandle {
     }
 
     /**
+     * {@return the packed handle}
+     *
      * @param index      UITT index
      * @param generation entry generation
-     * @return the packed handle
      */
     public static long of(final int index, final int generation) {
         return ((long) generation << 32) | (index & 0xFFFF_FFFFL);
     }
 
-    /** @param handle a packed handle @return its UITT index */
+    /**
+     * {@return the handle's UITT index}
+     *
+     * @param handle a packed handle
+     */
     public static int index(final long handle) {
         return (int) handle;
     }
 
-    /** @param handle a packed handle @return its entry generation */
+    /**
+     * {@return the handle's entry generation}
+     *
+     * @param handle a packed handle
+     */
     public static int generation(final long handle) {
         return (int) (handle >>> 32);
     }
 
-    /** @param handle a packed handle @return "index@generation" */
+    /**
+     * {@return the handle as "index@generation"}
+     *
+     * @param handle a packed handle
+     */
     public static String toString(final long handle) {
         return index(handle) + "@" + Integer.toUnsignedString(generation(handle));
     }

@@ -3,7 +3,11 @@ package io.uipc.core;
 /** Runs when a vector is delivered to a receiver, on the thread that dispatches it. */
 @FunctionalInterface
 public interface VectorHandler {
-    /** @param vector the delivered vector, 0..63 */
+    /**
+     * Handles one delivery.
+     *
+     * @param vector the delivered vector, 0..63
+     */
     void onInterrupt(int vector);
 
     /**

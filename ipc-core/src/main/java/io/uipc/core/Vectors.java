@@ -11,8 +11,9 @@ public final class Vectors {
     }
 
     /**
+     * {@return {@code vector} if it is in 0..63}
+     *
      * @param vector a user vector
-     * @return {@code vector} if it is in 0..63
      * @throws IllegalArgumentException otherwise
      */
     public static int check(final int vector) {
@@ -23,8 +24,9 @@ public final class Vectors {
     }
 
     /**
+     * {@return the highest vector in {@code bits}, or -1 if empty}
+     *
      * @param bits a set of pending vectors
-     * @return the highest vector in {@code bits}, or -1 if empty
      */
     public static int highest(final long bits) {
         return MAX - Long.numberOfLeadingZeros(bits);

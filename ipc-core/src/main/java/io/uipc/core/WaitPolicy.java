@@ -17,19 +17,20 @@ public enum WaitPolicy {
         this.yields = yields;
     }
 
-    /** @return busy-spin iterations before yielding */
+    /** {@return busy-spin iterations before yielding} */
     public int spins() {
         return spins;
     }
 
-    /** @return {@link Thread#yield()} calls before blocking */
+    /** {@return {@link Thread#yield()} calls before blocking} */
     public int yields() {
         return yields;
     }
 
     /**
+     * {@return the policy of that name}
+     *
      * @param name a policy name, any case, '-' or '_' ("spin", "block", "spin-yield-block", "default")
-     * @return the policy
      */
     public static WaitPolicy parse(final String name) {
         final String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');

@@ -555,34 +555,35 @@ public final class GroupLauncher implements AutoCloseable {
         shutdown();
     }
 
-    /** @return 0 if no member failed, 1 otherwise */
+    /** {@return 0 if no member failed, 1 otherwise} */
     public int exitCode() {
         return failures.isEmpty() ? 0 : 1;
     }
 
-    /** @return the failures so far, one line each */
+    /** {@return the failures so far, one line each} */
     public List<String> failures() {
         return List.copyOf(failures);
     }
 
-    /** @return the group (attached while the launch runs) */
+    /** {@return the group (attached while the launch runs)} */
     public ProcessGroup group() {
         return group;
     }
 
-    /** @return whether this launcher created the group (and destroys it at the end) */
+    /** {@return whether this launcher created the group (and destroys it at the end)} */
     public boolean createdGroup() {
         return created;
     }
 
-    /** @return the members, in start order */
+    /** {@return the members, in start order} */
     public List<MemberProcess> members() {
         return List.copyOf(members.values());
     }
 
     /**
+     * {@return the member}
+     *
      * @param name a member name
-     * @return the member
      * @throws IllegalArgumentException if the spec has no such member
      */
     public MemberProcess member(final String name) {

@@ -6,7 +6,11 @@ import io.uipc.core.UipcException;
 public final class LaunchException extends UipcException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what failed, for the user */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, for the user
+     */
     public LaunchException(final String message) {
         super(message);
     }

@@ -76,17 +76,17 @@ public final class LaunchedMember implements AutoCloseable {
         Runtime.getRuntime().halt(LAUNCHER_GONE_EXIT);
     }
 
-    /** @return the group */
+    /** {@return the group} */
     public ProcessGroup group() {
         return group;
     }
 
-    /** @return this process's member */
+    /** {@return this process's member} */
     public Member member() {
         return member;
     }
 
-    /** @return the member's receiver */
+    /** {@return the member's receiver} */
     public Receiver receiver() {
         return member.receiver();
     }

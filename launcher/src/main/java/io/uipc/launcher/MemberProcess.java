@@ -23,40 +23,40 @@ public final class MemberProcess {
         this.spec = spec;
     }
 
-    /** @return the member name */
+    /** {@return the member name} */
     public String name() {
         return name;
     }
 
-    /** @return the spec of its kind */
+    /** {@return the spec of its kind} */
     public ProcessSpec spec() {
         return spec;
     }
 
-    /** @return its output, every incarnation, stdout and stderr merged */
+    /** {@return its output, every incarnation, stdout and stderr merged} */
     public OutputLog output() {
         return output;
     }
 
-    /** @return the OS pid of its current JVM, or -1 before it started */
+    /** {@return the OS pid of its current JVM, or -1 before it started} */
     public long pid() {
         final Process p = process;
         return p == null ? -1 : p.pid();
     }
 
-    /** @return whether its current JVM runs */
+    /** {@return whether its current JVM runs} */
     public boolean isAlive() {
         final Process p = process;
         return p != null && p.isAlive();
     }
 
-    /** @return the exit code of its current JVM, if it exited */
+    /** {@return the exit code of its current JVM, if it exited} */
     public OptionalInt exitCode() {
         final Process p = process;
         return p == null || p.isAlive() ? OptionalInt.empty() : OptionalInt.of(p.exitValue());
     }
 
-    /** @return how many times it was restarted */
+    /** {@return how many times it was restarted} */
     public int restarts() {
         return restarts;
     }
@@ -70,8 +70,9 @@ public final class MemberProcess {
     }
 
     /**
+     * {@return the exit code, or empty if it still runs after {@code timeout}}
+     *
      * @param timeout how long to wait
-     * @return the exit code, or empty if it still runs after {@code timeout}
      * @throws InterruptedException if interrupted
      */
     public OptionalInt awaitExit(final Duration timeout) throws InterruptedException {

@@ -16,6 +16,9 @@ public final class OutputLog {
     private static final int RETAINED = 10_000;
     private final Deque<String> lines = new ArrayDeque<>();
 
+    OutputLog() {
+    }
+
     synchronized void add(final String line) {
         if (lines.size() == RETAINED) {
             lines.removeFirst();
@@ -24,14 +27,15 @@ public final class OutputLog {
         notifyAll();
     }
 
-    /** @return the retained lines, oldest first */
+    /** {@return the retained lines, oldest first} */
     public synchronized List<String> lines() {
         return new ArrayList<>(lines);
     }
 
     /**
+     * {@return the last {@code n} lines, oldest first}
+     *
      * @param n how many
-     * @return the last {@code n} lines, oldest first
      */
     public synchronized List<String> tail(final int n) {
         final List<String> all = new ArrayList<>(lines);

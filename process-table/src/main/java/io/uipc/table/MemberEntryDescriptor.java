@@ -113,26 +113,39 @@ public final class MemberEntryDescriptor {
     private MemberEntryDescriptor() {
     }
 
-    /** @param control a control word @return its state */
+    /**
+     * {@return the control word's state}
+     *
+     * @param control a control word
+     */
     public static int state(final long control) {
         return (int) (control & 0xFF);
     }
 
-    /** @param control a control word @return its generation */
+    /**
+     * {@return the control word's generation}
+     *
+     * @param control a control word
+     */
     public static int generation(final long control) {
         return (int) (control >>> 32);
     }
 
     /**
+     * {@return a control word of those fields}
+     *
      * @param generation generation
      * @param state      state
-     * @return control word
      */
     public static long control(final int generation, final int state) {
         return ((long) generation << 32) | state;
     }
 
-    /** @param state a state @return its name, as ps shows it */
+    /**
+     * {@return the state's name, as ps shows it}
+     *
+     * @param state a state
+     */
     public static String stateName(final int state) {
         switch (state) {
             case FREE: return "free";

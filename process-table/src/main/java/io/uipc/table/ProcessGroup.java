@@ -140,8 +140,9 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * {@return the attached group}
+     *
      * @param name group name under the default root
-     * @return the attached group
      */
     public static ProcessGroup attach(final String name) {
         return attach(GroupSpec.defaultRoot().resolve(GroupSpec.checkName(name)));
@@ -263,12 +264,12 @@ public final class ProcessGroup implements AutoCloseable {
         }
     }
 
-    /** @return the group's directory */
+    /** {@return the group's directory} */
     public Path directory() {
         return dir;
     }
 
-    /** @return the group's name */
+    /** {@return the group's name} */
     public String name() {
         return dir.getFileName().toString();
     }
@@ -290,12 +291,12 @@ public final class ProcessGroup implements AutoCloseable {
         }
     }
 
-    /** @return the group's interrupt domain */
+    /** {@return the group's interrupt domain} */
     public InterruptDomain domain() {
         return domain;
     }
 
-    /** @return process table entries */
+    /** {@return process table entries} */
     public int capacity() {
         return table.entryCapacity();
     }
@@ -317,6 +318,8 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * Sets what happens when a member of this process is lost.
+     *
      * @param handler called once when a member of this process finds its entry reclaimed or
      *                its group destroyed; the default prints the reason and halts the JVM
      *                (exit code 70), as a database process must not run on without its identity
@@ -464,10 +467,10 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * {@return the UITT handle the member published for the vector, or -1 if the member is gone or does not accept it}
+     *
      * @param memberHandle a handle from {@link #lookup}
      * @param vector       a vector the member accepts
-     * @return the UITT handle the member published for it, or -1 if the member is gone or
-     *     does not accept the vector
      */
     public long uittHandle(final long memberHandle, final int vector) {
         return table.uittHandle(memberHandle, vector);
@@ -495,14 +498,15 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * {@return whether the handle still names a live (ACTIVE) entry of its generation}
+     *
      * @param memberHandle a member handle
-     * @return whether it still names a live (ACTIVE) entry of that generation
      */
     public boolean isLive(final long memberHandle) {
         return table.isLive(memberHandle);
     }
 
-    /** @return a snapshot of every non-free entry, by slot */
+    /** {@return a snapshot of every non-free entry, by slot} */
     public List<MemberInfo> members() {
         final List<MemberInfo> list = new ArrayList<>();
         final long now = System.currentTimeMillis();
@@ -529,7 +533,11 @@ public final class ProcessGroup implements AutoCloseable {
         return list;
     }
 
-    /** @param memberName a name @return its snapshot, if a live member has it */
+    /**
+     * {@return the member's snapshot, if a live member has the name}
+     *
+     * @param memberName a name
+     */
     public Optional<MemberInfo> member(final String memberName) {
         final long handle = lookup(memberName);
         if (handle == ProcessTable.NOT_FOUND) {
@@ -538,17 +546,25 @@ public final class ProcessGroup implements AutoCloseable {
         return members().stream().filter(m -> m.slot() == UittHandle.index(handle)).findFirst();
     }
 
-    /** @param pid an OS pid @return the active members of that process */
+    /**
+     * {@return the active members of that process}
+     *
+     * @param pid an OS pid
+     */
     public List<MemberInfo> membersOfPid(final long pid) {
         return members().stream().filter(m -> m.pid() == pid && m.state().equals("active")).collect(Collectors.toList());
     }
 
-    /** @param role a role @return the active members with it */
+    /**
+     * {@return the active members with that role}
+     *
+     * @param role a role
+     */
     public List<MemberInfo> membersWithRole(final String role) {
         return members().stream().filter(m -> m.role().equals(role) && m.state().equals("active")).collect(Collectors.toList());
     }
 
-    /** @return names of entries whose owner process is alive (its liveness lock is held) */
+    /** {@return names of entries whose owner process is alive (its liveness lock is held)} */
     public List<String> liveMemberNames() {
         final List<String> live = new ArrayList<>();
         for (int slot = 0; slot < table.entryCapacity(); slot++) {
@@ -565,12 +581,12 @@ public final class ProcessGroup implements AutoCloseable {
         return live;
     }
 
-    /** @return members this group has reaped since it was created */
+    /** {@return members this group has reaped since it was created} */
     public long deathsReaped() {
         return table.buffer().getLongVolatile(ProcessTableDescriptor.DEATHS_OFFSET);
     }
 
-    /** @return the pid of the last process elected reaper, or 0 */
+    /** {@return the pid of the last process elected reaper, or 0} */
     public int reaperPid() {
         return table.buffer().getIntVolatile(ProcessTableDescriptor.REAPER_PID_OFFSET);
     }

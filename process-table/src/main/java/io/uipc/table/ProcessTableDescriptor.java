@@ -101,25 +101,28 @@ public final class ProcessTableDescriptor {
     }
 
     /**
+     * {@return cells in the name index: a power of two at least twice the entries}
+     *
      * @param entryCapacity entries
-     * @return cells in the name index: a power of two at least twice the entries
      */
     public static int indexCapacity(final int entryCapacity) {
         return Integer.highestOneBit(Math.max(2, entryCapacity) * 2 - 1) << 1;
     }
 
     /**
+     * {@return offset of the name index}
+     *
      * @param entryCapacity entries
-     * @return offset of the name index
      */
     public static long indexOffset(final int entryCapacity) {
         return HEADER_LENGTH + (long) entryCapacity * MemberEntryDescriptor.LENGTH;
     }
 
     /**
+     * {@return the file's length}
+     *
      * @param entryCapacity entries
      * @param indexCapacity index cells
-     * @return the file's length
      */
     public static long totalLength(final int entryCapacity, final int indexCapacity) {
         return indexOffset(entryCapacity) + (long) indexCapacity * Integer.BYTES;

@@ -6,7 +6,11 @@ import io.uipc.core.UipcException;
 public final class TableCorruptException extends UipcException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was found and where */
+    /**
+     * Creates the exception.
+     *
+     * @param message what was found and where
+     */
     public TableCorruptException(final String message) {
         super(message);
     }

@@ -47,6 +47,8 @@ public final class Session {
     }
 
     /**
+     * Runs the session.
+     *
      * @param args see the class comment
      * @throws IOException if the loopback socket cannot be set up
      */

@@ -75,17 +75,19 @@ public final class DomainHeaderDescriptor {
     }
 
     /**
+     * {@return offset of the shared UITT}
+     *
      * @param upidCapacity UPID slots
-     * @return offset of the shared UITT
      */
     public static long uittOffset(final int upidCapacity) {
         return HEADER_LENGTH + (long) upidCapacity * UpidDescriptor.LENGTH;
     }
 
     /**
+     * {@return the segment's total length}
+     *
      * @param upidCapacity UPID slots
      * @param uittCapacity UITT entries
-     * @return the segment's total length
      */
     public static long totalLength(final int upidCapacity, final int uittCapacity) {
         return uittOffset(upidCapacity) + (long) uittCapacity * UittDescriptor.LENGTH;

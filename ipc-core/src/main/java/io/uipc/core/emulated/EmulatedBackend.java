@@ -15,6 +15,10 @@ public final class EmulatedBackend implements InterruptBackend {
     /** Backend name. */
     public static final String NAME = "emulated";
 
+    /** Creates the backend; {@link java.util.ServiceLoader} calls it. */
+    public EmulatedBackend() {
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -195,7 +195,7 @@ public final class EmulatedDomain implements InterruptDomain {
         return buffer.getLong(CREATOR_PID_OFFSET);
     }
 
-    /** @return creation time of the segment, epoch milliseconds */
+    /** {@return creation time of the segment, epoch milliseconds} */
     public long creationTimeMillis() {
         return buffer.getLong(CREATION_TIME_OFFSET);
     }
@@ -282,8 +282,9 @@ public final class EmulatedDomain implements InterruptDomain {
     }
 
     /**
+     * {@return the slot's current generation (odd while claimed)}
+     *
      * @param upidIndex a UPID slot
-     * @return its current generation (odd while claimed)
      */
     public int upidGeneration(final int upidIndex) {
         checkUpidIndex(upidIndex);

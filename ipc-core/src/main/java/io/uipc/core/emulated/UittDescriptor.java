@@ -41,35 +41,49 @@ public final class UittDescriptor {
     private UittDescriptor() {
     }
 
-    /** @param control a control word @return its state */
+    /**
+     * {@return the control word's state}
+     *
+     * @param control a control word
+     */
     public static int state(final long control) {
         return (int) (control & 0xFF);
     }
 
-    /** @param control a control word @return its vector field (not bounds-checked) */
+    /**
+     * {@return the control word's vector field (not bounds-checked)}
+     *
+     * @param control a control word
+     */
     public static int vector(final long control) {
         return (int) ((control >>> 8) & 0xFF);
     }
 
-    /** @param control a control word @return its entry generation */
+    /**
+     * {@return the control word's entry generation}
+     *
+     * @param control a control word
+     */
     public static int generation(final long control) {
         return (int) (control >>> 32);
     }
 
     /**
+     * {@return a control word of those fields}
+     *
      * @param generation entry generation
      * @param vector     vector
      * @param state      state
-     * @return the control word
      */
     public static long control(final int generation, final int vector, final int state) {
         return ((long) generation << 32) | ((long) vector << 8) | state;
     }
 
     /**
+     * {@return a target word of those fields}
+     *
      * @param upidIndex      target UPID slot
      * @param upidGeneration its generation
-     * @return the target word
      */
     public static long target(final int upidIndex, final int upidGeneration) {
         return ((long) upidGeneration << 32) | (upidIndex & 0xFFFF_FFFFL);

@@ -75,33 +75,37 @@ public final class UpidDescriptor {
     }
 
     /**
+     * {@return the generation's tag in the state word}
+     *
      * @param generation a UPID generation
-     * @return the tag it has in the state word
      */
     public static int stateTag(final int generation) {
         return generation << 8;
     }
 
     /**
+     * {@return whether the state word carries that generation's tag}
+     *
      * @param state      a state word
      * @param generation a UPID generation
-     * @return whether the state word carries that generation's tag
      */
     public static boolean hasTag(final int state, final int generation) {
         return (state & ~FLAGS_MASK) == stateTag(generation);
     }
 
     /**
+     * {@return the generation the PIR word carries}
+     *
      * @param pirWord a PIR word
-     * @return the generation it carries
      */
     public static int generation(final long pirWord) {
         return (int) (pirWord >>> 32);
     }
 
     /**
+     * {@return whether a slot of that generation is claimed}
+     *
      * @param generation a UPID generation
-     * @return whether a slot with it is claimed
      */
     public static boolean isClaimed(final int generation) {
         return (generation & 1) != 0;

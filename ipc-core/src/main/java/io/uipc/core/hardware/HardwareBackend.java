@@ -26,7 +26,11 @@ public final class HardwareBackend implements InterruptBackend {
         this(UintrProbe.probe());
     }
 
-    /** @param probe the machine's capabilities (tests pass their own) */
+    /**
+     * Creates the backend for a machine.
+     *
+     * @param probe the machine's capabilities (tests pass their own)
+     */
     public HardwareBackend(final UintrProbe probe) {
         this.probe = probe;
     }

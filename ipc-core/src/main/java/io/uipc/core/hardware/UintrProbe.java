@@ -27,19 +27,19 @@ public record UintrProbe(String arch, boolean cpuFlag, String kernelState, Strin
     /** Kernel config option of Intel's UINTR tree. */
     public static final String KERNEL_OPTION = "CONFIG_X86_USER_INTERRUPTS";
 
-    /** @return the probe of this machine */
+    /** {@return the probe of this machine} */
     public static UintrProbe probe() {
         final String release = readFirstLine(Paths.get("/proc/sys/kernel/osrelease")).orElse("unknown");
         return new UintrProbe(System.getProperty("os.arch"), cpuHasUintr(Paths.get("/proc/cpuinfo")),
             kernelConfigState(release), release);
     }
 
-    /** @return whether both the CPU and the kernel support UINTR */
+    /** {@return whether both the CPU and the kernel support UINTR} */
     public boolean supported() {
         return isX86() && cpuFlag && kernelState.equals("enabled");
     }
 
-    /** @return a one-line account of every check and its result */
+    /** {@return a one-line account of every check and its result} */
     public String explain() {
         return "arch " + arch + (isX86() ? "" : " (UINTR is x86-64 only)")
             + "; CPU flag uintr (CPUID.7.0:EDX[5]) in /proc/cpuinfo: " + (cpuFlag ? "present" : "absent")

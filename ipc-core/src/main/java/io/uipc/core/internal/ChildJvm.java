@@ -14,22 +14,23 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** @return the java executable of the running JVM */
+    /** {@return the java executable of the running JVM} */
     public static Path javaExecutable() {
         return Paths.get(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** @return the running JVM's class path */
+    /** {@return the running JVM's class path} */
     public static String currentClassPath() {
         return System.getProperty("java.class.path");
     }
 
     /**
+     * {@return the full command line}
+     *
      * @param classPath  class path of the child
      * @param jvmOptions extra JVM options (heap, system properties), after uipc's flags
      * @param mainClass  fully qualified main class
      * @param args       program arguments
-     * @return the full command line
      */
     public static List<String> command(final String classPath, final List<String> jvmOptions,
                                        final String mainClass, final List<String> args) {
@@ -45,9 +46,10 @@ public final class ChildJvm {
     }
 
     /**
+     * {@return a process builder for the child, stderr merged into stdout}
+     *
      * @param mainClass main class, found on this JVM's class path
      * @param args      program arguments
-     * @return a process builder for the child, stderr merged into stdout
      */
     public static ProcessBuilder processBuilder(final Class<?> mainClass, final String... args) {
         final ProcessBuilder pb = new ProcessBuilder(command(currentClassPath(), List.of(), mainClass.getName(), List.of(args)));

@@ -18,6 +18,8 @@ public final class FileAllocation {
     }
 
     /**
+     * Writes zeros over the file's whole length.
+     *
      * @param channel a channel open for writing on a new, empty file
      * @param length  bytes to allocate
      * @throws IOException if the file system cannot hold them (e.g. "No space left on device")

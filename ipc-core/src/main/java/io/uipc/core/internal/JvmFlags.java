@@ -32,14 +32,15 @@ public final class JvmFlags {
         }
     }
 
-    /** @return the flags for the running JVM's feature version */
+    /** {@return the flags for the running JVM's feature version} */
     public static List<String> forCurrentJvm() {
         return forFeatureVersion(Runtime.version().feature());
     }
 
     /**
+     * {@return the flags a JVM of that version needs}
+     *
      * @param feature a Java feature version (17, 21, 25...)
-     * @return the flags a JVM of that version needs
      */
     public static List<String> forFeatureVersion(final int feature) {
         final List<String> flags = new ArrayList<>(split(FLAGS.getProperty("base", "")));

@@ -11,24 +11,26 @@ import java.nio.file.Path;
  * (x86 UINTR, where CPU and kernel have it).
  */
 public interface InterruptBackend {
-    /** @return the backend's name, as used on the command line */
+    /** {@return the backend's name, as used on the command line} */
     String name();
 
-    /** @return rank for automatic selection: the highest available backend wins */
+    /** {@return rank for automatic selection: the highest available backend wins} */
     int preference();
 
-    /** @return whether this backend can run here, and exactly why or why not */
+    /** {@return whether this backend can run here, and exactly why or why not} */
     BackendStatus status();
 
     /**
+     * {@return a new domain, created atomically (an existing file is an error)}
+     *
      * @param config where and how big
-     * @return a new domain, created atomically (an existing file is an error)
      */
     InterruptDomain create(DomainConfig config);
 
     /**
+     * {@return the attached domain, validated (magic, version, sizes)}
+     *
      * @param file an existing domain's file
-     * @return the attached domain, validated (magic, version, sizes)
      */
     InterruptDomain attach(Path file);
 }

@@ -19,7 +19,13 @@ public final class UipcCommand {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 
+    /** Creates the top command; picocli sets its options. */
+    public UipcCommand() {
+    }
+
     /**
+     * Runs the uipc command line and exits with its status.
+     *
      * @param args command line
      */
     public static void main(final String[] args) {

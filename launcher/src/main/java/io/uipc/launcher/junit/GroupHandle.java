@@ -63,7 +63,7 @@ public final class GroupHandle implements AutoCloseable {
         return this;
     }
 
-    /** @return the launcher */
+    /** {@return the launcher} */
     public GroupLauncher launcher() {
         if (launcher == null) {
             throw new IllegalStateException("no group launched yet: call launch(...) or use @ProcessGroupTest(spec = ...)");
@@ -71,25 +71,26 @@ public final class GroupHandle implements AutoCloseable {
         return launcher;
     }
 
-    /** @return the group, attached */
+    /** {@return the group, attached} */
     public ProcessGroup group() {
         return launcher().group();
     }
 
-    /** @return the group's directory */
+    /** {@return the group's directory} */
     public Path directory() {
         return group().directory();
     }
 
     /**
+     * {@return the launcher's view of it (pid, exit code, restarts, output)}
+     *
      * @param name a member name
-     * @return the launcher's view of it (pid, exit code, restarts, output)
      */
     public MemberProcess member(final String name) {
         return launcher().member(name);
     }
 
-    /** @return every member, in start order */
+    /** {@return every member, in start order} */
     public List<MemberProcess> members() {
         return launcher().members();
     }
@@ -107,22 +108,28 @@ public final class GroupHandle implements AutoCloseable {
     }
 
     /**
+     * {@return the member's table entry, if a live member has the name}
+     *
      * @param name a member name
-     * @return its table entry, if a live member has the name
      */
     public Optional<MemberInfo> state(final String name) {
         return group().member(name);
     }
 
-    /** @param name a member to SIGKILL, as a crash would */
+    /**
+     * Kills a member with SIGKILL, as a crash would.
+     *
+     * @param name the member's name
+     */
     public void kill(final String name) {
         member(name).kill();
     }
 
     /**
+     * {@return the first line of the member's output containing the fragment}
+     *
      * @param name     member name
      * @param fragment text a line must contain
-     * @return the first line of the member's output containing it
      * @throws InterruptedException if interrupted
      */
     public String awaitOutput(final String name, final String fragment) throws InterruptedException {
@@ -130,8 +137,9 @@ public final class GroupHandle implements AutoCloseable {
     }
 
     /**
+     * {@return whether the member's current JVM is registered within {@link #DEFAULT_TIMEOUT}}
+     *
      * @param name member name
-     * @return whether its current JVM is registered within {@link #DEFAULT_TIMEOUT}
      */
     public boolean awaitRegistered(final String name) {
         return launcher().awaitRegistered(name, DEFAULT_TIMEOUT);

@@ -16,6 +16,10 @@ import java.util.Optional;
 public final class ProcessGroupExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ProcessGroupExtension.class);
 
+    /** Creates the extension; JUnit calls it. */
+    public ProcessGroupExtension() {
+    }
+
     @Override
     public boolean supportsParameter(final ParameterContext parameter, final ExtensionContext context) {
         return parameter.getParameter().getType() == GroupHandle.class && context.getTestMethod().isPresent();

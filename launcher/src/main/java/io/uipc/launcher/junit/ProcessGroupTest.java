@@ -35,8 +35,7 @@ import java.lang.annotation.Target;
 @ExtendWith(ProcessGroupExtension.class)
 public @interface ProcessGroupTest {
     /**
-     * @return a spec to launch before each test: a class path resource ("/x/y.uipc") or a file
-     *     path; empty to launch from the test
+     * {@return a spec to launch before each test: a class path resource ("/x/y.uipc") or a file path; empty to launch from the test}
      */
     String spec() default "";
 }

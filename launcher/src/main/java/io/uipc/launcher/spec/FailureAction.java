@@ -8,8 +8,9 @@ public enum FailureAction {
     CONTINUE;
 
     /**
+     * {@return the action that text names}
+     *
      * @param text {@code shutdown} or {@code continue}
-     * @return the action
      */
     public static FailureAction parse(final String text) {
         for (final FailureAction a : values()) {

@@ -40,7 +40,20 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
     /** Default UITT entries of a temporary group. */
     public static final int DEFAULT_UITT = 4_096;
 
-    /** Checks the fields: at least one process, unique member names. */
+    /**
+     * Checks the fields: at least one process, unique member names.
+     *
+     * @param source       where the spec came from (file name), for messages
+     * @param groupName    name of the temporary group to create, or empty for a generated one
+     * @param gracePeriod  how long stopping members get after the shutdown vector before SIGKILL
+     * @param readyTimeout how long a started member gets to register
+     * @param onFailure    what a permanent failure of a member does to the group
+     * @param classPath    extra class path entries for user code (absolute, or relative to the spec's directory)
+     * @param entries      process table entries of a created group
+     * @param receivers    UPID slots of a created group
+     * @param uitt         shared UITT entries of a created group
+     * @param processes    the process kinds, in file order
+     */
     public LaunchSpec {
         classPath = List.copyOf(classPath);
         processes = List.copyOf(processes);
@@ -69,37 +82,50 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
     }
 
     /**
+     * {@return a spec with default group settings}
+     *
      * @param processes the processes
-     * @return a spec with default group settings
      */
     public static LaunchSpec of(final ProcessSpec... processes) {
         return new LaunchSpec("launch spec", Optional.empty(), DEFAULT_GRACE, DEFAULT_READY_TIMEOUT, FailureAction.SHUTDOWN,
             List.of(), DEFAULT_ENTRIES, DEFAULT_RECEIVERS, DEFAULT_UITT, List.of(processes));
     }
 
-    /** @param grace grace period @return this spec with another grace period */
+    /**
+     * {@return this spec with another grace period}
+     *
+     * @param grace grace period
+     */
     public LaunchSpec gracePeriod(final Duration grace) {
         return new LaunchSpec(source, groupName, grace, readyTimeout, onFailure, classPath, entries, receivers, uitt, processes);
     }
 
-    /** @param timeout ready timeout @return this spec with another ready timeout */
+    /**
+     * {@return this spec with another ready timeout}
+     *
+     * @param timeout ready timeout
+     */
     public LaunchSpec readyTimeout(final Duration timeout) {
         return new LaunchSpec(source, groupName, gracePeriod, timeout, onFailure, classPath, entries, receivers, uitt, processes);
     }
 
-    /** @param action failure action @return this spec with another failure action */
+    /**
+     * {@return this spec with another failure action}
+     *
+     * @param action failure action
+     */
     public LaunchSpec onFailure(final FailureAction action) {
         return new LaunchSpec(source, groupName, gracePeriod, readyTimeout, action, classPath, entries, receivers, uitt, processes);
     }
 
-    /** @return the processes grouped by start order, lowest order first, file order within one */
+    /** {@return the processes grouped by start order, lowest order first, file order within one} */
     public List<List<ProcessSpec>> stages() {
         final Map<Integer, List<ProcessSpec>> byOrder = processes.stream()
             .collect(Collectors.groupingBy(ProcessSpec::order, java.util.TreeMap::new, Collectors.toList()));
         return new ArrayList<>(byOrder.values());
     }
 
-    /** @return every member name, in start order */
+    /** {@return every member name, in start order} */
     public List<String> memberNames() {
         return processes.stream().sorted(Comparator.comparingInt(ProcessSpec::order))
             .flatMap(p -> p.memberNames().stream()).collect(Collectors.toList());

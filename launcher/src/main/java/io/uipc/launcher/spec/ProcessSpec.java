@@ -29,7 +29,20 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
     private static final Pattern ROLE = Pattern.compile("[!-~]{1,16}");
     private static final Pattern CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param name       the kind's name: letters, digits, '.', '_', '-'
+     * @param mainClass  fully qualified main class
+     * @param count      how many JVMs, 1..{@value #MAX_COUNT}
+     * @param role       the members' role in the table (at most 16 characters)
+     * @param order      start stage: lower orders start first; one order starts together
+     * @param restart    restart policy
+     * @param jvmOptions JVM options, after uipc's own flags
+     * @param args       program arguments
+     * @param readiness  when a started JVM counts as ready
+     * @param line       line of the spec file that declared it, 0 if built in code
+     */
     public ProcessSpec {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("process name '" + name + "' must be 1 to 56 letters, digits, '.', '_' or '-'");
@@ -48,74 +61,116 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
     }
 
     /**
+     * {@return one process, role "process", order 0, never restarted, ready when registered}
+     *
      * @param name      the kind's name
      * @param mainClass main class name
-     * @return one process, role "process", order 0, never restarted, ready when registered
      */
     public static ProcessSpec of(final String name, final String mainClass) {
         return new ProcessSpec(name, mainClass, 1, DEFAULT_ROLE, 0, RestartPolicy.NEVER, List.of(), List.of(), Readiness.REGISTERED, 0);
     }
 
     /**
+     * {@return one process, as {@link #of(String, String)} makes it}
+     *
      * @param name      the kind's name
      * @param mainClass main class
-     * @return as {@link #of(String, String)}
      */
     public static ProcessSpec of(final String name, final Class<?> mainClass) {
         return of(name, mainClass.getName());
     }
 
-    /** @param n JVMs @return this spec with another count */
+    /**
+     * {@return this spec with another count}
+     *
+     * @param n JVMs
+     */
     public ProcessSpec count(final int n) {
         return new ProcessSpec(name, mainClass, n, role, order, restart, jvmOptions, args, readiness, line);
     }
 
-    /** @param r role @return this spec with another role */
+    /**
+     * {@return this spec with another role}
+     *
+     * @param r role
+     */
     public ProcessSpec role(final String r) {
         return new ProcessSpec(name, mainClass, count, r, order, restart, jvmOptions, args, readiness, line);
     }
 
-    /** @param o start order @return this spec with another order */
+    /**
+     * {@return this spec with another order}
+     *
+     * @param o start order
+     */
     public ProcessSpec order(final int o) {
         return new ProcessSpec(name, mainClass, count, role, o, restart, jvmOptions, args, readiness, line);
     }
 
-    /** @param policy restart policy @return this spec with another policy */
+    /**
+     * {@return this spec with another policy}
+     *
+     * @param policy restart policy
+     */
     public ProcessSpec restart(final RestartPolicy policy) {
         return new ProcessSpec(name, mainClass, count, role, order, policy, jvmOptions, args, readiness, line);
     }
 
-    /** @param options JVM options @return this spec with other JVM options */
+    /**
+     * {@return this spec with other JVM options}
+     *
+     * @param options JVM options
+     */
     public ProcessSpec jvmOptions(final List<String> options) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, options, args, readiness, line);
     }
 
-    /** @param options JVM options @return this spec with other JVM options */
+    /**
+     * {@return this spec with other JVM options}
+     *
+     * @param options JVM options
+     */
     public ProcessSpec jvmOptions(final String... options) {
         return jvmOptions(List.of(options));
     }
 
-    /** @param arguments program arguments @return this spec with other arguments */
+    /**
+     * {@return this spec with other arguments}
+     *
+     * @param arguments program arguments
+     */
     public ProcessSpec args(final List<String> arguments) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, arguments, readiness, line);
     }
 
-    /** @param arguments program arguments @return this spec with other arguments */
+    /**
+     * {@return this spec with other arguments}
+     *
+     * @param arguments program arguments
+     */
     public ProcessSpec args(final String... arguments) {
         return args(List.of(arguments));
     }
 
-    /** @param specLine line of the spec file @return this spec, declared at that line */
+    /**
+     * {@return this spec, declared at another line}
+     *
+     * @param specLine line of the spec file
+     */
     public ProcessSpec line(final int specLine) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, args, readiness, specLine);
     }
 
-    /** @param r readiness @return this spec with another readiness */
+    /**
+     * {@return this spec with another readiness}
+     *
+     * @param r readiness
+     */
     public ProcessSpec readiness(final Readiness r) {
         return new ProcessSpec(name, mainClass, count, role, order, restart, jvmOptions, args, r, line);
     }
 
-    /** @return the member names of this kind's JVMs, in start order */
+    /** {@return the member names of this kind's JVMs, in start order} */
     public List<String> memberNames() {
         if (count == 1) {
             return List.of(name);

@@ -14,8 +14,9 @@ public enum Readiness {
     STARTED;
 
     /**
+     * {@return the readiness that text names}
+     *
      * @param text {@code registered}, {@code joined} or {@code started}
-     * @return the readiness
      */
     public static Readiness parse(final String text) {
         for (final Readiness r : values()) {

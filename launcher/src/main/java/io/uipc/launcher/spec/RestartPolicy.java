@@ -12,7 +12,11 @@ public record RestartPolicy(int maxRestarts) {
     public static final RestartPolicy NEVER = new RestartPolicy(0);
     private static final String ON_FAILURE = "on-failure:";
 
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     *
+     * @param maxRestarts restarts allowed over the launch; 0 is {@code never}
+     */
     public RestartPolicy {
         if (maxRestarts < 0) {
             throw new IllegalArgumentException("maximum restarts must not be negative: " + maxRestarts);
@@ -20,16 +24,18 @@ public record RestartPolicy(int maxRestarts) {
     }
 
     /**
+     * {@return restart on failure, at most {@code max} times}
+     *
      * @param max restarts allowed
-     * @return restart on failure, at most {@code max} times
      */
     public static RestartPolicy onFailure(final int max) {
         return new RestartPolicy(max);
     }
 
     /**
+     * {@return the policy that text names}
+     *
      * @param text {@code never} or {@code on-failure:MAX}
-     * @return the policy
      * @throws IllegalArgumentException if the text is neither
      */
     public static RestartPolicy parse(final String text) {

@@ -36,8 +36,9 @@ public final class SpecParser {
     }
 
     /**
+     * {@return the spec; relative class path entries are resolved against the file's directory}
+     *
      * @param file a spec file
-     * @return the spec; relative class path entries are resolved against the file's directory
      * @throws SpecException if the file is missing or malformed
      */
     public static LaunchSpec parse(final Path file) {
@@ -60,9 +61,10 @@ public final class SpecParser {
     }
 
     /**
+     * {@return the spec, parsed}
+     *
      * @param source name of the spec, for messages
      * @param text   the spec
-     * @return the spec
      * @throws SpecException if it is malformed
      */
     public static LaunchSpec parse(final String source, final String text) {

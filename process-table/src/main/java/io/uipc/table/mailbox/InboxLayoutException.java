@@ -6,7 +6,11 @@ import io.uipc.core.UipcException;
 public final class InboxLayoutException extends UipcException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message which check failed, with the values found and expected */
+    /**
+     * Creates the exception.
+     *
+     * @param message which check failed, with the values found and expected
+     */
     public InboxLayoutException(final String message) {
         super(message);
     }

@@ -19,7 +19,11 @@ public final class BenchGroup implements AutoCloseable {
     private final ProcessGroup group;
     private final String secret;
 
-    /** @param name group name */
+    /**
+     * Creates the group, with a fresh secret, under a new temporary directory.
+     *
+     * @param name group name
+     */
     public BenchGroup(final String name) {
         try {
             root = Files.createTempDirectory(DomainConfig.defaultDirectory(), "uipc-bench-");
@@ -30,16 +34,17 @@ public final class BenchGroup implements AutoCloseable {
         secret = group.readSecret();
     }
 
-    /** @return the group */
+    /** {@return the group} */
     public ProcessGroup group() {
         return group;
     }
 
     /**
+     * {@return the started member JVM}
+     *
      * @param name member name
      * @param main main class
      * @param args program arguments
-     * @return the started member JVM
      */
     public MemberJvm start(final String name, final Class<?> main, final String... args) {
         return MemberJvm.start(group, secret, name, main, args);

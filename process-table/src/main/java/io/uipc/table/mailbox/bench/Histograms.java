@@ -12,14 +12,15 @@ public final class Histograms {
     private Histograms() {
     }
 
-    /** @return a histogram of nanoseconds, 1 ns to 1 minute, 3 significant digits */
+    /** {@return a histogram of nanoseconds, 1 ns to 1 minute, 3 significant digits} */
     public static Histogram nanos() {
         return new Histogram(1, 60_000_000_000L, 3);
     }
 
     /**
+     * {@return "n=... p50=... p90=... p99=... p99.9=... max=... ns", for sub-microsecond latencies}
+     *
      * @param h a histogram of nanoseconds
-     * @return "n=... p50=... p90=... p99=... p99.9=... max=... ns", for sub-microsecond latencies
      */
     public static String nanoseconds(final Histogram h) {
         return String.format("n=%d p50=%d p90=%d p99=%d p99.9=%d max=%d ns", h.getTotalCount(), h.getValueAtPercentile(50),
@@ -27,8 +28,9 @@ public final class Histograms {
     }
 
     /**
+     * {@return "n=... p50=... p90=... p99=... p99.9=... max=... us"}
+     *
      * @param h a histogram of nanoseconds
-     * @return "n=... p50=... p90=... p99=... p99.9=... max=... us"
      */
     public static String micros(final Histogram h) {
         return String.format("n=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f us", h.getTotalCount(),
@@ -37,8 +39,9 @@ public final class Histograms {
     }
 
     /**
+     * {@return the histogram, compressed and Base64-encoded on one line, for a member JVM to hand to the harness}
+     *
      * @param h a histogram
-     * @return it, compressed and Base64-encoded on one line, for a member JVM to hand to the harness
      */
     public static String encode(final Histogram h) {
         final ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
@@ -47,8 +50,9 @@ public final class Histograms {
     }
 
     /**
+     * {@return the decoded histogram}
+     *
      * @param encoded what {@link #encode} gave
-     * @return the histogram
      * @throws IllegalArgumentException if it is not one
      */
     public static Histogram decode(final String encoded) {

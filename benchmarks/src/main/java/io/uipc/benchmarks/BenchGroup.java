@@ -63,10 +63,11 @@ public final class BenchGroup implements AutoCloseable {
     }
 
     /**
+     * {@return the started member JVM}
+     *
      * @param name member name
      * @param main main class
      * @param args program arguments
-     * @return the started member JVM
      */
     public MemberJvm start(final String name, final Class<?> main, final String... args) {
         return MemberJvm.start(group, secret, name, main, args);

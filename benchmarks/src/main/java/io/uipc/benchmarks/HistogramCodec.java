@@ -17,6 +17,8 @@ public final class HistogramCodec {
     }
 
     /**
+     * {@return the histogram, compressed and Base64-encoded on one line, for a member JVM to hand to the harness}
+     *
      * @param h a histogram
      * @return it, compressed and Base64-encoded on one line
      */
@@ -27,8 +29,9 @@ public final class HistogramCodec {
     }
 
     /**
+     * {@return the decoded histogram}
+     *
      * @param encoded what {@link #encode} gave
-     * @return the histogram
      * @throws IllegalArgumentException if it is not one
      */
     public static Histogram decode(final String encoded) {

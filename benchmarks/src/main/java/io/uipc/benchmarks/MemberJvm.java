@@ -33,12 +33,13 @@ public final class MemberJvm implements AutoCloseable {
     }
 
     /**
+     * {@return the started JVM}
+     *
      * @param group  the group
      * @param secret its secret
      * @param name   member name
      * @param main   main class
      * @param args   program arguments
-     * @return the started JVM
      */
     public static MemberJvm start(final ProcessGroup group, final String secret, final String name, final Class<?> main,
                                   final String... args) {
@@ -52,8 +53,9 @@ public final class MemberJvm implements AutoCloseable {
     }
 
     /**
+     * {@return the first such line; lines before it are kept for the error message}
+     *
      * @param prefix what the awaited line starts with
-     * @return the first such line; lines before it are kept for the error message
      * @throws UipcException if the JVM ends first
      */
     public String expect(final String prefix) {
@@ -70,7 +72,11 @@ public final class MemberJvm implements AutoCloseable {
         throw new UipcException("benchmark process " + name + " ended before printing " + prefix + ":\n" + String.join("\n", seen));
     }
 
-    /** @param line a line to write to the JVM's standard input */
+    /**
+     * Writes a line to the JVM's standard input.
+     *
+     * @param line a line to write to the JVM's standard input
+     */
     public void say(final String line) {
         try {
             final OutputStream in = process.getOutputStream();

@@ -206,7 +206,6 @@ public final class DomainHeaderDescriptor {
      * Locates the shared UITT in the segment.
      *
      * @param upidCapacity UPID slots
-     * @return offset of the shared UITT
      */
     public static long uittOffset(final int upidCapacity) {
         return HEADER_LENGTH + (long) upidCapacity * UpidDescriptor.LENGTH;
@@ -217,7 +216,6 @@ public final class DomainHeaderDescriptor {
      *
      * @param upidCapacity UPID slots
      * @param uittCapacity UITT entries
-     * @return the segment's total length
      */
     public static long totalLength(final int upidCapacity, final int uittCapacity) {
         return uittOffset(upidCapacity) + (long) uittCapacity * UittDescriptor.LENGTH;

@@ -36,7 +36,6 @@ public interface InterruptBackend {
      * Creates a domain.
      *
      * @param config where and how big
-     * @return a new domain, created atomically (an existing file is an error)
      */
     InterruptDomain create(DomainConfig config);
 
@@ -44,7 +43,6 @@ public interface InterruptBackend {
      * Attaches an existing domain.
      *
      * @param file an existing domain's file
-     * @return the attached domain, validated (magic, version, sizes)
      */
     InterruptDomain attach(Path file);
 }

@@ -21,6 +21,8 @@ public final class BenchGroup implements AutoCloseable {
     private final String secret;
 
     /**
+     * Creates a group in a new temporary directory under the default shared-memory directory.
+     *
      * @param name        group name
      * @param entries     process-table entries
      * @param receivers   receivers (UPIDs)
@@ -37,27 +39,29 @@ public final class BenchGroup implements AutoCloseable {
     }
 
     /**
+     * {@return a group with room for a harness's few member JVMs: 64 entries, 256 receivers, 1,024 UITT entries}
+     *
      * @param name group name
-     * @return a group with room for a harness's few member JVMs: 64 entries, 256 receivers, 1,024 UITT entries
      */
     public static BenchGroup small(final String name) {
         return new BenchGroup(name, 64, 256, 1024);
     }
 
     /**
+     * {@return a group with the default capacities (4,096 entries, 16,384 receivers, 65,536 UITT entries)}
+     *
      * @param name group name
-     * @return a group with the default capacities (4,096 entries, 16,384 receivers, 65,536 UITT entries)
      */
     public static BenchGroup defaultSized(final String name) {
         return new BenchGroup(name, GroupSpec.DEFAULT_ENTRIES, DomainConfig.DEFAULT_UPIDS, DomainConfig.DEFAULT_UITT);
     }
 
-    /** @return the group */
+    /** {@return the group} */
     public ProcessGroup group() {
         return group;
     }
 
-    /** @return the group's secret, for members joining in this JVM */
+    /** {@return the group's secret, for members joining in this JVM} */
     public String secret() {
         return secret;
     }

@@ -20,7 +20,6 @@ public final class HistogramCodec {
      * {@return the histogram, compressed and Base64-encoded on one line, for a member JVM to hand to the harness}
      *
      * @param h a histogram
-     * @return it, compressed and Base64-encoded on one line
      */
     public static String encode(final Histogram h) {
         final ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());

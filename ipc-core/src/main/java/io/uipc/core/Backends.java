@@ -42,6 +42,7 @@ public final class Backends {
      * Chooses a backend by name, or the best available one.
      *
      * @param name a backend name or {@value #AUTO}
+     * @return the chosen backend and why it was chosen
      * @throws UipcException if the name is unknown, or names a backend unavailable here
      */
     public static Selection select(final String name) {

@@ -51,6 +51,7 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
      * Makes a config with the defaults.
      *
      * @param file the segment file
+     * @return a config with default capacities, owner-only
      */
     public static DomainConfig of(final Path file) {
         return new DomainConfig(file, DEFAULT_UPIDS, DEFAULT_UITT, OWNER_ONLY);
@@ -61,6 +62,7 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
      *
      * @param upids UPID slots
      * @param uitt  shared UITT entries
+     * @return this config with other capacities
      */
     public DomainConfig withCapacities(final int upids, final int uitt) {
         return new DomainConfig(file, upids, uitt, permissions);
@@ -70,6 +72,7 @@ public record DomainConfig(Path file, int upidCapacity, int uittCapacity, Set<Po
      * Copies this config with other permissions.
      *
      * @param perms POSIX permissions for the file
+     * @return this config with other permissions
      */
     public DomainConfig withPermissions(final Set<PosixFilePermission> perms) {
         return new DomainConfig(file, upidCapacity, uittCapacity, perms);

@@ -38,6 +38,7 @@ public record Grant(int upidIndex, int upidGeneration, int vector) {
      * Reads a grant another process encoded.
      *
      * @param text a string made by {@link #encode()}
+     * @return the grant
      * @throws IllegalArgumentException if the text is not a grant
      */
     public static Grant parse(final String text) {

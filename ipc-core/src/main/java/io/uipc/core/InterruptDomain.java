@@ -75,6 +75,7 @@ public interface InterruptDomain extends AutoCloseable {
      * Makes a private UITT, the kernel RFC's model, beside the shared one.
      *
      * @param capacity entries (the RFC uses 256)
+     * @return a new private UITT for this process, over this domain's UPIDs
      */
     PrivateUitt newPrivateUitt(int capacity);
 

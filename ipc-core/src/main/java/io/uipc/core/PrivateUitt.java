@@ -10,6 +10,7 @@ public interface PrivateUitt {
      * Registers a grant: claims a private entry for its target and vector.
      *
      * @param grant a grant minted by a receiver
+     * @return the private UITT index
      * @throws CapacityExceededException if the table is full
      */
     int register(Grant grant);
@@ -26,6 +27,7 @@ public interface PrivateUitt {
      * Invalidates a private entry; later sends through it fail.
      *
      * @param index private UITT index to invalidate
+     * @return whether a valid entry was invalidated
      */
     boolean unregister(int index);
 

@@ -32,6 +32,7 @@ public final class SendResult {
      * Tells successes from failures.
      *
      * @param code a send result
+     * @return whether the vector was posted
      */
     public static boolean isPosted(final int code) {
         return code >= 0;
@@ -41,6 +42,7 @@ public final class SendResult {
      * Turns a failed send into an exception, for callers that prefer one.
      *
      * @param code a send result
+     * @return {@code code} if it is a success
      * @throws SendFailedException if the send failed
      */
     public static int check(final int code) {
@@ -54,6 +56,7 @@ public final class SendResult {
      * Explains a code.
      *
      * @param code a send result
+     * @return a short human-readable explanation
      */
     public static String describe(final int code) {
         switch (code) {

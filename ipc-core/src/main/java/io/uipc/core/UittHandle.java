@@ -15,6 +15,7 @@ public final class UittHandle {
      *
      * @param index      UITT index
      * @param generation entry generation
+     * @return the packed handle
      */
     public static long of(final int index, final int generation) {
         return ((long) generation << 32) | (index & 0xFFFF_FFFFL);

@@ -14,6 +14,7 @@ public final class Vectors {
      * Checks a vector.
      *
      * @param vector a user vector
+     * @return {@code vector} if it is in 0..63
      * @throws IllegalArgumentException otherwise
      */
     public static int check(final int vector) {
@@ -27,6 +28,7 @@ public final class Vectors {
      * Finds the highest pending vector: it is dispatched first, as UINTR delivers the highest first.
      *
      * @param bits a set of pending vectors
+     * @return the highest vector in {@code bits}, or -1 if empty
      */
     public static int highest(final long bits) {
         return MAX - Long.numberOfLeadingZeros(bits);

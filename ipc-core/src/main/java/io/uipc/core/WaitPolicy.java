@@ -39,6 +39,7 @@ public enum WaitPolicy {
      * Reads a policy by name.
      *
      * @param name a policy name, any case, '-' or '_' ("spin", "block", "spin-yield-block", "default")
+     * @return the policy
      */
     public static WaitPolicy parse(final String name) {
         final String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');

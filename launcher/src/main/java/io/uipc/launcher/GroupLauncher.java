@@ -228,6 +228,7 @@ public final class GroupLauncher implements AutoCloseable {
      * Finds a member by name.
      *
      * @param name a member name
+     * @return the member
      * @throws IllegalArgumentException if the spec has no such member
      */
     public MemberProcess member(final String name) {

@@ -107,6 +107,7 @@ public final class MemberProcess {
      * Waits until the member's current JVM exits.
      *
      * @param timeout how long to wait
+     * @return the exit code, or empty if it still runs after {@code timeout}
      * @throws InterruptedException if interrupted
      */
     public OptionalInt awaitExit(final Duration timeout) throws InterruptedException {

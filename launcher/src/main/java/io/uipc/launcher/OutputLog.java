@@ -40,6 +40,7 @@ public final class OutputLog {
      * Gives the last lines.
      *
      * @param n how many
+     * @return the last {@code n} lines, oldest first
      */
     public synchronized List<String> tail(final int n) {
         final List<String> all = new ArrayList<>(lines);

@@ -67,7 +67,7 @@ public final class Member implements AutoCloseable {
         return generation;
     }
 
-    /** @return the {@link MemberHandle} other processes resolve to */
+    /** {@return the {@link MemberHandle} other processes resolve to} */
     public long handle() {
         return MemberHandle.of(slot, generation);
     }

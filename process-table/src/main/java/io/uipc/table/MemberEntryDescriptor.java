@@ -146,6 +146,7 @@ public final class MemberEntryDescriptor {
      *
      * @param generation generation
      * @param state      state
+     * @return control word
      */
     public static long control(final int generation, final int state) {
         return ((long) generation << 32) | state;

@@ -152,7 +152,6 @@ public final class ProcessGroup implements AutoCloseable {
      * @throws GroupAccessException if the secret is missing or wrong
      * @throws UipcException        if the name is taken or the table full
      */
-    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     public Member join(final JoinOptions options) {
         final Member member = membership.join(this, options);
         reaper.start();
@@ -206,6 +205,7 @@ public final class ProcessGroup implements AutoCloseable {
      * Checks a handle against the table; allocates nothing.
      *
      * @param memberHandle a member handle
+     * @return whether it still names a live (ACTIVE) entry of that generation
      */
     public boolean isLive(final long memberHandle) {
         return table.isLive(memberHandle);
@@ -281,7 +281,6 @@ public final class ProcessGroup implements AutoCloseable {
      *
      * @return members reclaimed
      */
-    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     public int reap() {
         return reaper.reap();
     }

@@ -257,6 +257,7 @@ public final class ProcessTableDescriptor {
      * Sizes the name index.
      *
      * @param entryCapacity entries
+     * @return cells in the name index: a power of two at least twice the entries
      */
     public static int indexCapacity(final int entryCapacity) {
         return Integer.highestOneBit(Math.max(2, entryCapacity) * 2 - 1) << 1;
@@ -266,6 +267,7 @@ public final class ProcessTableDescriptor {
      * Locates the name index in the table file.
      *
      * @param entryCapacity entries
+     * @return offset of the name index
      */
     public static long indexOffset(final int entryCapacity) {
         return HEADER_LENGTH + (long) entryCapacity * MemberEntryDescriptor.LENGTH;
@@ -276,6 +278,7 @@ public final class ProcessTableDescriptor {
      *
      * @param entryCapacity entries
      * @param indexCapacity index cells
+     * @return the file's length
      */
     public static long totalLength(final int entryCapacity, final int indexCapacity) {
         return indexOffset(entryCapacity) + (long) indexCapacity * Integer.BYTES;

@@ -206,6 +206,7 @@ public final class DomainHeaderDescriptor {
      * Locates the shared UITT in the segment.
      *
      * @param upidCapacity UPID slots
+     * @return offset of the shared UITT
      */
     public static long uittOffset(final int upidCapacity) {
         return HEADER_LENGTH + (long) upidCapacity * UpidDescriptor.LENGTH;
@@ -216,6 +217,7 @@ public final class DomainHeaderDescriptor {
      *
      * @param upidCapacity UPID slots
      * @param uittCapacity UITT entries
+     * @return the segment's total length
      */
     public static long totalLength(final int upidCapacity, final int uittCapacity) {
         return uittOffset(upidCapacity) + (long) uittCapacity * UittDescriptor.LENGTH;

@@ -88,6 +88,7 @@ public final class UittDescriptor {
      * @param generation entry generation
      * @param vector     vector
      * @param state      state
+     * @return the control word
      */
     public static long control(final int generation, final int vector, final int state) {
         return ((long) generation << 32) | ((long) vector << 8) | state;
@@ -98,6 +99,7 @@ public final class UittDescriptor {
      *
      * @param upidIndex      target UPID slot
      * @param upidGeneration its generation
+     * @return the target word
      */
     public static long target(final int upidIndex, final int upidGeneration) {
         return ((long) upidGeneration << 32) | (upidIndex & 0xFFFF_FFFFL);

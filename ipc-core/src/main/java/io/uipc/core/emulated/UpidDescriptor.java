@@ -98,6 +98,7 @@ public final class UpidDescriptor {
      * Tags a state word with a generation's low 24 bits.
      *
      * @param generation a UPID generation
+     * @return the tag it has in the state word
      */
     public static int stateTag(final int generation) {
         return generation << 8;
@@ -108,6 +109,7 @@ public final class UpidDescriptor {
      *
      * @param state      a state word
      * @param generation a UPID generation
+     * @return whether the state word carries that generation's tag
      */
     public static boolean hasTag(final int state, final int generation) {
         return (state & ~FLAGS_MASK) == stateTag(generation);
@@ -117,6 +119,7 @@ public final class UpidDescriptor {
      * Reads the generation of a PIR word.
      *
      * @param pirWord a PIR word
+     * @return the generation it carries
      */
     public static int generation(final long pirWord) {
         return (int) (pirWord >>> 32);
@@ -126,6 +129,7 @@ public final class UpidDescriptor {
      * Tells claimed generations (odd) from free ones (even).
      *
      * @param generation a UPID generation
+     * @return whether a slot with it is claimed
      */
     public static boolean isClaimed(final int generation) {
         return (generation & 1) != 0;

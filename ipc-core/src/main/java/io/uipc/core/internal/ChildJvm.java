@@ -39,6 +39,7 @@ public final class ChildJvm {
      * @param jvmOptions extra JVM options (heap, system properties), after uipc's flags
      * @param mainClass  fully qualified main class
      * @param args       program arguments
+     * @return the full command line
      */
     public static List<String> command(final String classPath, final List<String> jvmOptions,
                                        final String mainClass, final List<String> args) {
@@ -58,6 +59,7 @@ public final class ChildJvm {
      *
      * @param mainClass main class, found on this JVM's class path
      * @param args      program arguments
+     * @return a process builder for the child, stderr merged into stdout
      */
     public static ProcessBuilder processBuilder(final Class<?> mainClass, final String... args) {
         final ProcessBuilder pb = new ProcessBuilder(command(currentClassPath(), List.of(), mainClass.getName(), List.of(args)));

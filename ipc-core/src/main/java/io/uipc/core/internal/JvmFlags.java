@@ -45,6 +45,7 @@ public final class JvmFlags {
      * Lists uipc's JVM flags for a Java version.
      *
      * @param feature a Java feature version (17, 21, 25...)
+     * @return the flags a JVM of that version needs
      */
     public static List<String> forFeatureVersion(final int feature) {
         final List<String> flags = new ArrayList<>(split(FLAGS.getProperty("base", "")));

@@ -36,6 +36,7 @@ public interface InterruptBackend {
      * Creates a domain.
      *
      * @param config where and how big
+     * @return a new domain, created atomically (an existing file is an error)
      */
     InterruptDomain create(DomainConfig config);
 
@@ -43,6 +44,7 @@ public interface InterruptBackend {
      * Attaches an existing domain.
      *
      * @param file an existing domain's file
+     * @return the attached domain, validated (magic, version, sizes)
      */
     InterruptDomain attach(Path file);
 }

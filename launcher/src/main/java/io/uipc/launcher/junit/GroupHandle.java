@@ -97,6 +97,7 @@ public final class GroupHandle implements AutoCloseable {
      * Gives the launcher's view of a member.
      *
      * @param name a member name
+     * @return the launcher's view of it (pid, exit code, restarts, output)
      */
     public MemberProcess member(final String name) {
         return launcher().member(name);
@@ -127,6 +128,7 @@ public final class GroupHandle implements AutoCloseable {
      * Reads a member's entry in the process table.
      *
      * @param name a member name
+     * @return its table entry, if a live member has the name
      */
     public Optional<MemberInfo> state(final String name) {
         return group().member(name);
@@ -146,6 +148,7 @@ public final class GroupHandle implements AutoCloseable {
      *
      * @param name     member name
      * @param fragment text a line must contain
+     * @return the first line of the member's output containing it
      * @throws InterruptedException if interrupted
      */
     public String awaitOutput(final String name, final String fragment) throws InterruptedException {
@@ -156,6 +159,7 @@ public final class GroupHandle implements AutoCloseable {
      * Waits until a member's current JVM is registered (after a restart, say).
      *
      * @param name member name
+     * @return whether its current JVM is registered within {@link #DEFAULT_TIMEOUT}
      */
     public boolean awaitRegistered(final String name) {
         return launcher().awaitRegistered(name, DEFAULT_TIMEOUT);

@@ -11,6 +11,7 @@ public enum FailureAction {
      * Parses a spec value.
      *
      * @param text {@code shutdown} or {@code continue}
+     * @return the action
      */
     public static FailureAction parse(final String text) {
         for (final FailureAction a : values()) {

@@ -85,6 +85,7 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
      * Makes a spec from processes built in code.
      *
      * @param processes the processes
+     * @return a spec with default group settings
      */
     public static LaunchSpec of(final ProcessSpec... processes) {
         return new LaunchSpec("launch spec", Optional.empty(), DEFAULT_GRACE, DEFAULT_READY_TIMEOUT, FailureAction.SHUTDOWN,

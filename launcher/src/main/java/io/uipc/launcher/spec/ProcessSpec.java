@@ -65,6 +65,7 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
      *
      * @param name      the kind's name
      * @param mainClass main class name
+     * @return one process, role "process", order 0, never restarted, ready when registered
      */
     public static ProcessSpec of(final String name, final String mainClass) {
         return new ProcessSpec(name, mainClass, 1, DEFAULT_ROLE, 0, RestartPolicy.NEVER, List.of(), List.of(), Readiness.REGISTERED, 0);
@@ -75,6 +76,7 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
      *
      * @param name      the kind's name
      * @param mainClass main class
+     * @return as {@link #of(String, String)}
      */
     public static ProcessSpec of(final String name, final Class<?> mainClass) {
         return of(name, mainClass.getName());

@@ -17,6 +17,7 @@ public enum Readiness {
      * Parses a spec value.
      *
      * @param text {@code registered}, {@code joined} or {@code started}
+     * @return the readiness
      */
     public static Readiness parse(final String text) {
         for (final Readiness r : values()) {

@@ -27,6 +27,7 @@ public record RestartPolicy(int maxRestarts) {
      * Makes an on-failure policy.
      *
      * @param max restarts allowed
+     * @return restart on failure, at most {@code max} times
      */
     public static RestartPolicy onFailure(final int max) {
         return new RestartPolicy(max);
@@ -36,6 +37,7 @@ public record RestartPolicy(int maxRestarts) {
      * Parses a spec value.
      *
      * @param text {@code never} or {@code on-failure:MAX}
+     * @return the policy
      * @throws IllegalArgumentException if the text is neither
      */
     public static RestartPolicy parse(final String text) {

@@ -39,6 +39,7 @@ public final class SpecParser {
      * Parses a spec file.
      *
      * @param file a spec file
+     * @return the spec; relative class path entries are resolved against the file's directory
      * @throws SpecException if the file is missing or malformed
      */
     public static LaunchSpec parse(final Path file) {
@@ -65,6 +66,7 @@ public final class SpecParser {
      *
      * @param source name of the spec, for messages
      * @param text   the spec
+     * @return the spec
      * @throws SpecException if it is malformed
      */
     public static LaunchSpec parse(final String source, final String text) {

@@ -212,6 +212,7 @@ public final class InboxDescriptor {
      * Sizes an inbox file.
      *
      * @param capacity ring capacity
+     * @return the file's length
      */
     public static long totalLength(final int capacity) {
         return (long) HEADER_LENGTH + capacity + RingBufferDescriptor.TRAILER_LENGTH;
@@ -221,6 +222,8 @@ public final class InboxDescriptor {
      * Bounds a message.
      *
      * @param capacity ring capacity
+     * @return the largest message an inbox of that capacity takes: an eighth of it (Agrona's
+     *     limit for a record's payload) less the sender handle
      */
     public static int ringMaxMessage(final int capacity) {
         return capacity / 8 - SENDER_LENGTH;
@@ -230,6 +233,7 @@ public final class InboxDescriptor {
      * Checks a ring capacity.
      *
      * @param capacity a candidate ring capacity
+     * @return whether it is a power of two within bounds
      */
     public static boolean validCapacity(final int capacity) {
         return capacity >= MIN_CAPACITY && capacity <= MAX_CAPACITY && Integer.bitCount(capacity) == 1;

@@ -50,7 +50,15 @@ public class MailboxBenchmark {
     private MessageHandler typedSink;
     private long seq;
 
-    /** @param bh the blackhole messages are consumed into */
+    /** Creates the benchmark; JMH calls it. */
+    public MailboxBenchmark() {
+    }
+
+    /**
+     * Creates the group, joins an owner with an inbox and a sender connected to it.
+     *
+     * @param bh the blackhole messages are consumed into
+     */
     @Setup
     public void setUp(final Blackhole bh) {
         bench = new BenchGroup("jmh", 16, 64, 256);
@@ -69,7 +77,7 @@ public class MailboxBenchmark {
         bench.close();
     }
 
-    /** @return messages drained (1): claim, three puts and a fill, commit; then drain */
+    /** {@return messages drained (1): claim, three puts and a fill, commit; then drain} */
     @Benchmark
     public int raw() {
         final int at = out.claim(Sample.TYPE, Sample.LENGTH);
@@ -82,7 +90,7 @@ public class MailboxBenchmark {
         return inbox.drain(rawSink, 1);
     }
 
-    /** @return messages drained (1): offer copying 64 bytes from a buffer; then drain */
+    /** {@return messages drained (1): offer copying 64 bytes from a buffer; then drain} */
     @Benchmark
     public int copy() {
         source.putLong(8, seq++);
@@ -90,7 +98,7 @@ public class MailboxBenchmark {
         return inbox.drain(rawSink, 1);
     }
 
-    /** @return messages drained (1): typed Chronicle mail written and read in place */
+    /** {@return messages drained (1): typed Chronicle mail written and read in place} */
     @Benchmark
     public int chronicle() {
         out.offer(sample.set(1, seq++, seq));

@@ -31,6 +31,10 @@ public class JoinBenchmark {
     private JoinOptions options;
     private Member member;
 
+    /** Creates the benchmark; JMH calls it. */
+    public JoinBenchmark() {
+    }
+
     /** Creates the group. */
     @Setup
     public void create() {
@@ -45,7 +49,7 @@ public class JoinBenchmark {
         bench.close();
     }
 
-    /** @return a joined member that accepts vector 1 */
+    /** {@return a joined member that accepts vector 1} */
     @Benchmark
     public Member joinAndRegister() {
         member = group.join(options);
@@ -62,7 +66,7 @@ public class JoinBenchmark {
         }
     }
 
-    /** @return the member, after join, register and leave */
+    /** {@return the member, after join, register and leave} */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public Member joinRegisterLeaveCycle() {

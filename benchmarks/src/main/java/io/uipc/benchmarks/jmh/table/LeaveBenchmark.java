@@ -35,6 +35,10 @@ public class LeaveBenchmark {
     private JoinOptions options;
     private Member member;
 
+    /** Creates the benchmark; JMH calls it. */
+    public LeaveBenchmark() {
+    }
+
     /** Creates the group. */
     @Setup
     public void create() {

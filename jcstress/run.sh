@@ -10,7 +10,8 @@
 #   stress forks of 5 x 200 ms. (All of jcstress's JVM configurations, with its C2 stress
 #   randomizers: add -jvmArgsPrepend instead of -jvmArgs; several hours on 2 vCPUs.)
 #
-# Build the jar first: mvn -B -ntp -q -pl jcstress -am package -DskipTests
+# Builds the jar first (scripts/classpath.sh, which also gives uipc's JVM flags for this Java).
+# Java: $JAVA if set, else $JAVA_HOME/bin/java if JAVA_HOME is set, else java on PATH.
 # Exits non-zero if any test observed a forbidden outcome, failed or hung. The HTML report
 # goes to jcstress/target/jcstress-results/<mode>/index.html, the console log beside it.
 set -euo pipefail
@@ -21,12 +22,13 @@ shift || true
 
 here=$(cd "$(dirname "$0")" && pwd)
 jar="$here/target/jcstress.jar"
-java=${JAVA:-java}
-command -v "$java" >/dev/null 2>&1 || { echo "jcstress/run.sh: no java on PATH (set JAVA)" >&2; exit 2; }
-[[ -f $jar ]] || { echo "jcstress/run.sh: $jar missing: mvn -B -ntp -q -pl jcstress -am package -DskipTests" >&2; exit 2; }
+java=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
+command -v "$java" >/dev/null 2>&1 || { echo "jcstress/run.sh: no java ('$java'): set JAVA or JAVA_HOME" >&2; exit 2; }
 
-# uipc's JVM flags for this JVM version, from the one place they live (io.uipc.core.internal.JvmFlags)
-mapfile -t flags < <("$java" -cp "$jar" io.uipc.core.internal.JvmFlags)
+# Builds target/jcstress.jar; uipc's JVM flags for this JVM version follow the class path line.
+out=$(JAVA=$java "$here/../scripts/classpath.sh" jcstress)
+mapfile -t lines <<<"$out"
+flags=("${lines[@]:1}")
 out="$here/target/jcstress-results/$mode"
 rm -rf "$out" && mkdir -p "$out"
 cd "$out" # jcstress writes its result blob into the working directory

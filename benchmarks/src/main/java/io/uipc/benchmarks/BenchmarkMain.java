@@ -26,6 +26,8 @@ public final class BenchmarkMain {
     }
 
     /**
+     * Runs JMH with uipc's JVM flags appended to every fork.
+     *
      * @param args JMH command-line options
      * @throws IOException     if JMH cannot write its output
      * @throws RunnerException if a benchmark fails

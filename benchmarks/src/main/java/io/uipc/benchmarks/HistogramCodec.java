@@ -17,8 +17,9 @@ public final class HistogramCodec {
     }
 
     /**
+     * {@return the histogram, compressed and Base64-encoded on one line, for a member JVM to hand to the harness}
+     *
      * @param h a histogram
-     * @return it, compressed and Base64-encoded on one line
      */
     public static String encode(final Histogram h) {
         final ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
@@ -27,8 +28,9 @@ public final class HistogramCodec {
     }
 
     /**
+     * {@return the decoded histogram}
+     *
      * @param encoded what {@link #encode} gave
-     * @return the histogram
      * @throws IllegalArgumentException if it is not one
      */
     public static Histogram decode(final String encoded) {

@@ -36,6 +36,10 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--keep-logs", description = "keep the per-incarnation logs when a check fails")
     private boolean keepLogs;
 
+    /** Creates the command; picocli sets its options. */
+    public ChaosCommand() {
+    }
+
     @Override
     public Integer call() throws Exception {
         final ChaosOptions options = new ChaosOptions(duration, members, seed, killRate, stopRate, maxStop,
@@ -45,7 +49,11 @@ public final class ChaosCommand implements Callable<Integer> {
         return report.ok() ? 0 : 1;
     }
 
-    /** @param args see {@code --help} */
+    /**
+     * Runs a chaos run from the command line and exits 0 if every check held, 1 otherwise.
+     *
+     * @param args see {@code --help}
+     */
     public static void main(final String[] args) {
         System.exit(new CommandLine(new ChaosCommand()).execute(args));
     }

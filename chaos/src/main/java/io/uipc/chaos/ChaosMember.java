@@ -86,12 +86,18 @@ public final class ChaosMember {
         });
     }
 
-    /** @param memberIndex index @return the member name of that index */
+    /**
+     * {@return the name of the member with that index}
+     *
+     * @param memberIndex index
+     */
     public static String name(final int memberIndex) {
         return "m" + memberIndex;
     }
 
     /**
+     * Runs one incarnation of a member until the run kills it or ends.
+     *
      * @param args log directory, member index, incarnation, members, seed
      */
     public static void main(final String[] args) {

@@ -23,43 +23,46 @@ public final class ChaosReport {
     long deathsReaped;
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
+    ChaosReport() {
+    }
+
     void violation(final String what) {
         violations.add(what);
     }
 
-    /** @return the violations found, empty if the run upheld every guarantee */
+    /** {@return the violations found, empty if the run upheld every guarantee} */
     public List<String> violations() {
         synchronized (violations) {
             return List.copyOf(violations);
         }
     }
 
-    /** @return whether no violation was found */
+    /** {@return whether no violation was found} */
     public boolean ok() {
         return violations().isEmpty();
     }
 
-    /** @return members killed by SIGKILL */
+    /** {@return members killed by SIGKILL} */
     public int kills() {
         return kills;
     }
 
-    /** @return restarts of killed members that rejoined */
+    /** {@return restarts of killed members that rejoined} */
     public int restarts() {
         return restarts;
     }
 
-    /** @return SIGSTOP/SIGCONT pairs */
+    /** {@return SIGSTOP/SIGCONT pairs} */
     public int stops() {
         return stops;
     }
 
-    /** @return mails accepted for receivers that survived, each checked for exactly-once receipt */
+    /** {@return mails accepted for receivers that survived, each checked for exactly-once receipt} */
     public long mailsChecked() {
         return mailsChecked;
     }
 
-    /** @return interrupts accepted (send returned a non-negative code), to any receiver */
+    /** {@return interrupts accepted (send returned a non-negative code), to any receiver} */
     public long interruptsAccepted() {
         return interruptsAccepted;
     }

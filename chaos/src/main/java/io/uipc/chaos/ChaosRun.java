@@ -47,7 +47,11 @@ public final class ChaosRun {
     private ProcessGroup group;
     private Path logDir;
 
-    /** @param options what to run */
+    /**
+     * Prepares a run; {@link #run()} starts it.
+     *
+     * @param options what to run
+     */
     public ChaosRun(final ChaosOptions options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());

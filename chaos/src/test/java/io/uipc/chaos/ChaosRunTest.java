@@ -1,7 +1,6 @@
 package io.uipc.chaos;
 
 import io.uipc.core.DomainConfig;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

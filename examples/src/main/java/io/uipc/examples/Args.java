@@ -17,23 +17,42 @@ public final class Args {
         }
     }
 
-    /** @param args program arguments @return them, parsed */
+    /**
+     * {@return the arguments, parsed}
+     *
+     * @param args program arguments
+     */
     public static Args parse(final String... args) {
         return new Args(args);
     }
 
-    /** @param name option @param fallback default @return its value */
+    /**
+     * {@return the option's value, or the fallback if it is absent}
+     *
+     * @param name option
+     * @param fallback default
+     */
     public String string(final String name, final String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    /** @param name option @param fallback default @return its value as an int */
+    /**
+     * {@return the option's value as an int, or the fallback if it is absent}
+     *
+     * @param name option
+     * @param fallback default
+     */
     public int integer(final String name, final int fallback) {
         final String v = values.get(name);
         return v == null ? fallback : Integer.parseInt(v.replace("_", ""));
     }
 
-    /** @param name option @param fallback default @return its value ("250ms", "2s", "1m") */
+    /**
+     * {@return the option's value ("250ms", "2s", "1m"), or the fallback if it is absent}
+     *
+     * @param name option
+     * @param fallback default
+     */
     public Duration duration(final String name, final Duration fallback) {
         final String v = values.get(name);
         if (v == null) {

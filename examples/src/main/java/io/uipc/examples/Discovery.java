@@ -23,21 +23,23 @@ public final class Discovery {
     }
 
     /**
+     * {@return the resolved target}
+     *
      * @param group   the group
      * @param name    the peer's member name
      * @param vector  a vector it accepts
      * @param timeout longest wait
-     * @return the resolved target
      */
     public static Target target(final ProcessGroup group, final String name, final int vector, final Duration timeout) {
         return retry(() -> group.resolve(name, vector), "member '" + name + "' accepting vector " + vector, timeout);
     }
 
     /**
+     * {@return an outbox to the owner's inbox}
+     *
      * @param sender  the sending member
      * @param owner   the inbox owner's name
      * @param timeout longest wait
-     * @return an outbox to its inbox
      */
     public static Outbox outbox(final Member sender, final String owner, final Duration timeout) {
         return retry(() -> Outbox.connect(sender, owner), "the inbox of '" + owner + "'", timeout);

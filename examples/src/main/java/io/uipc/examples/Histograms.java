@@ -7,14 +7,15 @@ public final class Histograms {
     private Histograms() {
     }
 
-    /** @return a histogram of nanoseconds, 1 ns to 1 minute, 3 significant digits */
+    /** {@return a histogram of nanoseconds, 1 ns to 1 minute, 3 significant digits} */
     public static Histogram nanos() {
         return new Histogram(1, 60_000_000_000L, 3);
     }
 
     /**
+     * {@return the histogram's count and percentiles in microseconds, on one line: "n=... p50=... p90=... p99=... p99.9=... max=... us"}
+     *
      * @param h a histogram of nanoseconds
-     * @return "n=... p50=... p90=... p99=... p99.9=... max=... us"
      */
     public static String micros(final Histogram h) {
         return String.format("n=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f us", h.getTotalCount(),

@@ -6,7 +6,11 @@ import io.uipc.core.UipcException;
 public final class GroupAccessException extends UipcException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message why access was refused and what would allow it */
+    /**
+     * Creates the exception.
+     *
+     * @param message why access was refused and what would allow it
+     */
     public GroupAccessException(final String message) {
         super(message);
     }

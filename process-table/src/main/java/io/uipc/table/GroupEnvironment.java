@@ -23,27 +23,30 @@ public final class GroupEnvironment {
     }
 
     /**
+     * {@return the variables to add to the child's environment}
+     *
      * @param group  the group
      * @param name   the child's member name
      * @param role   the child's role
      * @param secret the group secret
-     * @return the variables to add to the child's environment
      */
     public static Map<String, String> forChild(final ProcessGroup group, final String name, final String role, final String secret) {
         return Map.of(GROUP_DIR, group.directory().toString(), MEMBER_NAME, name, MEMBER_ROLE, role, GroupSecret.ENV, secret);
     }
 
-    /** @return the group named by {@value #GROUP_DIR}, attached */
+    /** {@return the group named by {@value #GROUP_DIR}, attached} */
     public static ProcessGroup attachGroup() {
         return ProcessGroup.attach(groupDir());
     }
 
-    /** @return the group directory from {@value #GROUP_DIR} */
+    /** {@return the group directory from {@value #GROUP_DIR}} */
     public static Path groupDir() {
         return Paths.get(require(GROUP_DIR));
     }
 
-    /** @return join options from {@value #MEMBER_NAME} and {@value #MEMBER_ROLE}; the secret comes from {@link GroupSecret#ENV} */
+    /**
+     * {@return join options from {@value #MEMBER_NAME} and {@value #MEMBER_ROLE}; the secret comes from {@link GroupSecret#ENV}}
+     */
     public static JoinOptions joinOptions() {
         final String role = System.getenv(MEMBER_ROLE);
         return JoinOptions.named(require(MEMBER_NAME)).role(role == null || role.isBlank() ? "process" : role);

@@ -25,7 +25,17 @@ public record GroupSpec(String name, Path root, int entries, int receivers, int 
     public static final int DEFAULT_ENTRIES = 4_096;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param name          group name: letters, digits, '.', '_', '-'; at most 64 characters
+     * @param root          directory that holds group directories (default /dev/shm/uipc)
+     * @param entries       process table entries (endpoints)
+     * @param receivers     UPID slots (receiving threads)
+     * @param uittEntries   shared UITT entries
+     * @param unixGroup     Unix group given access (0770/0660), or empty for owner-only (0700/0600)
+     * @param backend       interrupt backend name, or "auto"
+     */
     public GroupSpec {
         checkName(name);
         if (entries < 1 || entries > ProcessTableDescriptor.MAX_ENTRIES) {
@@ -35,52 +45,67 @@ public record GroupSpec(String name, Path root, int entries, int receivers, int 
     }
 
     /**
+     * {@return a spec with defaults: /dev/shm/uipc, 4,096 entries, 16,384 receivers, 65,536 UITT entries}
+     *
      * @param name a group name
-     * @return a spec with defaults: /dev/shm/uipc, 4,096 entries, 16,384 receivers, 65,536 UITT entries
      */
     public static GroupSpec named(final String name) {
         return new GroupSpec(name, defaultRoot(), DEFAULT_ENTRIES, DomainConfig.DEFAULT_UPIDS, DomainConfig.DEFAULT_UITT,
             Optional.empty(), Backends.AUTO);
     }
 
-    /** @return the default root: {@link DomainConfig#defaultDirectory()}/uipc */
+    /** {@return the default root: {@link DomainConfig#defaultDirectory()}/uipc} */
     public static Path defaultRoot() {
         return DomainConfig.defaultDirectory().resolve("uipc");
     }
 
-    /** @param dir root directory @return this spec under another root */
+    /**
+     * {@return this spec under another root}
+     *
+     * @param dir root directory
+     */
     public GroupSpec withRoot(final Path dir) {
         return new GroupSpec(name, dir, entries, receivers, uittEntries, unixGroup, backend);
     }
 
     /**
+     * {@return this spec with other capacities}
+     *
      * @param tableEntries process table entries
      * @param upids        receivers
      * @param uitt         shared UITT entries
-     * @return this spec with other capacities
      */
     public GroupSpec withCapacities(final int tableEntries, final int upids, final int uitt) {
         return new GroupSpec(name, root, tableEntries, upids, uitt, unixGroup, backend);
     }
 
-    /** @param group Unix group name @return this spec in group mode */
+    /**
+     * {@return this spec in group mode}
+     *
+     * @param group Unix group name
+     */
     public GroupSpec withUnixGroup(final String group) {
         return new GroupSpec(name, root, entries, receivers, uittEntries, Optional.of(group), backend);
     }
 
-    /** @param backendName backend name or "auto" @return this spec with another backend */
+    /**
+     * {@return this spec with another backend}
+     *
+     * @param backendName backend name or "auto"
+     */
     public GroupSpec withBackend(final String backendName) {
         return new GroupSpec(name, root, entries, receivers, uittEntries, unixGroup, backendName);
     }
 
-    /** @return the group's directory */
+    /** {@return the group's directory} */
     public Path directory() {
         return root.resolve(name);
     }
 
     /**
+     * {@return the name, checked}
+     *
      * @param name a candidate group name
-     * @return the name
      * @throws IllegalArgumentException if it is not a valid group name
      */
     public static String checkName(final String name) {

@@ -14,7 +14,15 @@ import java.util.Optional;
  * @param deathNoticeVector a vector to receive when the reaper reclaims a dead member, or -1
  */
 public record JoinOptions(String name, String role, Optional<String> secret, int deathNoticeVector) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param name              unique name in the group, printable ASCII without spaces, at most 64
+     * @param role              role, ASCII, at most 16 (e.g. "background", "foreground")
+     * @param secret            the group secret; empty takes it from {@value GroupSecret#ENV}, then from
+     *                          the group's secret file if this process may read it
+     * @param deathNoticeVector a vector to receive when the reaper reclaims a dead member, or -1
+     */
     public JoinOptions {
         checkAscii(name, "name", MemberEntryDescriptor.MAX_NAME_LENGTH, false);
         checkAscii(role, "role", MemberEntryDescriptor.MAX_ROLE_LENGTH, true);
@@ -23,22 +31,38 @@ public record JoinOptions(String name, String role, Optional<String> secret, int
         }
     }
 
-    /** @param name member name @return options with role "process", secret from the environment, no death notice */
+    /**
+     * {@return options with role "process", secret from the environment, no death notice}
+     *
+     * @param name member name
+     */
     public static JoinOptions named(final String name) {
         return new JoinOptions(name, "process", Optional.empty(), -1);
     }
 
-    /** @param r role @return these options with a role */
+    /**
+     * {@return these options with a role}
+     *
+     * @param r role
+     */
     public JoinOptions role(final String r) {
         return new JoinOptions(name, r, secret, deathNoticeVector);
     }
 
-    /** @param s secret @return these options presenting a secret */
+    /**
+     * {@return these options presenting a secret}
+     *
+     * @param s secret
+     */
     public JoinOptions secret(final String s) {
         return new JoinOptions(name, role, Optional.of(s), deathNoticeVector);
     }
 
-    /** @param vector vector for death notices @return these options asking for death notices */
+    /**
+     * {@return these options asking for death notices}
+     *
+     * @param vector vector for death notices
+     */
     public JoinOptions deathNotice(final int vector) {
         return new JoinOptions(name, role, secret, vector);
     }

@@ -52,32 +52,32 @@ public final class Member implements AutoCloseable {
         this.liveness = liveness;
     }
 
-    /** @return the member's name */
+    /** {@return the member's name} */
     public String name() {
         return name;
     }
 
-    /** @return the entry slot (Oracle's PID) */
+    /** {@return the entry slot (Oracle's PID)} */
     public int slot() {
         return slot;
     }
 
-    /** @return the entry generation (Oracle's SERIAL#) */
+    /** {@return the entry generation (Oracle's SERIAL#)} */
     public int generation() {
         return generation;
     }
 
-    /** @return the {@link MemberHandle} other processes resolve to */
+    /** {@return the {@link MemberHandle} other processes resolve to} */
     public long handle() {
         return MemberHandle.of(slot, generation);
     }
 
-    /** @return the receiver registered when this member joined */
+    /** {@return the receiver registered when this member joined} */
     public Receiver receiver() {
         return receiver;
     }
 
-    /** @return the group */
+    /** {@return the group} */
     public ProcessGroup group() {
         return group;
     }
@@ -162,7 +162,7 @@ public final class Member implements AutoCloseable {
         return true;
     }
 
-    /** @return whether this member lost its entry or its group */
+    /** {@return whether this member lost its entry or its group} */
     public boolean isLost() {
         return lostReason != null;
     }

@@ -6,7 +6,11 @@ import io.uipc.core.UipcException;
 public final class MemberReclaimedException extends UipcException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message which member and what was found */
+    /**
+     * Creates the exception.
+     *
+     * @param message which member and what was found
+     */
     public MemberReclaimedException(final String message) {
         super(message);
     }

@@ -49,6 +49,7 @@ final class Membership {
      * @throws GroupAccessException if the secret is missing or wrong
      * @throws UipcException        if the name is taken or the table full
      */
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     Member join(final ProcessGroup group, final JoinOptions options) {
         checkSecret(options);
         final Member member;
@@ -154,6 +155,7 @@ final class Membership {
      *
      * @param member a member of this process
      */
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     void leave(final Member member) {
         members.remove(member);
         try (GroupLocks.Held ignored = locks.mutation()) {

@@ -96,6 +96,7 @@ final class Reaper implements AutoCloseable {
      *
      * @return members reclaimed
      */
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     int reap() {
         final int reaped = reapDeadMembers();
         final Map<Long, Boolean> alive = new HashMap<>();
@@ -132,6 +133,7 @@ final class Reaper implements AutoCloseable {
         return reaped;
     }
 
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     private boolean reapIfDead(final int slot) {
         try (GroupLocks.Held ignored = locks.mutation()) {
             final FileLock probe = locks.probeDead(slot);

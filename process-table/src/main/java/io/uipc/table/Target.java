@@ -23,22 +23,22 @@ public final class Target {
         this.uittHandle = uittHandle;
     }
 
-    /** @return the member's name */
+    /** {@return the member's name} */
     public String name() {
         return name;
     }
 
-    /** @return the vector */
+    /** {@return the vector} */
     public int vector() {
         return vector;
     }
 
-    /** @return the member handle */
+    /** {@return the member handle} */
     public long memberHandle() {
         return memberHandle;
     }
 
-    /** @return the UITT handle */
+    /** {@return the UITT handle} */
     public long uittHandle() {
         return uittHandle;
     }

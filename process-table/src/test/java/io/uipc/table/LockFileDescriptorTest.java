@@ -35,6 +35,7 @@ class LockFileDescriptorTest {
     Path dir;
 
     @Test
+    @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     void theLocksAreTheRangesTheDescriptorNames() throws IOException {
         final Path file = create(ENTRIES);
         assertEquals(2 + ENTRIES, Files.size(file));

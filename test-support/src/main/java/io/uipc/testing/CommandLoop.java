@@ -38,6 +38,10 @@ public final class CommandLoop {
 
     private final Map<String, Command> commands = new HashMap<>();
 
+    /** Creates a loop with no commands yet; {@link #on} adds them. */
+    public CommandLoop() {
+    }
+
     /**
      * Adds a command.
      *

@@ -24,11 +24,16 @@ public final class Sample implements Mail {
     private long sentNanos;
     private final long[] payload = new long[PAYLOAD_LONGS];
 
+    /** Creates an empty sample, to {@link #set} or read into. */
+    public Sample() {
+    }
+
     /**
+     * {@return this sample, set}
+     *
      * @param senderId  sender id
      * @param seq       sequence number
      * @param nanos     send time
-     * @return this, set
      */
     public Sample set(final long senderId, final long seq, final long nanos) {
         this.sender = senderId;
@@ -41,30 +46,31 @@ public final class Sample implements Mail {
     }
 
     /**
+     * {@return what the payload word holds in the message with that sequence number}
+     *
      * @param seq sequence number
      * @param i   payload word, 0..4
-     * @return what that word holds in the message with that sequence number
      */
     public static long payloadWord(final long seq, final int i) {
         return seq * 31 + i;
     }
 
-    /** @return sender id */
+    /** {@return sender id} */
     public long sender() {
         return sender;
     }
 
-    /** @return sequence number */
+    /** {@return sequence number} */
     public long sequence() {
         return sequence;
     }
 
-    /** @return send time, System.nanoTime */
+    /** {@return send time, System.nanoTime} */
     public long sentNanos() {
         return sentNanos;
     }
 
-    /** @return whether the payload matches the sequence number (the bytes arrived intact) */
+    /** {@return whether the payload matches the sequence number (the bytes arrived intact)} */
     public boolean payloadIntact() {
         for (int i = 0; i < PAYLOAD_LONGS; i++) {
             if (payload[i] != payloadWord(sequence, i)) {

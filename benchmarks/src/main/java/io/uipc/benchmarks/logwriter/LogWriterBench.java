@@ -30,6 +30,8 @@ public final class LogWriterBench {
     }
 
     /**
+     * Runs the benchmark.
+     *
      * @param args see the class comment
      * @throws IOException if the log file cannot be removed
      */

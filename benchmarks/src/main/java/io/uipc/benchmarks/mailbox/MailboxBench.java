@@ -53,7 +53,18 @@ public final class MailboxBench {
         /** Default pause after each paced message. */
         public static final long DEFAULT_PACE_MICROS = 100;
 
-        /** Checks every count; a bad one is an {@link IllegalArgumentException} naming it. */
+        /**
+         * Checks every count; a bad one is an {@link IllegalArgumentException} naming it.
+         *
+         * @param senders   sender counts for throughput and paced runs (e.g. 1 and 4); empty skips them
+         * @param messages  messages per throughput run, split between the senders
+         * @param codec     "raw" (Agrona puts into the claimed record) or "chronicle" (typed Mail)
+         * @param policy    wait policy of every process ("spin", "block", "spin-yield-block")
+         * @param rounds    measured ping-pong rounds; 0 skips the latency runs
+         * @param warmup    ping-pong warm-up rounds
+         * @param pacedMessages messages per sender in the paced runs; 0 skips them
+         * @param paceMicros    pause after each paced message
+         */
         public Options {
             senders = List.copyOf(senders);
             for (final int n : senders) {
@@ -73,28 +84,45 @@ public final class MailboxBench {
             }
         }
 
-        /** @return 1 and 4 senders, 10 M messages, raw, spin, 100 k rounds after 20 k warm-up, 20 k paced messages per sender */
+        /**
+         * {@return 1 and 4 senders, 10 M messages, raw, spin, 100 k rounds after 20 k warm-up, 20 k paced messages per sender}
+         */
         public static Options defaults() {
             return new Options(List.of(1, 4), 10_000_000, "raw", "spin", 100_000, 20_000, 20_000, DEFAULT_PACE_MICROS);
         }
 
-        /** @param n messages per throughput run @return these options with that count */
+        /**
+         * {@return these options with another message count}
+         *
+         * @param n messages per throughput run
+         */
         public Options withMessages(final long n) {
             return new Options(senders, n, codec, policy, rounds, warmup, pacedMessages, paceMicros);
         }
 
-        /** @param n timed round trips @param w warm-up round trips @return these options with those counts */
+        /**
+         * {@return these options with other round-trip counts}
+         *
+         * @param n timed round trips
+         * @param w warm-up round trips
+         */
         public Options withRounds(final long n, final long w) {
             return new Options(senders, messages, codec, policy, n, w, pacedMessages, paceMicros);
         }
 
-        /** @param n paced messages per sender, 0 skips the paced runs @return these options with that count */
+        /**
+         * {@return these options with another paced message count}
+         *
+         * @param n paced messages per sender, 0 skips the paced runs
+         */
         public Options withPacedMessages(final long n) {
             return new Options(senders, messages, codec, policy, rounds, warmup, n, paceMicros);
         }
     }
 
     /**
+     * Runs the benchmark and prints its results.
+     *
      * @param args {@code --senders 1,4 --messages N --codec raw|chronicle --policy P --rounds N --warmup N
      *     --paced-messages N --pace-us N --json}
      */
@@ -141,10 +169,10 @@ public final class MailboxBench {
 
     /** One measured run: a line of the report, or a JSON object. */
     public sealed interface Result permits Latency, Throughput {
-        /** @return one human-readable line */
+        /** {@return one human-readable line} */
         String text();
 
-        /** @return one JSON object on one line */
+        /** {@return one JSON object on one line} */
         String toJson();
     }
 
@@ -201,7 +229,7 @@ public final class MailboxBench {
      */
     public record Throughput(int senders, long paceMicros, String codec, String policy, long messages, double seconds, long errors,
                              long wakeups, long[] oneWay) implements Result {
-        /** @return messages per second */
+        /** {@return messages per second} */
         public double rate() {
             return messages / seconds;
         }

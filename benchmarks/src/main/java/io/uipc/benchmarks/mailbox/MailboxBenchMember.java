@@ -52,6 +52,8 @@ public final class MailboxBenchMember {
     }
 
     /**
+     * Runs one process of the benchmark.
+     *
      * @param args role codec policy count [senders sample-mask | pace-micros | warm-up]
      * @throws IOException if stdin fails
      */

@@ -4,12 +4,18 @@ package io.uipc.benchmarks.pingpong;
 public final class BenchException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what failed, with the peer's output where there is one */
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, with the peer's output where there is one
+     */
     public BenchException(final String message) {
         super(message);
     }
 
     /**
+     * Creates the exception with its cause.
+     *
      * @param message what failed
      * @param cause   the underlying error
      */

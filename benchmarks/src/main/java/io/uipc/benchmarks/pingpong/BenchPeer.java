@@ -50,6 +50,8 @@ public final class BenchPeer {
     }
 
     /**
+     * Runs one side of a ping-pong run.
+     *
      * @param args as {@link #arguments} makes them
      */
     public static void main(final String[] args) {

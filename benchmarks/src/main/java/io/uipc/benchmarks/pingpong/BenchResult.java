@@ -37,8 +37,7 @@ public record BenchResult(Mechanism mechanism, long roundTrips, double p50Ns, do
     }
 
     /**
-     * @return one JSON object on one line, with exactly the fields mechanism, p50_ns, p90_ns,
-     *     p99_ns, p999_ns, max_ns, roundtrips_per_s
+     * {@return one JSON object on one line, with exactly the fields mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns, roundtrips_per_s}
      */
     public String toJson() {
         return String.format(Locale.ROOT,

@@ -30,12 +30,12 @@ public enum Mechanism {
         this.policy = policy;
     }
 
-    /** @return the name used in options, tables and JSON ("uipc-spin", "fifo"...) */
+    /** {@return the name used in options, tables and JSON ("uipc-spin", "fifo"...)} */
     public String label() {
         return label;
     }
 
-    /** @return whether this is uipc (needs an interrupt domain) */
+    /** {@return whether this is uipc (needs an interrupt domain)} */
     public boolean isUipc() {
         return policy != null;
     }
@@ -59,8 +59,9 @@ public enum Mechanism {
     }
 
     /**
+     * {@return the mechanism with that label}
+     *
      * @param label a {@link #label()}, any case
-     * @return the mechanism
      * @throws IllegalArgumentException if none has that label
      */
     public static Mechanism parse(final String label) {

@@ -33,8 +33,9 @@ public final class PingPongBench {
     }
 
     /**
+     * {@return one result per mechanism, in the order asked}
+     *
      * @param options what to measure
-     * @return one result per mechanism, in the order asked
      * @throws BenchException if a peer JVM fails or times out (no process or file is left)
      */
     public static List<BenchResult> run(final BenchOptions options) {

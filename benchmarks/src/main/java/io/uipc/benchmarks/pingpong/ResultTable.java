@@ -13,9 +13,10 @@ public final class ResultTable {
     }
 
     /**
+     * {@return the table, lines ending in '\n'}
+     *
      * @param results    what {@link PingPongBench#run} returned
      * @param idleMillis the idle interval the CPU figures cover
-     * @return the table, lines ending in '\n'
      */
     public static String format(final List<BenchResult> results, final long idleMillis) {
         final BenchResult reference = results.stream().filter(r -> r.mechanism() == Mechanism.UIPC_SPIN).findFirst()

@@ -1,6 +1,6 @@
 package io.uipc.benchmarks.pingpong;
 
-import sun.misc.Signal;
+import io.uipc.core.internal.PosixSignals;
 
 import java.util.concurrent.Semaphore;
 
@@ -16,7 +16,7 @@ final class SignalTransport implements Transport {
 
     @Override
     public String prepare() {
-        Signal.handle(new Signal("USR1"), signal -> received.release());
+        PosixSignals.handle("USR1", received::release);
         return Long.toString(ProcessHandle.current().pid());
     }
 

@@ -82,7 +82,12 @@ public final class CorruptionFuzzer {
         this.mutationsWanted = mutations;
     }
 
-    /** @param args group root, seed, mutations */
+    /**
+     * Runs the fuzzer and exits 0 if no reader failed, 1 otherwise.
+     *
+     * @param args group root, seed, mutations
+     * @throws Exception if the watchdog is interrupted
+     */
     public static void main(final String[] args) throws Exception {
         final CorruptionFuzzer fuzzer = new CorruptionFuzzer(Paths.get(args[0]), Long.parseLong(args[1]), Long.parseLong(args[2]));
         final Thread worker = new Thread(fuzzer::runQuietly, "fuzz-worker");
@@ -251,9 +256,8 @@ public final class CorruptionFuzzer {
                 return "drained:" + Math.min(1, inbox.drain((type, buffer, index, length) -> { }, 16));
             }
             case JOIN -> {
-                try (Member m = group.join(JoinOptions.named("j").secret(secret))) {
-                    return "ok";
-                }
+                group.join(JoinOptions.named("j").secret(secret)).close();
+                return "ok";
             }
             default -> {
                 return "reaped:" + Math.min(1, group.reap());

@@ -29,7 +29,11 @@ public final class Canceller {
     private Canceller() {
     }
 
-    /** @param args see the class comment */
+    /**
+     * Runs the canceller.
+     *
+     * @param args see the class comment
+     */
     public static void main(final String[] args) {
         final Args a = Args.parse(args);
         final String sessionName = a.string("session", "session");

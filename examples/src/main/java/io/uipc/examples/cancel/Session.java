@@ -47,9 +47,12 @@ public final class Session {
     }
 
     /**
+     * Runs the session.
+     *
      * @param args see the class comment
      * @throws IOException if the loopback socket cannot be set up
      */
+    @SuppressWarnings("try") // the dispatcher only has to run while the calls block
     public static void main(final String[] args) throws IOException {
         final Args a = Args.parse(args);
         final Optional<String> cancelled;

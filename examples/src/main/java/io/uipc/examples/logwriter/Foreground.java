@@ -29,7 +29,11 @@ public final class Foreground {
     private Foreground() {
     }
 
-    /** @param args see the class comment */
+    /**
+     * Runs one foreground process.
+     *
+     * @param args see the class comment
+     */
     public static void main(final String[] args) {
         final Args a = Args.parse(args);
         final int commits = a.integer("commits", 1000);

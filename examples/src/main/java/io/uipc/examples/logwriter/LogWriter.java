@@ -37,6 +37,8 @@ public final class LogWriter {
     }
 
     /**
+     * Runs the log writer.
+     *
      * @param args see the class comment
      * @throws IOException if the log file cannot be written
      */

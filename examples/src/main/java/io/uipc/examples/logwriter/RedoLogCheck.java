@@ -19,9 +19,10 @@ public final class RedoLogCheck {
     }
 
     /**
+     * {@return the first discrepancy, naming its line, or empty if the file is exactly right}
+     *
      * @param log          the log file ("name sequence change" lines)
      * @param acknowledged foreground name to the number of its commits that were acknowledged
-     * @return the first discrepancy, naming its line, or empty if the file is exactly right
      * @throws IOException if the file cannot be read
      */
     public static Optional<String> problem(final Path log, final Map<String, Long> acknowledged) throws IOException {

@@ -18,7 +18,11 @@ public final class Idle {
     private Idle() {
     }
 
-    /** @param args see the class comment */
+    /**
+     * Runs the idle member.
+     *
+     * @param args see the class comment
+     */
     public static void main(final String[] args) {
         final Duration duration = Args.parse(args).duration("duration", Duration.ofMinutes(10));
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {

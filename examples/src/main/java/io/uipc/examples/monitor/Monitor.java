@@ -33,7 +33,11 @@ public final class Monitor {
     private Monitor() {
     }
 
-    /** @param args see the class comment */
+    /**
+     * Runs the monitor.
+     *
+     * @param args see the class comment
+     */
     public static void main(final String[] args) {
         final Args a = Args.parse(args);
         final long periodNanos = a.duration("period", Duration.ofMillis(100)).toNanos();

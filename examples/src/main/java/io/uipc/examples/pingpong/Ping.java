@@ -29,7 +29,11 @@ public final class Ping {
     private Ping() {
     }
 
-    /** @param args see the class comment */
+    /**
+     * Runs the ping side.
+     *
+     * @param args see the class comment
+     */
     public static void main(final String[] args) {
         final Args a = Args.parse(args);
         final int rounds = a.integer("rounds", 20_000);

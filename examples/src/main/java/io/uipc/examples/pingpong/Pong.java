@@ -20,7 +20,11 @@ public final class Pong {
     private Pong() {
     }
 
-    /** @param args see the class comment */
+    /**
+     * Runs the pong side.
+     *
+     * @param args see the class comment
+     */
     public static void main(final String[] args) {
         final Args a = Args.parse(args);
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {

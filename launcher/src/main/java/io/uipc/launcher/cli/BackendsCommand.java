@@ -18,6 +18,10 @@ public final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    /** Creates the command; picocli sets its options. */
+    public BackendsCommand() {
+    }
+
     @Override
     public Integer call() {
         final List<BackendStatus> statuses = Backends.statuses();

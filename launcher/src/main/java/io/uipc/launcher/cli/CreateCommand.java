@@ -29,6 +29,10 @@ public final class CreateCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "B", description = "Interrupt backend: emulated, hardware or auto (default: ${DEFAULT-VALUE}).")
     String backend = Backends.AUTO;
 
+    /** Creates the command; picocli sets its options. */
+    public CreateCommand() {
+    }
+
     @Override
     public Integer call() {
         GroupSpec spec = GroupSpec.named(GroupSpec.checkName(group)).withRoot(dir.root).withCapacities(entries, receivers, uitt)

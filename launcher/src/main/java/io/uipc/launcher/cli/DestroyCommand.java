@@ -19,6 +19,10 @@ public final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Delete even while members live.")
     boolean force;
 
+    /** Creates the command; picocli sets its options. */
+    public DestroyCommand() {
+    }
+
     @Override
     public Integer call() {
         ProcessGroup.destroy(dir.of(group), force);

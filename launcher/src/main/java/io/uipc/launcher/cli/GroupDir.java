@@ -10,6 +10,10 @@ public final class GroupDir {
     @Option(names = "--dir", paramLabel = "DIR", description = "Directory holding group directories (default: ${DEFAULT-VALUE}).")
     Path root = GroupSpec.defaultRoot();
 
+    /** Creates the option; picocli sets it. */
+    public GroupDir() {
+    }
+
     /**
      * @param group a group name
      * @return the group's directory
@@ -18,7 +22,7 @@ public final class GroupDir {
         return root.resolve(GroupSpec.checkName(group));
     }
 
-    /** @return the directory holding group directories */
+    /** {@return the directory holding group directories} */
     public Path root() {
         return root;
     }

@@ -33,6 +33,10 @@ public final class LaunchCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "B", description = "Backend of the temporary group (default: ${DEFAULT-VALUE}).")
     String backend = Backends.AUTO;
 
+    /** Creates the command; picocli sets its options. */
+    public LaunchCommand() {
+    }
+
     @Override
     public Integer call() {
         final LaunchSpec spec = SpecParser.parse(specFile);

@@ -30,6 +30,10 @@ public final class PsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    /** Creates the command; picocli sets its options. */
+    public PsCommand() {
+    }
+
     @Override
     public Integer call() {
         try (ProcessGroup g = ProcessGroup.attach(dir.of(group))) {

@@ -25,6 +25,10 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     GroupDir dir;
 
+    /** Creates the command; picocli sets its options. */
+    public SendCommand() {
+    }
+
     @Override
     public Integer call() {
         if (vector < 0 || vector > Vectors.MAX) {

@@ -4,7 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-import sun.misc.Signal;
+import io.uipc.core.internal.PosixSignals;
 
 /**
  * SIGINT and SIGTERM handlers for commands that supervise processes: instead of the JVM's
@@ -30,7 +30,7 @@ public final class Signals {
         // A JVM started with SIGINT ignored (a background job of a non-interactive shell) keeps
         // ignoring it and installs no handler; restore the default first so `kill -INT` works.
         Native.load(Platform.C_LIBRARY_NAME, LibC.class).signal(SIGINT, Pointer.NULL);
-        Signal.handle(new Signal("INT"), s -> action.run());
-        Signal.handle(new Signal("TERM"), s -> action.run());
+        PosixSignals.handle("INT", action);
+        PosixSignals.handle("TERM", action);
     }
 }

@@ -232,14 +232,18 @@ public final class Inbox implements AutoCloseable {
     }
 
     /**
-     * @return the member handle of the sender of the message being handled; valid only inside
-     *     the handler, e.g. to answer it ({@code group.uittHandle(inbox.sender(), vector)})
+     * {@return the member handle of the sender of the message being handled; valid only inside
+     * the handler, e.g. to answer it ({@code group.uittHandle(inbox.sender(), vector)})}
      */
     public long sender() {
         return sender;
     }
 
-    /** @param handler receives each message @return messages read; see {@link #drain(MessageHandler, int)} */
+    /**
+     * {@return messages read; see {@link #drain(MessageHandler, int)}}
+     *
+     * @param handler receives each message
+     */
     public int drain(final MessageHandler handler) {
         return drain(handler, Integer.MAX_VALUE);
     }
@@ -318,37 +322,37 @@ public final class Inbox implements AutoCloseable {
         receiver.wakeup();
     }
 
-    /** @return messages committed but not yet drained, in bytes (including record headers) */
+    /** {@return messages committed but not yet drained, in bytes (including record headers)} */
     public int size() {
         return ring.size();
     }
 
-    /** @return records of dead (or stalled past the timeout) writers skipped so far */
+    /** {@return records of dead (or stalled past the timeout) writers skipped so far} */
     public long unblockedCount() {
         return unblocked;
     }
 
-    /** @return the doorbell vector */
+    /** {@return the doorbell vector} */
     public int vector() {
         return file.vector();
     }
 
-    /** @return the ring's capacity in bytes */
+    /** {@return the ring's capacity in bytes} */
     public int capacity() {
         return file.capacity();
     }
 
-    /** @return the largest payload senders may offer */
+    /** {@return the largest payload senders may offer} */
     public int maxMessageLength() {
         return file.maxMessageLength();
     }
 
-    /** @return the inbox file */
+    /** {@return the inbox file} */
     public Path path() {
         return file.path();
     }
 
-    /** @return the owning member */
+    /** {@return the owning member} */
     public Member owner() {
         return owner;
     }

@@ -10,9 +10,9 @@ import net.openhft.chronicle.bytes.BytesMarshallable;
  * with explicit field writes (Chronicle's reflective defaults allocate).
  */
 public interface Mail extends BytesMarshallable {
-    /** @return the message type, at least 1 (Agrona reserves lower values) */
+    /** {@return the message type, at least 1 (Agrona reserves lower values)} */
     int mailType();
 
-    /** @return the exact number of bytes {@link #writeMarshallable} writes */
+    /** {@return the exact number of bytes {@link #writeMarshallable} writes} */
     int encodedLength();
 }

@@ -12,11 +12,16 @@ import org.agrona.DirectBuffer;
 public final class MailReader {
     private RegionBytes view = RegionBytes.warmUp();
 
+    /** Creates a reader, warming up Chronicle Bytes once per JVM. */
+    public MailReader() {
+    }
+
     /**
+     * {@return Chronicle bytes over exactly that payload}
+     *
      * @param buffer the buffer the handler was given (the inbox's ring)
      * @param offset the payload's offset
      * @param length the payload's length
-     * @return Chronicle bytes over exactly that payload
      */
     public BytesIn<?> bytes(final DirectBuffer buffer, final int offset, final int length) {
         if (view == null || !view.covers(buffer)) {
@@ -26,12 +31,13 @@ public final class MailReader {
     }
 
     /**
+     * {@return {@code into}, read from the payload}
+     *
      * @param buffer the buffer the handler was given
      * @param offset the payload's offset
      * @param length the payload's length
      * @param into   the message to fill
      * @param <T>    its type
-     * @return {@code into}, read from the payload
      */
     public <T extends Mail> T read(final DirectBuffer buffer, final int offset, final int length, final T into) {
         into.readMarshallable(bytes(buffer, offset, length));

@@ -19,16 +19,18 @@ public final class MailResult {
     }
 
     /**
+     * {@return whether the message is in the inbox}
+     *
      * @param code a mail result
-     * @return whether the message is in the inbox
      */
     public static boolean isSent(final int code) {
         return code >= 0;
     }
 
     /**
+     * {@return a short human-readable explanation}
+     *
      * @param code a mail result
-     * @return a short human-readable explanation
      */
     public static String describe(final int code) {
         switch (code) {

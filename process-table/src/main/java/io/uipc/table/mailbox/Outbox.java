@@ -208,7 +208,7 @@ public final class Outbox {
         return index + InboxDescriptor.SENDER_LENGTH;
     }
 
-    /** @return the ring's buffer, to write claimed messages into */
+    /** {@return the ring's buffer, to write claimed messages into} */
     public MutableDirectBuffer buffer() {
         return records;
     }
@@ -224,7 +224,11 @@ public final class Outbox {
         return ringDoorbell();
     }
 
-    /** @param offset the offset {@link #claim} returned: the claim is released unsent */
+    /**
+     * Releases a claim unsent.
+     *
+     * @param offset the offset {@link #claim} returned
+     */
     public void abort(final int offset) {
         ring.abort(offset - InboxDescriptor.SENDER_LENGTH);
     }
@@ -262,27 +266,27 @@ public final class Outbox {
         return true;
     }
 
-    /** @return the largest payload the inbox takes */
+    /** {@return the largest payload the inbox takes} */
     public int maxMessageLength() {
         return maxMessageLength;
     }
 
-    /** @return the owner's member name */
+    /** {@return the owner's member name} */
     public String ownerName() {
         return ownerName;
     }
 
-    /** @return whether the owner still has the inbox open and is a live member */
+    /** {@return whether the owner still has the inbox open and is a live member} */
     public boolean isOwnerLive() {
         return ownerLive();
     }
 
-    /** @return bytes in the inbox not yet drained */
+    /** {@return bytes in the inbox not yet drained} */
     public int size() {
         return ring.size();
     }
 
-    /** @return the inbox's capacity in bytes */
+    /** {@return the inbox's capacity in bytes} */
     public int capacity() {
         return file.capacity();
     }

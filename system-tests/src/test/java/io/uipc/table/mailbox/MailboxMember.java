@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A group member in a child JVM for mailbox tests: it joins as its environment says
+ * A group member in a child JVM for mailbox tests. It joins as its environment says
  * ({@link GroupEnvironment}, the launcher's way), then serves {@link io.uipc.testing.JvmProcess}
  * commands:
  * <pre>

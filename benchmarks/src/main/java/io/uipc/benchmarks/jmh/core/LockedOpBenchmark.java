@@ -28,20 +28,24 @@ import java.util.concurrent.TimeUnit;
 public class LockedOpBenchmark {
     private final UnsafeBuffer buffer = new UnsafeBuffer(BufferUtil.allocateDirectAligned(64, 64));
 
-    /** @return whether the CAS succeeded (always) */
+    /** Creates the benchmark; JMH calls it. */
+    public LockedOpBenchmark() {
+    }
+
+    /** {@return whether the CAS succeeded (always)} */
     @Benchmark
     public boolean compareAndSet() {
         final long v = buffer.getLongVolatile(0);
         return buffer.compareAndSetLong(0, v, v + 1);
     }
 
-    /** @return the previous value */
+    /** {@return the previous value} */
     @Benchmark
     public long getAndAdd() {
         return buffer.getAndAddLong(0, 1);
     }
 
-    /** @return the value */
+    /** {@return the value} */
     @Benchmark
     public long volatileRead() {
         return buffer.getLongVolatile(0);

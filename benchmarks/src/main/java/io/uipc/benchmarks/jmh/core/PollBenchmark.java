@@ -34,12 +34,20 @@ import java.util.concurrent.TimeUnit;
 public class PollBenchmark {
     private static final int VECTOR = 7;
 
+    /** Creates the benchmark; JMH calls it. */
+    public PollBenchmark() {
+    }
+
     /** A receiver with nothing pending. */
     @State(Scope.Thread)
     public static class Idle {
         LocalDomain local;
         Receiver receiver;
         long handle;
+
+        /** Creates the state; JMH calls it, then {@link #setUp()}. */
+        public Idle() {
+        }
 
         /** Registers the vector. */
         @Setup(Level.Trial)
@@ -59,6 +67,10 @@ public class PollBenchmark {
     /** {@link Idle}, with the vector posted before each invocation (untimed). */
     @State(Scope.Thread)
     public static class OnePending extends Idle {
+        /** Creates the state; JMH calls it. */
+        public OnePending() {
+        }
+
         /** Posts the vector: fresh after a take, coalesced if the last invocation left it. */
         @Setup(Level.Invocation)
         public void post() {
@@ -69,8 +81,9 @@ public class PollBenchmark {
     }
 
     /**
+     * {@return 0}
+     *
      * @param s nothing pending
-     * @return 0
      */
     @Benchmark
     public long pollEmpty(final Idle s) {
@@ -78,8 +91,9 @@ public class PollBenchmark {
     }
 
     /**
+     * {@return the vector taken}
+     *
      * @param s one vector pending
-     * @return the vector taken
      */
     @Benchmark
     public long pollOnePending(final OnePending s) {
@@ -87,8 +101,9 @@ public class PollBenchmark {
     }
 
     /**
+     * {@return the vector taken}
+     *
      * @param s one vector pending
-     * @return the vector taken
      */
     @Benchmark
     public long awaitOnePending(final OnePending s) {
@@ -96,8 +111,9 @@ public class PollBenchmark {
     }
 
     /**
+     * {@return the handle}
+     *
      * @param s one vector pending (left pending)
-     * @return the handle
      */
     @Benchmark
     public long invocationBaseline(final OnePending s) {

@@ -43,6 +43,10 @@ import java.util.concurrent.TimeUnit;
 public class SendBenchmark {
     private static final int VECTOR = 7;
 
+    /** Creates the benchmark; JMH calls it. */
+    public SendBenchmark() {
+    }
+
     /** A receiver with {@link #VECTOR} registered in the shared UITT and in a private UITT, nothing pending. */
     @State(Scope.Thread)
     public static class Target {
@@ -53,6 +57,10 @@ public class SendBenchmark {
         long handle;
         int index;
         int privateIndex;
+
+        /** Creates the state; JMH calls it, then {@link #setUp()}. */
+        public Target() {
+        }
 
         /** Registers the vector both ways. */
         @Setup(Level.Trial)
@@ -92,6 +100,10 @@ public class SendBenchmark {
     /** {@link Target} with the vector pending and its notification (ON) outstanding. */
     @State(Scope.Thread)
     public static class Outstanding extends Target {
+        /** Creates the state; JMH calls it. */
+        public Outstanding() {
+        }
+
         @Override
         void prepare() {
             expect(SendResult.NOTIFIED, domain.send(handle));
@@ -110,8 +122,9 @@ public class SendBenchmark {
     }
 
     /**
+     * {@return the send result (COALESCED)}
+     *
      * @param s vector pending, ON set
-     * @return the send result (COALESCED)
      */
     @Benchmark
     public int sendCoalesced(final Outstanding s) {
@@ -119,8 +132,9 @@ public class SendBenchmark {
     }
 
     /**
+     * {@return the send result (COALESCED)}
+     *
      * @param s vector pending, ON set
-     * @return the send result (COALESCED)
      */
     @Benchmark
     public int sendIndexCoalesced(final Outstanding s) {
@@ -128,8 +142,9 @@ public class SendBenchmark {
     }
 
     /**
+     * {@return the send result (COALESCED)}
+     *
      * @param s vector pending, ON set
-     * @return the send result (COALESCED)
      */
     @Benchmark
     public int privateUittSendCoalesced(final Outstanding s) {
@@ -137,8 +152,9 @@ public class SendBenchmark {
     }
 
     /**
+     * {@return the send result (NOTIFIED) plus the vectors taken}
+     *
      * @param s nothing pending before each send
-     * @return the send result (NOTIFIED) plus the vectors taken
      */
     @Benchmark
     public long sendThenPoll(final Target s) {
@@ -146,8 +162,9 @@ public class SendBenchmark {
     }
 
     /**
+     * {@return the send result (NOTIFIED) plus the vectors taken}
+     *
      * @param s nothing pending before each send
-     * @return the send result (NOTIFIED) plus the vectors taken
      */
     @Benchmark
     public long privateUittSendThenPoll(final Target s) {
@@ -155,8 +172,9 @@ public class SendBenchmark {
     }
 
     /**
+     * {@return the send result (NOTIFIED) plus the vectors taken}
+     *
      * @param s nothing pending before each send
-     * @return the send result (NOTIFIED) plus the vectors taken
      */
     @Benchmark
     public long sendThenAwait(final Target s) {

@@ -52,7 +52,15 @@ public class MailboxBenchmark {
     private MessageHandler typedSink;
     private long seq;
 
-    /** @param bh the blackhole messages are consumed into */
+    /** Creates the benchmark; JMH calls it. */
+    public MailboxBenchmark() {
+    }
+
+    /**
+     * Creates the group, joins an owner with an inbox and a sender connected to it.
+     *
+     * @param bh the blackhole messages are consumed into
+     */
     @Setup
     public void setUp(final Blackhole bh) {
         groups = new TempGroups("jmh");
@@ -74,7 +82,7 @@ public class MailboxBenchmark {
         groups.close();
     }
 
-    /** @return messages drained (1): claim, three puts and a fill, commit; then drain */
+    /** {@return messages drained (1): claim, three puts and a fill, commit; then drain} */
     @Benchmark
     public int raw() {
         final int at = out.claim(Sample.TYPE, Sample.LENGTH);
@@ -87,7 +95,7 @@ public class MailboxBenchmark {
         return inbox.drain(rawSink, 1);
     }
 
-    /** @return messages drained (1): offer copying 64 bytes from a buffer; then drain */
+    /** {@return messages drained (1): offer copying 64 bytes from a buffer; then drain} */
     @Benchmark
     public int copy() {
         source.putLong(8, seq++);
@@ -95,7 +103,7 @@ public class MailboxBenchmark {
         return inbox.drain(rawSink, 1);
     }
 
-    /** @return messages drained (1): typed Chronicle mail written and read in place */
+    /** {@return messages drained (1): typed Chronicle mail written and read in place} */
     @Benchmark
     public int chronicle() {
         out.offer(sample.set(1, seq++, seq));

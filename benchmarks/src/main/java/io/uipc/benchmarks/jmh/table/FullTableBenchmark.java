@@ -34,6 +34,10 @@ public class FullTableBenchmark {
     private ProcessGroup group;
     private int next;
 
+    /** Creates the benchmark; JMH calls it. */
+    public FullTableBenchmark() {
+    }
+
     /** Fills the table. */
     @Setup
     public void fill() {
@@ -56,25 +60,25 @@ public class FullTableBenchmark {
         groups.close();
     }
 
-    /** @return the member handle of a present name */
+    /** {@return the member handle of a present name} */
     @Benchmark
     public long lookup() {
         return group.lookup(names[next++ & (MEMBERS - 1)]);
     }
 
-    /** @return the UITT handle a present member published for vector 1: what a sender needs */
+    /** {@return the UITT handle a present member published for vector 1: what a sender needs} */
     @Benchmark
     public long lookupAndUittHandle() {
         return group.uittHandle(group.lookup(names[next++ & (MEMBERS - 1)]), 1);
     }
 
-    /** @return NOT_FOUND for a name no member has */
+    /** {@return NOT_FOUND for a name no member has} */
     @Benchmark
     public long lookupMissing() {
         return group.lookup(missing[next++ & (MEMBERS - 1)]);
     }
 
-    /** @return members reclaimed (none: all 4,096 live in this process): the entry scan plus the UPID and UITT orphan sweeps */
+    /** {@return members reclaimed (none: all 4,096 live in this process): the entry scan plus the UPID and UITT orphan sweeps} */
     @Benchmark
     public int reap() {
         return group.reap();

@@ -32,6 +32,10 @@ public class JoinBenchmark {
     private JoinOptions options;
     private Member member;
 
+    /** Creates the benchmark; JMH calls it. */
+    public JoinBenchmark() {
+    }
+
     /** Creates the group. */
     @Setup
     public void create() {
@@ -47,7 +51,7 @@ public class JoinBenchmark {
         groups.close();
     }
 
-    /** @return a joined member that accepts vector 1 */
+    /** {@return a joined member that accepts vector 1} */
     @Benchmark
     public Member joinAndRegister() {
         member = group.join(options);
@@ -64,7 +68,7 @@ public class JoinBenchmark {
         }
     }
 
-    /** @return the member, after join, register and leave */
+    /** {@return the member, after join, register and leave} */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public Member joinRegisterLeaveCycle() {

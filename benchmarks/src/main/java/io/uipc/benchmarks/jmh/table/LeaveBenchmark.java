@@ -37,6 +37,10 @@ public class LeaveBenchmark {
     private JoinOptions options;
     private Member member;
 
+    /** Creates the benchmark; JMH calls it. */
+    public LeaveBenchmark() {
+    }
+
     /** Creates the group. */
     @Setup
     public void create() {

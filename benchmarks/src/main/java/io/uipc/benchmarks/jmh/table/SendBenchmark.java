@@ -36,6 +36,10 @@ public class SendBenchmark {
     private Target target;
     private long uittHandle;
 
+    /** Creates the benchmark; JMH calls it. */
+    public SendBenchmark() {
+    }
+
     /** Joins a receiver accepting vector 7 and a sender, resolves the target. */
     @Setup
     public void join() {
@@ -56,25 +60,25 @@ public class SendBenchmark {
         groups.close();
     }
 
-    /** @return the send result: the baseline */
+    /** {@return the send result: the baseline} */
     @Benchmark
     public int coreSend() {
         return domain.send(uittHandle);
     }
 
-    /** @return the send result through a cached target */
+    /** {@return the send result through a cached target} */
     @Benchmark
     public int targetSend() {
         return target.send();
     }
 
-    /** @return the send result through the sending member (counted in its entry) */
+    /** {@return the send result through the sending member (counted in its entry)} */
     @Benchmark
     public int memberSend() {
         return sender.send(target);
     }
 
-    /** @return the send result of a send by name: lookup, UITT handle, send */
+    /** {@return the send result of a send by name: lookup, UITT handle, send} */
     @Benchmark
     public int memberSendByName() {
         return sender.sendTo("dbw0", 7);

@@ -1,15 +1,15 @@
 package io.uipc.cli;
 
-import io.uipc.core.internal.ChildJvm;
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.Signal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,14 +45,10 @@ class BenchCommandTest {
         }
     }
 
-    private Run uipc(final String... args) throws IOException, InterruptedException {
-        final Path out = Files.createTempFile(dir, "uipc-", ".out");
-        final Process p = ChildJvm.processBuilder(UipcCommand.class, args).redirectOutput(out.toFile()).start();
-        try {
-            assertTrue(p.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), () -> "uipc still running: " + String.join(" ", args));
-            return new Run(p.exitValue(), Files.readString(out));
-        } finally {
-            p.destroyForcibly();
+    private Run uipc(final String... args) {
+        try (JvmProcess p = JvmProcess.builder("uipc", UipcCommand.class).args(args).start()) {
+            final int code = p.waitFor(Duration.ofSeconds(EXIT_SECONDS));
+            return new Run(code, p.output());
         }
     }
 
@@ -169,25 +165,22 @@ class BenchCommandTest {
 
     /** Starts a long benchmark in its own JVM, waits until both peers run, then kills it. */
     private List<ProcessHandle> startCoordinatorAndKill(final boolean forcibly) throws Exception {
-        final Process coordinator = ChildJvm.processBuilder(UipcCommand.class, "bench",
-            "--mechanisms=uipc-block", "--round-trips=2000000000", "--dir=" + dir).redirectOutput(Redirect.DISCARD).start();
-        try {
+        try (JvmProcess coordinator = JvmProcess.builder("uipc-bench", UipcCommand.class).args("bench",
+            "--mechanisms=uipc-block", "--round-trips=2000000000", "--dir=" + dir).start()) {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             List<ProcessHandle> peers = List.of();
             while (peers.size() < 2 && coordinator.isAlive() && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(20); // poll period: listing descendants reads /proc
-                peers = coordinator.descendants().collect(Collectors.toList());
+                peers = ProcessHandle.of(coordinator.pid()).map(h -> h.descendants().collect(Collectors.toList())).orElse(List.of());
             }
             assertEquals(2, peers.size(), "the coordinator should have started a ping and a pong JVM");
             if (forcibly) {
-                coordinator.destroyForcibly();
+                coordinator.kill();
             } else {
-                coordinator.destroy();
+                coordinator.signal(Signal.TERM);
+                coordinator.waitFor(Duration.ofSeconds(30));
             }
-            assertTrue(coordinator.waitFor(30, TimeUnit.SECONDS), "the coordinator should exit");
             return peers;
-        } finally {
-            coordinator.destroyForcibly();
         }
     }
 

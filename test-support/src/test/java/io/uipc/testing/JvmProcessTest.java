@@ -77,11 +77,11 @@ class JvmProcessTest {
 
     @Test
     void aLineComesWhileThePartnerLives() {
-        try (JvmProcess ping = JvmProcess.start("ping", EchoProcess.class);
-             JvmProcess pong = JvmProcess.start("pong", EchoProcess.class)) {
-            ping.send("echo hello");
-            assertEquals("echo hello", ping.expect("echo", JvmProcess.DEFAULT_TIMEOUT, pong));
-            pong.close();
+        try (JvmProcess ping = JvmProcess.start("ping", EchoProcess.class)) {
+            try (JvmProcess pong = JvmProcess.start("pong", EchoProcess.class)) {
+                ping.send("echo hello");
+                assertEquals("echo hello", ping.expect("echo", JvmProcess.DEFAULT_TIMEOUT, pong));
+            }
             assertEquals("after", ping.call("echo after"), "the partner's later exit does not disturb other waits");
         }
     }

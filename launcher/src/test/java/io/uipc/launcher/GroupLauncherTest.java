@@ -1,9 +1,9 @@
 package io.uipc.launcher;
 
-import io.uipc.core.internal.ChildJvm;
 import io.uipc.launcher.spec.LaunchSpec;
 import io.uipc.launcher.spec.ProcessSpec;
 import io.uipc.launcher.testapp.ScriptedMember;
+import io.uipc.testing.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,11 +84,13 @@ class GroupLauncherTest {
     @Test
     void theShutdownHookKillsTheMembersAndRemovesTheGroupWhenTheLauncherJvmExits() throws Exception {
         final Path root = temp.resolve("groups");
-        final Process launcher = new ProcessBuilder(ChildJvm.command(ChildJvm.currentClassPath(), List.of(),
-            ExitingLauncher.class.getName(), List.of(root.toString()))).redirectErrorStream(true).start();
-        final String text = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(launcher.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), text);
-        assertEquals(0, launcher.exitValue(), text);
+        final String text;
+        try (JvmProcess launcher = JvmProcess.builder("launcher", ExitingLauncher.class).jvmOptions(List.of())
+                .args(root.toString()).start()) {
+            final int code = launcher.waitFor(WAIT);
+            text = launcher.output();
+            assertEquals(0, code, text);
+        }
 
         final long pid = Long.parseLong(find(text, "member (\\d+)"));
         final Path dir = Paths.get(find(text, "group (/\\S+)"));

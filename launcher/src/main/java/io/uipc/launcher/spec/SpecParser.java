@@ -24,6 +24,12 @@ public final class SpecParser {
     private static final Pattern SECTION = Pattern.compile("\\[\\s*(group|process)(?:\\s+(\\S+))?\\s*]");
     private static final Pattern ENTRY = Pattern.compile("([a-z][a-z-]*)\\s*=\\s*(.*)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+    /**
+     * The longest duration a spec may give. The launcher turns durations into nanosecond deadlines
+     * ({@code System.nanoTime() + d.toNanos()}, and sums of them); a day keeps every such sum far
+     * from overflowing a long, where an unchecked value would throw only at stop time.
+     */
+    static final Duration MAX_DURATION = Duration.ofHours(24);
     private static final Set<String> GROUP_KEYS = Set.of("name", "grace-period", "ready-timeout", "on-failure", "classpath",
         "entries", "receivers", "uitt");
     private static final Set<String> PROCESS_KEYS = Set.of("main", "count", "role", "order", "restart", "jvm-options", "args",
@@ -226,19 +232,33 @@ public final class SpecParser {
 
     /**
      * @param text a number with an optional unit: {@code ms}, {@code s} (the default) or {@code m}
-     * @return the duration
+     * @return the duration, 0 to {@link #MAX_DURATION}
+     * @throws IllegalArgumentException if the text is not a duration or is out of range
      */
     static Duration parseDuration(final String text) {
         final Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a duration such as 500ms, 5s or 2m, got '" + text + "'");
         }
-        final long n = Long.parseLong(m.group(1));
         final String unit = m.group(2) == null ? "s" : m.group(2);
-        switch (unit) {
-            case "ms": return Duration.ofMillis(n);
-            case "m": return Duration.ofMinutes(n);
-            default: return Duration.ofSeconds(n);
+        final Duration d;
+        try {
+            final long n = Long.parseLong(m.group(1));
+            switch (unit) {
+                case "ms": d = Duration.ofMillis(n); break;
+                case "m": d = Duration.ofMinutes(n); break;
+                default: d = Duration.ofSeconds(n); break;
+            }
+        } catch (final NumberFormatException | ArithmeticException e) {
+            throw outOfRange(text);
         }
+        if (d.compareTo(MAX_DURATION) > 0) {
+            throw outOfRange(text);
+        }
+        return d;
+    }
+
+    private static IllegalArgumentException outOfRange(final String text) {
+        return new IllegalArgumentException("duration '" + text + "' out of range: at most " + MAX_DURATION.toMinutes() + "m (24 hours)");
     }
 }

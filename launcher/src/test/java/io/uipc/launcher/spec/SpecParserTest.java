@@ -103,4 +103,20 @@ class SpecParserTest {
         assertError("[group]\nname = bad name\n[process a]\nmain = A\n",
             "s.uipc:2: 'name': invalid group name 'bad name': use 1 to 64 letters, digits, '.', '_' or '-'");
     }
+
+    @Test
+    void durationsAreRangeCheckedAtParseTime() {
+        final String range = "out of range: at most 1440m (24 hours)";
+        assertError("[group]\ngrace-period = 200000000m\n[process a]\nmain = A\n",
+            "s.uipc:2: 'grace-period': duration '200000000m' " + range);
+        assertError("[group]\nname = g\nready-timeout = 9223372036854775807m\n[process a]\nmain = A\n",
+            "s.uipc:3: 'ready-timeout': duration '9223372036854775807m' " + range);
+        assertError("[group]\ngrace-period = 99999999999999999999\n[process a]\nmain = A\n",
+            "s.uipc:2: 'grace-period': duration '99999999999999999999' " + range);
+        assertError("[group]\ngrace-period = 86400001ms\n[process a]\nmain = A\n",
+            "s.uipc:2: 'grace-period': duration '86400001ms' " + range);
+        final LaunchSpec spec = SpecParser.parse("s.uipc", "[group]\ngrace-period = 1440m\nready-timeout = 86400s\n[process a]\nmain = A\n");
+        assertEquals(Duration.ofHours(24), spec.gracePeriod());
+        assertEquals(Duration.ofHours(24), spec.readyTimeout());
+    }
 }

@@ -1,0 +1,32 @@
+package io.uipc.launcher;
+
+import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PsTableTest {
+    /** Join refuses such names, but any member can write these bytes into the mapped table directly. */
+    @Test
+    void controlCharactersFromTheTableArePrintedEscaped() {
+        final String name = "evil\u001b[2J\nfake";
+        final MemberInfo m = new MemberInfo(3, 1, 4242, name, "r\u001b]0;x\u0007", MemberState.ACTIVE, 2, List.of("7:0"),
+            5, 0, 0, 1);
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PsTable.printMembers(List.of(m), Set.of(name), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        final String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("evil\\x1b[2J\\x0afake"), out);
+        assertTrue(out.contains("r\\x1b]0;x\\x07"), out);
+        assertFalse(out.contains("\u001b"), out);
+        assertEquals(2, out.lines().count(), out);
+    }
+}

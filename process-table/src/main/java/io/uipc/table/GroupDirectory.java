@@ -136,9 +136,12 @@ final class GroupDirectory implements AutoCloseable {
      *
      * @param groupDir the group's directory
      * @return the attached files
+     * @throws IllegalArgumentException if the directory's name is not a plain group name, such as '..'
      * @throws UipcException if they are missing, refused, or corrupt
      */
     static GroupDirectory attach(final Path groupDir) {
+        final Path name = groupDir.getFileName();
+        GroupSpec.checkName(name == null ? "" : name.toString());
         final Path dir = groupDir.toAbsolutePath();
         if (!Files.isDirectory(dir)) {
             throw new UipcException("no group at " + dir + " (create it first, e.g. 'uipc create " + dir.getFileName() + "')");
@@ -177,6 +180,7 @@ final class GroupDirectory implements AutoCloseable {
      *
      * @param groupDir the group's directory
      * @param force    delete even while members live
+     * @throws IllegalArgumentException if the directory's name is not a plain group name, such as '..'
      * @throws UipcException if members live and not {@code force}
      */
     static void destroy(final Path groupDir, final boolean force) {

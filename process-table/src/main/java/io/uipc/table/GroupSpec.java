@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * How to create a group: its name, where its files go, its capacities (fixed at creation),
  * an optional Unix group for groups run by several OS users, and the interrupt backend.
  *
- * @param name          group name: letters, digits, '.', '_', '-'; at most 64 characters
+ * @param name          group name: letters, digits, '.', '_', '-', not starting with '.'; at most 64 characters
  * @param root          directory that holds group directories (default /dev/shm/uipc)
  * @param entries       process table entries (endpoints)
  * @param receivers     UPID slots (receiving threads)
@@ -23,12 +23,13 @@ public record GroupSpec(String name, Path root, int entries, int receivers, int 
                         Optional<String> unixGroup, String backend) {
     /** Default entries: a database instance's processes and threads. */
     public static final int DEFAULT_ENTRIES = 4_096;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** A plain file name: never '.', '..' or hidden (a leading '.' marks a group still being created). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
     /**
      * Checks the fields.
      *
-     * @param name          group name: letters, digits, '.', '_', '-'; at most 64 characters
+     * @param name          group name: letters, digits, '.', '_', '-', not starting with '.'; at most 64 characters
      * @param root          directory that holds group directories (default /dev/shm/uipc)
      * @param entries       process table entries (endpoints)
      * @param receivers     UPID slots (receiving threads)
@@ -111,7 +112,7 @@ public record GroupSpec(String name, Path root, int entries, int receivers, int 
     public static String checkName(final String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid group name '" + name
-                + "': use 1 to 64 letters, digits, '.', '_' or '-'");
+                + "': use 1 to 64 letters, digits, '.', '_' or '-', not starting with '.'");
         }
         return name;
     }

@@ -68,6 +68,7 @@ public final class ProcessGroup implements AutoCloseable {
      *
      * @param groupDir the group's directory
      * @return the attached group
+     * @throws IllegalArgumentException if the directory's name is not a plain group name, such as '..'
      * @throws UipcException if it is missing, refused, or corrupt
      */
     public static ProcessGroup attach(final Path groupDir) {
@@ -79,6 +80,7 @@ public final class ProcessGroup implements AutoCloseable {
      *
      * @param groupDir the group's directory
      * @param force    delete even while members live (they fail loudly at their next heartbeat)
+     * @throws IllegalArgumentException if the directory's name is not a plain group name, such as '..'
      * @throws UipcException if members live and not {@code force}
      */
     public static void destroy(final Path groupDir, final boolean force) {

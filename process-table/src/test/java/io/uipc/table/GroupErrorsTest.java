@@ -5,6 +5,8 @@ import io.uipc.core.UipcException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +84,26 @@ class GroupErrorsTest extends OneGroupTest {
         assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
         final UipcException missing = assertThrows(UipcException.class, () -> ProcessGroup.attach(root.resolve("nope")));
         assertTrue(missing.getMessage().contains("no group at"), missing.getMessage());
+    }
+
+    @Test
+    void dotDotAndOtherNonPlainNamesAreRefusedAtCreateAttachAndDestroy() throws Exception {
+        for (final String bad : List.of(".", "..", ".hidden", "", "a/b", "a\0b")) {
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GroupSpec.named(bad));
+            assertTrue(e.getMessage().startsWith("invalid group name '" + bad + "'"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> ProcessGroup.attach(bad));
+        }
+        final Path real = group.directory();
+        Files.createDirectory(real.resolve("sub"));
+        for (final Path alias : List.of(real.resolve("."), real.resolve("sub").resolve(".."))) {
+            final String last = alias.getFileName().toString();
+            final IllegalArgumentException attach = assertThrows(IllegalArgumentException.class, () -> ProcessGroup.attach(alias));
+            assertTrue(attach.getMessage().startsWith("invalid group name '" + last + "'"), attach.getMessage());
+            final IllegalArgumentException destroy = assertThrows(IllegalArgumentException.class,
+                () -> ProcessGroup.destroy(alias, true));
+            assertTrue(destroy.getMessage().startsWith("invalid group name '" + last + "'"), destroy.getMessage());
+            assertTrue(Files.isRegularFile(real.resolve(GroupFileNames.TABLE)), "the group behind " + alias + " is untouched");
+        }
     }
 
     @Test

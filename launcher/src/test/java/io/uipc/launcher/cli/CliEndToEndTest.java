@@ -313,6 +313,23 @@ class CliEndToEndTest {
     }
 
     @Test
+    void destroyDotOrDotDotIsAUsageErrorAndDeletesNothing() throws Exception {
+        assertEquals(0, cli.run("create", "g", "--entries", "8", "--receivers", "8", "--uitt", "64").exitCode());
+        final Path group = cli.root().resolve("g");
+        Files.createDirectory(group.resolve("sub"));
+        final Path sibling = Files.writeString(cli.root().resolve("sibling"), "keep");
+        for (final String[] alias : List.of(new String[] {"..", group.resolve("sub").toString()}, new String[] {".", group.toString()})) {
+            final Cli.Running r = cli.run("destroy", alias[0], "--force", "--dir", alias[1]);
+            assertEquals(2, r.exitCode(), r::toString);
+            assertEquals("uipc destroy: invalid group name '" + alias[0] + "': use 1 to 64 letters, digits, '.', '_' or '-',"
+                + " not starting with '.'", r.stderr().lines().findFirst().orElseThrow(), r::toString);
+            assertFalse(r.stderr().contains("\tat "), r::toString);
+        }
+        assertTrue(Files.isRegularFile(group.resolve("table")), "the group is still there");
+        assertTrue(Files.isRegularFile(sibling), "the root and its other files are still there");
+    }
+
+    @Test
     void everyCommandHasHelp() throws Exception {
         for (final String command : List.of("create", "destroy", "launch", "ps", "send", "backends")) {
             final Cli.Running r = cli.run(command, "--help");

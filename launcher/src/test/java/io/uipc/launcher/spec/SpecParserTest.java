@@ -101,7 +101,7 @@ class SpecParserTest {
         assertError("[process fg]\nmain = A\ncount = 2\n[process fg-1]\nmain = B\n",
             "s.uipc:4: 'process fg-1': duplicate member name 'fg-1': already used by [process fg] at line 1");
         assertError("[group]\nname = bad name\n[process a]\nmain = A\n",
-            "s.uipc:2: 'name': invalid group name 'bad name': use 1 to 64 letters, digits, '.', '_' or '-'");
+            "s.uipc:2: 'name': invalid group name 'bad name': use 1 to 64 letters, digits, '.', '_' or '-', not starting with '.'");
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class JvmProcessBuilder {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Set<String> removed = new HashSet<>();
     private final List<String> args = new ArrayList<>();
+    private OtherUser user;
 
     JvmProcessBuilder(final String name, final Class<?> mainClass) {
         this.name = name;
@@ -98,14 +99,28 @@ public final class JvmProcessBuilder {
     }
 
     /**
+     * Runs the child as another user (through {@code setpriv}), on a copy of this JVM's class
+     * path that the user can read.
+     *
+     * @param otherUser the user
+     * @return this
+     */
+    public JvmProcessBuilder asUser(final OtherUser otherUser) {
+        this.user = otherUser;
+        return this;
+    }
+
+    /**
      * Starts the child.
      *
      * @return the running child
      * @throws UncheckedIOException if the JVM cannot be started
      */
     public JvmProcess start() {
-        final ProcessBuilder pb = new ProcessBuilder(
-            ChildJvm.command(ChildJvm.currentClassPath(), jvmOptions, mainClass.getName(), args));
+        final List<String> command = user == null
+            ? ChildJvm.command(ChildJvm.currentClassPath(), jvmOptions, mainClass.getName(), args)
+            : user.command(ChildJvm.command(ReadableClassPath.of(ChildJvm.currentClassPath()), jvmOptions, mainClass.getName(), args));
+        final ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         pb.environment().putAll(environment);
         pb.environment().keySet().removeAll(removed);

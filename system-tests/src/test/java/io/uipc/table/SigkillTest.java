@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hang nor be declared dead; death notices must reach exactly the members that asked.
  */
 class SigkillTest {
-    private static final int KILLS = 50;
+    /** Kills per run: 50 by default; CI's second JDK run sets fewer ({@code -Duipc.sigkill.kills}), having run 50 on the first. */
+    private static final int KILLS = Integer.getInteger("uipc.sigkill.kills", 50);
     private static final long RECLAIM_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Orphan UPIDs of a process killed mid-claim are freed by the second orphan sweep: sweeps run every 5 s. */
     private static final long SWEEP_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -41,7 +42,7 @@ class SigkillTest {
 
     @Test
     @Timeout(900)
-    void fiftySigkillsAtRandomPointsLeaveAConsistentTable() throws IOException {
+    void sigkillsAtRandomPointsLeaveAConsistentTable() throws IOException {
         try (TempGroups groups = new TempGroups(); ProcessGroup group = groups.create("chaos", 24, 64, 1024)) {
             final String secret = group.readSecret();
             final GroupInspector inspector = new GroupInspector(group);

@@ -106,15 +106,18 @@ public final class SecureDirectories {
     }
 
     /**
-     * Lists an opened directory; call once per opened directory (its stream can be read once).
+     * Lists an opened directory as it is now; may be called again to list it afresh.
      *
      * @param dir an opened directory
      * @return the names of its entries, without "." and ".."
+     * @throws IOException if it cannot be listed
      */
-    public static List<String> names(final SecureDirectoryStream<Path> dir) {
+    public static List<String> names(final SecureDirectoryStream<Path> dir) throws IOException {
         final List<String> names = new ArrayList<>();
-        for (final Path entry : dir) {
-            names.add(entry.getFileName().toString());
+        try (SecureDirectoryStream<Path> listing = dir.newDirectoryStream(HERE, LinkOption.NOFOLLOW_LINKS)) {
+            for (final Path entry : listing) {
+                names.add(entry.getFileName().toString());
+            }
         }
         return names;
     }

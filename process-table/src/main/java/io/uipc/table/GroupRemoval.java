@@ -93,7 +93,9 @@ final class GroupRemoval implements AutoCloseable {
     }
 
     /**
-     * Unlinks every entry of the directory, then the directory itself.
+     * Unlinks every entry of the directory, then the directory itself. Subdirectories go
+     * first, so that a planted one that is not empty stops the removal before any of the
+     * group's files is deleted.
      *
      * @param afterListing a test's hook, run after each listing and before anything listed is deleted
      * @return the names of the entries removed, sorted
@@ -105,13 +107,15 @@ final class GroupRemoval implements AutoCloseable {
             final List<String> names = list();
             afterListing.run();
             final List<String> planted = new ArrayList<>();
-            for (final String name : names) {
-                unlink(name, removed, planted);
-            }
-            if (!planted.isEmpty()) {
-                throw new UipcException("group directory " + dir + " holds " + String.join(", ", planted)
-                    + ", not made by uipc: uipc does not look inside; remove it by hand and destroy again (removed so far: "
-                    + (removed.isEmpty() ? "nothing" : String.join(", ", removed)) + ")");
+            for (final boolean directories : new boolean[] {true, false}) {
+                for (final String name : names) {
+                    unlink(name, directories, removed, planted);
+                }
+                if (!planted.isEmpty()) {
+                    throw new UipcException("group directory " + dir + " holds " + String.join(", ", planted)
+                        + ", not made by uipc: uipc does not look inside; remove it by hand and destroy again (removed so far: "
+                        + removed(removed) + ")");
+                }
             }
             try {
                 root.deleteDirectory(SecureDirectories.element(dir.getParent(), dir.getFileName().toString()));
@@ -121,7 +125,7 @@ final class GroupRemoval implements AutoCloseable {
             } catch (final DirectoryNotEmptyException e) {
                 if (round == ROUNDS) {
                     throw new UipcException("group directory " + dir + " keeps getting new files while being destroyed"
-                        + " (is a member still running?); removed " + String.join(", ", removed));
+                        + " (is a member still running?); removed " + removed(removed));
                 }
             } catch (final IOException e) {
                 throw new UipcException("cannot remove group directory " + dir + ": " + e.getMessage(), e);
@@ -137,12 +141,19 @@ final class GroupRemoval implements AutoCloseable {
         }
     }
 
-    /** Unlinks one entry as it is now, never following it; a non-empty directory is only noted. */
-    private void unlink(final String name, final TreeSet<String> removed, final List<String> planted) {
+    /**
+     * Unlinks one entry as it is now, never following it, if it is of the kind wanted in this
+     * pass: a directory only if it is empty (one that is not is noted as planted), anything
+     * else, a link included, as itself.
+     */
+    private void unlink(final String name, final boolean directories, final TreeSet<String> removed, final List<String> planted) {
         final Path entry = SecureDirectories.element(dir, name);
         try {
-            final BasicFileAttributes now = SecureDirectories.attributes(group, dir, name);
-            if (now.isDirectory()) {
+            final boolean directory = SecureDirectories.attributes(group, dir, name).isDirectory();
+            if (directory != directories) {
+                return;
+            }
+            if (directory) {
                 group.deleteDirectory(entry);
             } else {
                 group.deleteFile(entry);
@@ -154,10 +165,14 @@ final class GroupRemoval implements AutoCloseable {
             planted.add("subdirectory '" + name + "'");
         } catch (final FileSystemException e) {
             throw new UipcException("cannot delete " + dir.resolve(name) + ": " + (e.getReason() != null ? e.getReason() : e)
-                + " (removed so far: " + (removed.isEmpty() ? "nothing" : String.join(", ", removed)) + ")", e);
+                + " (removed so far: " + removed(removed) + ")", e);
         } catch (final IOException e) {
             throw new UipcException("cannot delete " + dir.resolve(name) + ": " + e, e);
         }
+    }
+
+    private static String removed(final TreeSet<String> removed) {
+        return removed.isEmpty() ? "nothing" : String.join(", ", removed);
     }
 
     private static String kindOf(final Path path) {

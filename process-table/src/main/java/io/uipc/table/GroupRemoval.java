@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * link, and every entry is unlinked by its name in it. A group directory holds only files that
  * uipc makes ({@link GroupFileNames}), so removal never descends: an entry is unlinked as it is
  * at that moment, a link as a link, whatever it replaced; an empty subdirectory is removed, and
- * one with something in it, which a member must have planted, is left and named. Nothing
- * outside the group is ever touched.
+ * one with something in it, which a member must have planted, stops the removal, named, before
+ * any file is deleted. Nothing outside the group is ever touched.
  */
 final class GroupRemoval implements AutoCloseable {
     /** How often the directory is listed again when files appear while it is being emptied. */

@@ -5,7 +5,6 @@ import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.UipcException;
 import io.uipc.core.internal.FileAccess;
-import io.uipc.core.internal.FileTrees;
 import io.uipc.core.internal.SharedDirectory;
 import io.uipc.core.spi.InterruptBackend;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -13,13 +12,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,12 +67,12 @@ final class GroupDirectory implements AutoCloseable {
                 createFiles(files, spec, unixGroup, backend.backend());
             }
             Files.move(tmp, dir);
-        } catch (final FileAlreadyExistsException e) {
-            delete(tmp);
-            throw new UipcException("group '" + spec.name() + "' already exists at " + dir, e);
         } catch (final IOException | RuntimeException e) {
-            delete(tmp);
-            throw new UipcException("cannot create group '" + spec.name() + "' at " + dir + ": " + e.getMessage(), e);
+            delete(tmp, e);
+            throw CreateFailure.describe(spec.name(), dir, e);
+        } catch (final Error e) {
+            delete(tmp, e);
+            throw e;
         }
         return dir;
     }
@@ -176,30 +174,30 @@ final class GroupDirectory implements AutoCloseable {
     }
 
     /**
-     * Deletes a group's files.
+     * Destroys a group ({@link GroupDestroyer}).
      *
      * @param groupDir the group's directory
-     * @param force    delete even while members live
+     * @param force    delete even while members live, or when the group is broken
+     * @return what was removed
      * @throws IllegalArgumentException if the directory's name is not a plain group name, such as '..'
-     * @throws UipcException if members live and not {@code force}
+     * @throws UipcException if members live or the group is broken and not {@code force}, or another user owns it
      */
-    static void destroy(final Path groupDir, final boolean force) {
-        final Path dir = groupDir.toAbsolutePath();
-        try (GroupDirectory files = attach(dir)) {
-            final List<String> live = new GroupSnapshot(files).liveMemberNames();
-            if (!live.isEmpty() && !force) {
-                throw new UipcException("group " + dir.getFileName() + " has " + live.size() + " live member(s): "
-                    + String.join(", ", live) + "; stop them first or use --force");
-            }
-        }
-        delete(dir);
+    static RemovedGroup destroy(final Path groupDir, final boolean force) {
+        return GroupDestroyer.destroy(groupDir, force, GroupDestroyer.NO_PAUSE);
     }
 
-    private static void delete(final Path dir) {
-        try {
-            FileTrees.delete(dir);
-        } catch (final IOException e) {
-            throw new UipcException("cannot delete " + dir + ": " + e, e);
+    /**
+     * Removes what a failed create left (its half-built directory); a failure to remove it is
+     * added to the create's failure, which is what the caller reports.
+     */
+    private static void delete(final Path tmp, final Throwable failure) {
+        if (!Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (GroupRemoval removal = GroupRemoval.open(tmp)) {
+            removal.remove(GroupDestroyer.NO_PAUSE);
+        } catch (final RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

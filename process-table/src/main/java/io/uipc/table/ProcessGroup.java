@@ -76,15 +76,22 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
-     * Deletes a group's files.
+     * Deletes a group's directory and files, relative to the opened directory and never
+     * following a link, and only if this process owns it. A broken group (a file truncated or
+     * corrupt, files half deleted, an empty directory) cannot be attached: it is removed only
+     * with {@code force}.
      *
      * @param groupDir the group's directory
-     * @param force    delete even while members live (they fail loudly at their next heartbeat)
+     * @param force    delete even while members live (they fail loudly at their next heartbeat),
+     *                 or when the group is broken
+     * @return what was removed, and whether the group was broken
      * @throws IllegalArgumentException if the directory's name is not a plain group name, such as '..'
-     * @throws UipcException if members live and not {@code force}
+     * @throws GroupAccessException if another user owns it (nothing is deleted)
+     * @throws UipcException if there is none, or members live or it is broken and not {@code force}
+     *     (nothing is deleted), or something in it cannot be removed (the message names it)
      */
-    public static void destroy(final Path groupDir, final boolean force) {
-        GroupDirectory.destroy(groupDir, force);
+    public static RemovedGroup destroy(final Path groupDir, final boolean force) {
+        return GroupDirectory.destroy(groupDir, force);
     }
 
     /**

@@ -6,7 +6,8 @@
  * {@link io.uipc.core.internal.FileAccess}), full allocation of shared files
  * ({@link io.uipc.core.internal.FileAllocation}), the JVM flag list
  * ({@link io.uipc.core.internal.JvmFlags}), the one way to spawn a child JVM
- * ({@link io.uipc.core.internal.ChildJvm}) and recursive deletes that never follow links
+ * ({@link io.uipc.core.internal.ChildJvm}), directories opened for work relative to them
+ * ({@link io.uipc.core.internal.SecureDirectories}) and recursive deletes that never follow links
  * ({@link io.uipc.core.internal.FileTrees}).
  */
 package io.uipc.core.internal;

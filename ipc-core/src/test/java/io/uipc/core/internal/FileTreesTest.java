@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +27,32 @@ class FileTreesTest {
         FileTrees.delete(temp.resolve("root"));
         assertFalse(Files.exists(temp.resolve("root")));
         assertTrue(Files.exists(outside), "a link's target is not deleted");
+    }
+
+    @Test
+    void aDirectorySwappedForALinkAfterListingIsNotFollowed() throws IOException {
+        final Path outside = Files.createDirectories(temp.resolve("outside"));
+        final Path precious = Files.writeString(outside.resolve("precious"), "kept");
+        final Path sub = Files.createDirectories(temp.resolve("root/sub"));
+        Files.writeString(sub.resolve("precious"), "x");
+        final Path moved = temp.resolve("moved");
+        FileTrees.delete(temp.resolve("root"), listed -> {
+            if (listed.endsWith("sub")) {
+                swapForLink(sub, moved, outside);
+            }
+        });
+        assertFalse(Files.exists(temp.resolve("root"), LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.exists(precious), "the link's target directory is not entered");
+    }
+
+    /** What renameat2(RENAME_EXCHANGE) does in one step: the directory goes elsewhere, a link takes its name. */
+    private static void swapForLink(final Path dir, final Path movedTo, final Path target) {
+        try {
+            Files.move(dir, movedTo);
+            Files.createSymbolicLink(dir, target);
+        } catch (final IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

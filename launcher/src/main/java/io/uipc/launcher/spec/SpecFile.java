@@ -46,7 +46,7 @@ final class SpecFile {
                 bytes = in.readNBytes(MAX_BYTES + 1);
             }
         } catch (final IOException e) {
-            throw new SpecException(name, 0, null, reason(e));
+            throw new SpecException(name, 0, null, reason(file, e));
         }
         if (bytes.length > MAX_BYTES) {
             throw new SpecException(name, 0, null, bytes.length + " bytes: a spec file is at most " + MAX_BYTES + " bytes");
@@ -55,13 +55,13 @@ final class SpecFile {
         return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
     }
 
-    private static String reason(final IOException e) {
+    private static String reason(final Path file, final IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such spec file";
         }
         if (e instanceof AccessDeniedException) {
-            final String other = ((AccessDeniedException) e).getFile();
-            return "cannot read the spec file: permission denied" + (other == null ? "" : " on " + other);
+            final String denied = ((AccessDeniedException) e).getFile();
+            return "cannot read the spec file: permission denied" + (denied == null || denied.equals(file.toString()) ? "" : " on " + denied);
         }
         if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
             return "cannot read the spec file: " + ((FileSystemException) e).getReason();

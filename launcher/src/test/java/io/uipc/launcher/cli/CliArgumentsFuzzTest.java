@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code -Duipc.fuzz.cli=N} runs N command lines instead of the CI's few hundred.
  */
 class CliArgumentsFuzzTest {
-    private static final int RUNS = Integer.getInteger("uipc.fuzz.cli", 200);
+    private static final int RUNS = Integer.getInteger("uipc.fuzz.cli", 150);
     private static final Set<String> TAKE_DIR = Set.of("create", "destroy", "launch", "ps", "send");
     /** The commands on groups; {@code backends} probes every backend (tens of ms), so it comes up in one line of 20. */
     private static final String[] COMMANDS = {"create", "destroy", "launch", "ps", "send"};

@@ -47,6 +47,6 @@ public final class UipcCommand {
      * @return the exit code
      */
     public static int run(final String... args) {
-        return new CommandLine(new UipcCommand()).setExecutionExceptionHandler(new ErrorExitHandler()).execute(args);
+        return ErrorExitHandler.install(new CommandLine(new UipcCommand())).execute(args);
     }
 }

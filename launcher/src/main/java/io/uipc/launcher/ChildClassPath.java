@@ -63,7 +63,14 @@ final class ChildClassPath {
      * @throws SpecException naming the line of a process whose main class is missing or has no main method
      */
     void checkMainClasses(final LaunchSpec spec) {
-        try (URLClassLoader loader = new URLClassLoader(urls(), ClassLoader.getPlatformClassLoader())) {
+        final URL[] urls;
+        try {
+            urls = urls();
+        } catch (final UncheckedIOException e) {
+            throw new SpecException(spec.source(), 0, "classpath", "cannot list a class path directory (the spec's classpath or --classpath): "
+                + e.getCause().getMessage() + (e.getCause() instanceof java.nio.file.AccessDeniedException ? ": permission denied" : ""));
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
             for (final ProcessSpec p : spec.processes()) {
                 check(spec.source(), p, loader);
             }

@@ -41,10 +41,18 @@ final class LaunchGroup {
      * @param console for the teardown's report
      * @return the opened group
      * @throws io.uipc.core.UipcException if the group cannot be created or attached
+     * @throws LaunchException             if the spec's members do not fit the existing group
      */
     static LaunchGroup open(final LaunchSpec spec, final LaunchOptions options, final LaunchConsole console) {
         if (options.existingGroup().isPresent()) {
-            return new LaunchGroup(ProcessGroup.attach(options.existingGroup().get()), false, false, options, console);
+            final ProcessGroup existing = ProcessGroup.attach(options.existingGroup().get());
+            try {
+                LaunchCapacity.check(spec, existing);
+            } catch (final LaunchException e) {
+                existing.close();
+                throw e;
+            }
+            return new LaunchGroup(existing, false, false, options, console);
         }
         final String name = spec.groupName().orElse(temporaryName(spec.source()));
         final boolean rootCreated = !Files.isDirectory(options.root());

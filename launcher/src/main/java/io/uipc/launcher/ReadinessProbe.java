@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * group's process table: {@code registered} waits for the name, ACTIVE for the spawned pid, and
  * the shutdown vector published; {@code joined} for the name only; {@code started} does not
  * wait. Waits end at the spec's {@code ready-timeout}, when the JVM exits first, or on a stop
- * request; the reason is reported in words for the user, quoting the member's last output line.
+ * request; the reason is reported in words for the user, quoting the member's last output line or
+ * exception ({@link FailureOutput}).
  */
 final class ReadinessProbe {
     /** How often the table is polled: readiness takes a JVM start, tens of milliseconds at least. */
@@ -75,7 +75,7 @@ final class ReadinessProbe {
                 } else if (!m.isAlive()) {
                     final int code = m.process().exitValue();
                     return Optional.of(m.name() + " (" + m.spec().mainClass() + ") exited with code " + code
-                        + ExitCodes.describe(code) + " before it registered in the group" + lastLine(m));
+                        + ExitCodes.describe(code) + " before it registered in the group" + FailureOutput.describe(m.output()));
                 }
             }
             if (!waiting.isEmpty() && System.nanoTime() - deadline > 0) {
@@ -118,10 +118,5 @@ final class ReadinessProbe {
         }
         final Optional<MemberInfo> info = group.member(m.name());
         return info.isPresent() && info.get().pid() == m.pid() && info.get().state() == MemberState.ACTIVE;
-    }
-
-    private static String lastLine(final MemberProcess m) {
-        final List<String> tail = m.output().tail(1);
-        return tail.isEmpty() ? " (it printed nothing)" : "; its last output: " + tail.get(0).strip();
     }
 }

@@ -23,10 +23,27 @@ public final class TerminalText {
      * @return the text with every control character and backslash escaped
      */
     public static String escape(final String s) {
+        return escape(s, true);
+    }
+
+    /**
+     * Escapes control characters as {@link #escape} does, but keeps backslashes: for error messages, which
+     * quote user input and may pass through several layers (a spec value, the spec error, the CLI's error
+     * line). Escaping again changes nothing, so each layer may escape; the price is that a typed
+     * {@code \x1b} and a real ESC read the same, which an error message can afford.
+     *
+     * @param s the text, for example an error message quoting a command-line argument
+     * @return the text with every control character escaped, on one line
+     */
+    public static String escapeControls(final String s) {
+        return escape(s, false);
+    }
+
+    private static String escape(final String s, final boolean backslashes) {
         final StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             final char c = s.charAt(i);
-            if (c == '\\') {
+            if (c == '\\' && backslashes) {
                 b.append("\\\\");
             } else if (c < ' ' || (c >= DEL && c <= LAST_C1)) {
                 b.append(String.format("\\x%02x", (int) c));

@@ -2,6 +2,7 @@ package io.uipc.launcher.cli;
 
 import io.uipc.core.Backends;
 import io.uipc.core.DomainConfig;
+import io.uipc.launcher.TerminalText;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.ProcessGroup;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class CreateCommand implements Callable<Integer> {
         try (ProcessGroup g = ProcessGroup.create(spec)) {
             System.out.printf("created group %s at %s: %d entries, %d receivers, %d UITT entries, backend %s, %s%n", g.name(),
                 g.directory(), entries, receivers, uitt, g.domain().backendName(),
-                unixGroup == null ? "owner only (0700)" : "shared with Unix group " + unixGroup + " (0770)");
+                unixGroup == null ? "owner only (0700)" : "shared with Unix group " + TerminalText.escape(unixGroup) + " (0770)");
         }
         return 0;
     }

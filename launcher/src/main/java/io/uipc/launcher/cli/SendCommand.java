@@ -3,6 +3,7 @@ package io.uipc.launcher.cli;
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
 import io.uipc.core.Vectors;
+import io.uipc.launcher.TerminalText;
 import io.uipc.table.MemberInfo;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
@@ -45,7 +46,7 @@ public final class SendCommand implements Callable<Integer> {
             if (!SendResult.isPosted(result)) {
                 throw new UipcException("vector " + vector + " to '" + name + "' not sent: " + SendResult.describe(result));
             }
-            System.out.printf("sent vector %d to %s (slot %d, pid %d, UITT index %d): %s%n", vector, name, info.slot(), info.pid(),
+            System.out.printf("sent vector %d to %s (slot %d, pid %d, UITT index %d): %s%n", vector, TerminalText.escape(name), info.slot(), info.pid(),
                 io.uipc.core.UittHandle.index(target.uittHandle()), SendResult.describe(result));
         }
         return 0;

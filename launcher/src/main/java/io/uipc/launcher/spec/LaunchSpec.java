@@ -1,15 +1,20 @@
 package io.uipc.launcher.spec;
 
 import io.uipc.core.DomainConfig;
+import io.uipc.table.GroupSpec;
+import io.uipc.table.ProcessTableDescriptor;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A whole group to launch: the processes, and the group settings of the spec's
@@ -41,7 +46,10 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
     public static final int DEFAULT_UITT = 4_096;
 
     /**
-     * Checks the fields: at least one process, unique member names.
+     * Checks the fields, each error naming the field: at least one process, unique member names,
+     * durations from 0 (ready timeout: 1 ms) to 24 hours, capacities in range and large enough for
+     * every member (each member holds one table entry and one receiver; a restarted member reuses
+     * the entry its dead predecessor held, which the launcher reaps first).
      *
      * @param source where the spec came from (file name), for messages
      * @param groupName name of the temporary group to create, or empty for a generated one
@@ -53,22 +61,36 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
      * @param receivers UPID slots of a created group
      * @param uitt shared UITT entries of a created group
      * @param processes the process kinds, in file order
+     * @throws SpecException naming the field that is missing or out of range
      */
     public LaunchSpec {
-        classPath = List.copyOf(classPath);
-        processes = List.copyOf(processes);
+        source = source == null ? "launch spec" : source;
+        if (groupName == null || onFailure == null || classPath == null || processes == null) {
+            final String field = groupName == null ? "name" : onFailure == null ? "on-failure" : classPath == null ? "classpath" : "process";
+            throw new SpecException(source, 0, field, "must be given");
+        }
+        final String src = source;
+        groupName.ifPresent(n -> checked(src, "name", () -> GroupSpec.checkName(n)));
+        checkDuration(source, "grace-period", gracePeriod, Duration.ZERO, "0");
+        checkDuration(source, "ready-timeout", readyTimeout, Duration.ofMillis(1), "1 ms");
+        for (final String entry : classPath) {
+            if (entry == null || entry.indexOf('\0') >= 0) {
+                throw new SpecException(source, 0, "classpath", entry == null ? "must not hold null" : "NUL character (\\x00) not allowed");
+            }
+        }
+        checkCapacity(source, 0, "entries", entries);
+        checkCapacity(source, 0, "receivers", receivers);
+        checkCapacity(source, 0, "uitt", uitt);
         if (processes.isEmpty()) {
             throw new SpecException(source, 0, null, "no process: add a [process NAME] section with at least 'main = CLASS'");
         }
-        if (gracePeriod.isNegative() || readyTimeout.isNegative() || readyTimeout.isZero()) {
-            throw new SpecException(source, 0, "group", "grace-period must be >= 0 and ready-timeout > 0");
+        for (final ProcessSpec p : processes) {
+            if (p == null) {
+                throw new SpecException(source, 0, "process", "must not hold null");
+            }
         }
-        if (entries < 1 || entries > 1 << 20) {
-            throw new SpecException(source, 0, "entries", "out of range 1.." + (1 << 20) + ": " + entries);
-        }
-        if (receivers < 1 || receivers > DomainConfig.MAX_UPIDS || uitt < 1 || uitt > DomainConfig.MAX_UITT) {
-            throw new SpecException(source, 0, "receivers", "receivers or uitt out of range: " + receivers + ", " + uitt);
-        }
+        classPath = List.copyOf(classPath);
+        processes = List.copyOf(processes);
         final Map<String, ProcessSpec> owners = new HashMap<>();
         for (final ProcessSpec p : processes) {
             for (final String member : p.memberNames()) {
@@ -79,17 +101,75 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
                 }
             }
         }
+        checkCapacities(source, field -> 0, processes, entries, receivers);
+    }
+
+    /**
+     * Checks that every member fits the group: one table entry and one receiver each.
+     *
+     * @param source    the spec, for messages
+     * @param lineOf    the spec line that set a field ({@code entries}, {@code receivers}), or 0
+     * @param processes the process kinds
+     * @param entries   the group's table entries
+     * @param receivers the group's receivers
+     * @throws SpecException naming the field, the member count per kind and the capacity
+     */
+    static void checkCapacities(final String source, final ToIntFunction<String> lineOf, final List<ProcessSpec> processes,
+                                final int entries, final int receivers) {
+        final int members = processes.stream().mapToInt(ProcessSpec::count).sum();
+        final String field = members > entries ? "entries" : members > receivers ? "receivers" : null;
+        if (field != null) {
+            throw new SpecException(source, lineOf.applyAsInt(field), field, members + " members ("
+                + processes.stream().map(p -> p.name() + ": " + p.count()).collect(Collectors.joining(", ")) + ") need " + members
+                + (field.equals("entries") ? " table entries, but entries = " + entries : " receivers, but receivers = " + receivers));
+        }
+    }
+
+    private static void checked(final String source, final String field, final Runnable check) {
+        try {
+            check.run();
+        } catch (final IllegalArgumentException e) {
+            throw new SpecException(source, 0, field, e.getMessage());
+        }
+    }
+
+    private static void checkDuration(final String source, final String field, final Duration d, final Duration min, final String minText) {
+        if (d == null) {
+            throw new SpecException(source, 0, field, "must be given");
+        }
+        if (d.compareTo(min) < 0 || d.compareTo(SpecParser.MAX_DURATION) > 0) {
+            throw new SpecException(source, 0, field, "duration " + d + " out of range " + minText + " to 24 hours");
+        }
+    }
+
+    /**
+     * Checks one of the group's capacities.
+     *
+     * @param source the spec, for messages
+     * @param line   the spec line that set it, or 0
+     * @param field  {@code entries}, {@code receivers} or {@code uitt}
+     * @param value  its value
+     * @throws SpecException if it is out of range
+     */
+    static void checkCapacity(final String source, final int line, final String field, final int value) {
+        final int max = field.equals("entries") ? ProcessTableDescriptor.MAX_ENTRIES
+            : field.equals("receivers") ? DomainConfig.MAX_UPIDS : DomainConfig.MAX_UITT;
+        if (value < 1 || value > max) {
+            throw new SpecException(source, line, field, "out of range 1.." + max + ": " + value);
+        }
     }
 
     /**
      * Makes a spec from processes built in code.
      *
      * @param processes the processes
-     * @return a spec with default group settings
+     * @return a spec with default group settings, its table entries and receivers raised to fit every member if the
+     *     defaults are too few
      */
     public static LaunchSpec of(final ProcessSpec... processes) {
+        final int members = Stream.of(processes).mapToInt(p -> p == null ? 0 : p.count()).sum();
         return new LaunchSpec("launch spec", Optional.empty(), DEFAULT_GRACE, DEFAULT_READY_TIMEOUT, FailureAction.SHUTDOWN,
-            List.of(), DEFAULT_ENTRIES, DEFAULT_RECEIVERS, DEFAULT_UITT, List.of(processes));
+            List.of(), Math.max(DEFAULT_ENTRIES, members), Math.max(DEFAULT_RECEIVERS, members), DEFAULT_UITT, Arrays.asList(processes));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.uipc.launcher.spec;
 
+import io.uipc.launcher.TerminalText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,19 +47,42 @@ public record ProcessSpec(String name, String mainClass, int count, String role,
      */
     public ProcessSpec {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("process name '" + name + "' must be 1 to 56 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException("process name '" + quote(name) + "' must be 1 to 56 letters, digits, '.', '_' or '-'");
         }
         if (mainClass == null || !CLASS.matcher(mainClass).matches()) {
-            throw new IllegalArgumentException("main class '" + mainClass + "' is not a Java class name");
+            throw new IllegalArgumentException("main class '" + quote(mainClass) + "' is not a Java class name");
         }
         if (count < 1 || count > MAX_COUNT) {
             throw new IllegalArgumentException("count " + count + " out of range 1.." + MAX_COUNT);
         }
         if (role == null || !ROLE.matcher(role).matches()) {
-            throw new IllegalArgumentException("role '" + role + "' must be 1 to 16 printable ASCII characters without spaces");
+            throw new IllegalArgumentException("role '" + quote(role) + "' must be 1 to 16 printable ASCII characters without spaces");
         }
-        jvmOptions = List.copyOf(jvmOptions);
-        args = List.copyOf(args);
+        if (restart == null || readiness == null) {
+            throw new IllegalArgumentException((restart == null ? "restart" : "ready") + ": must be given");
+        }
+        jvmOptions = words("jvm-options", jvmOptions);
+        args = words("args", args);
+    }
+
+    /** A process's words reach {@code execve}, which ends each at a NUL: refuse one rather than fail at spawn time. */
+    private static List<String> words(final String field, final List<String> words) {
+        if (words == null) {
+            throw new IllegalArgumentException(field + ": must not be null");
+        }
+        for (final String w : words) {
+            if (w == null) {
+                throw new IllegalArgumentException(field + ": must not hold null");
+            }
+            if (w.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException(field + ": NUL character (\\x00) not allowed in '" + quote(w) + "'");
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    private static String quote(final String value) {
+        return value == null ? "null" : TerminalText.escapeControls(value);
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.uipc.launcher.spec;
 
 import io.uipc.core.UipcException;
+import io.uipc.launcher.TerminalText;
 
-/** A group spec that cannot be used: the message names the file, the line and the field. */
+/**
+ * A group spec that cannot be used: the message names the file, the line and the field, on one line,
+ * with any control character it quotes from the spec escaped ({@link TerminalText#escapeControls}).
+ */
 public final class SpecException extends UipcException {
     private static final long serialVersionUID = 1L;
     /** The 1-based line at fault, or 0. */
@@ -17,7 +21,8 @@ public final class SpecException extends UipcException {
      * @param message what is wrong
      */
     public SpecException(final String source, final int line, final String field, final String message) {
-        super(source + (line > 0 ? ":" + line : "") + ": " + (field == null ? "" : "'" + field + "': ") + message);
+        super(TerminalText.escapeControls(source + (line > 0 ? ":" + line : "") + ": " + (field == null ? "" : "'" + field + "': ")
+            + message));
         this.line = line;
     }
 

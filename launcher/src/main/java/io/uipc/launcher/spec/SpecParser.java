@@ -1,9 +1,5 @@
 package io.uipc.launcher.spec;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the group spec format of {@code uipc launch} (docs/launcher.md): INI-like, one
  * {@code [group]} section and one {@code [process NAME]} section per process kind, with
- * {@code key = value} lines and {@code #} comment lines. Every error names the line and field.
+ * {@code key = value} lines and comments ({@link SpecComments}). Every error names the line and field.
  */
 public final class SpecParser {
     private static final Pattern SECTION = Pattern.compile("\\[\\s*(group|process)(?:\\s+(\\S+))?\\s*]");
@@ -46,17 +42,10 @@ public final class SpecParser {
      *
      * @param file a spec file
      * @return the spec; relative class path entries are resolved against the file's directory
-     * @throws SpecException if the file is missing or malformed
+     * @throws SpecException if the file is missing, unreadable, not a regular file, too large, not UTF-8 or malformed
      */
     public static LaunchSpec parse(final Path file) {
-        final String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (final NoSuchFileException e) {
-            throw new SpecException(file.toString(), 0, null, "no such spec file");
-        } catch (final IOException e) {
-            throw new SpecException(file.toString(), 0, null, "cannot read: " + e.getMessage());
-        }
+        final String text = SpecFile.read(file);
         final Path base = file.toAbsolutePath().getParent();
         final LaunchSpec spec = parse(file.getFileName().toString(), text);
         final List<String> cp = new ArrayList<>();
@@ -85,8 +74,12 @@ public final class SpecParser {
         final String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             final int lineNo = i + 1;
-            final String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+            if (lines[i].indexOf('\0') >= 0) {
+                final Matcher key = ENTRY.matcher(lines[i].strip());
+                throw new SpecException(source, lineNo, key.matches() ? key.group(1) : null, "NUL character (\\x00) not allowed in a spec");
+            }
+            final String line = SpecComments.strip(lines[i]).strip();
+            if (line.isEmpty()) {
                 continue;
             }
             if (line.startsWith("[")) {
@@ -138,12 +131,16 @@ public final class SpecParser {
         }
         final Section g = groupSection;
         g.checkKeys(GROUP_KEYS);
+        final int entries = g.capacity("entries", LaunchSpec.DEFAULT_ENTRIES);
+        final int receivers = g.capacity("receivers", LaunchSpec.DEFAULT_RECEIVERS);
+        if (!processes.isEmpty()) {
+            LaunchSpec.checkCapacities(source, field -> g.lines.getOrDefault(field, g.line), processes, entries, receivers);
+        }
         return new LaunchSpec(source, g.optional("name").map(v -> g.convert("name", io.uipc.table.GroupSpec::checkName)),
             g.duration("grace-period", LaunchSpec.DEFAULT_GRACE), g.duration("ready-timeout", LaunchSpec.DEFAULT_READY_TIMEOUT),
             g.optional("on-failure").map(v -> g.convert("on-failure", FailureAction::parse)).orElse(FailureAction.SHUTDOWN),
-            g.optional("classpath").map(v -> List.of(v.split(":"))).orElse(List.of()),
-            g.integer("entries", LaunchSpec.DEFAULT_ENTRIES), g.integer("receivers", LaunchSpec.DEFAULT_RECEIVERS),
-            g.integer("uitt", LaunchSpec.DEFAULT_UITT), processes);
+            g.optional("classpath").map(v -> List.of(v.split(":"))).orElse(List.of()), entries, receivers,
+            g.capacity("uitt", LaunchSpec.DEFAULT_UITT), processes);
     }
 
     private ProcessSpec process(final Section s) {
@@ -215,6 +212,12 @@ public final class SpecParser {
 
         int integer(final String key, final int dflt) {
             return optional(key).map(v -> convert(key, SpecParser::parseInt)).orElse(dflt);
+        }
+
+        int capacity(final String key, final int dflt) {
+            final int value = integer(key, dflt);
+            LaunchSpec.checkCapacity(source, lines.getOrDefault(key, line), key, value);
+            return value;
         }
 
         Duration duration(final String key, final Duration dflt) {

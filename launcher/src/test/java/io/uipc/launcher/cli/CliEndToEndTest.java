@@ -322,7 +322,7 @@ class CliEndToEndTest {
             final Cli.Running r = cli.run("destroy", alias[0], "--force", "--dir", alias[1]);
             assertEquals(2, r.exitCode(), r::toString);
             assertEquals("uipc destroy: invalid group name '" + alias[0] + "': use 1 to 64 letters, digits, '.', '_' or '-',"
-                + " not starting with '.'", r.stderr().lines().findFirst().orElseThrow(), r::toString);
+                + " not starting with '.' (see 'uipc destroy --help')", r.stderr().lines().findFirst().orElseThrow(), r::toString);
             assertFalse(r.stderr().contains("\tat "), r::toString);
         }
         assertTrue(Files.isRegularFile(group.resolve("table")), "the group is still there");

@@ -25,6 +25,15 @@ public final class LauncherUipcCommand {
      * @param args command line
      */
     public static void main(final String[] args) {
-        System.exit(new CommandLine(new LauncherUipcCommand()).setExecutionExceptionHandler(new ErrorExitHandler()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Builds the command line as {@link #main} runs it, for tests that run commands in-process.
+     *
+     * @return a fresh command line with the uipc error handling
+     */
+    public static CommandLine commandLine() {
+        return ErrorExitHandler.install(new CommandLine(new LauncherUipcCommand()));
     }
 }

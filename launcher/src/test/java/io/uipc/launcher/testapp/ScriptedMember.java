@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * A member for launcher tests, scripted by its arguments:
  * <pre>
  *   exit-before-join CODE   print "failing at start" and exit with CODE before joining
+ *   throw-before-join MSG   throw an IllegalStateException(MSG) caused by an IOException before joining
  *   never-join              never join (blocks until killed)
  *   echo V                  accept V; print "got vector V" when it arrives
  *   crash-on V CODE         accept V; when it arrives print "crashing" and halt with CODE
@@ -31,6 +32,9 @@ public final class ScriptedMember {
             if (args[i].equals("exit-before-join")) {
                 System.out.println("failing at start");
                 System.exit(Integer.parseInt(args[i + 1]));
+            } else if (args[i].equals("throw-before-join")) {
+                System.out.println("starting");
+                throw new IllegalStateException(args[i + 1], new java.io.UncheckedIOException(new java.io.IOException("disk on fire")));
             } else if (args[i].equals("never-join")) {
                 System.out.println("not joining");
                 new CountDownLatch(1).await();

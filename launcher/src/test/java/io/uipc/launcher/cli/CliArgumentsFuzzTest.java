@@ -1,0 +1,146 @@
+package io.uipc.launcher.cli;
+
+import io.uipc.table.GroupSpec;
+import io.uipc.testing.TempGroups;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Fuzzes the {@code uipc} commands' arguments (issue 11), running them in this JVM through Picocli as
+ * {@link LauncherUipcCommand} does, with random and mutated command lines from a fixed seed. Every run
+ * exits 0 (nothing on stderr), 1 (a failure: one line {@code uipc COMMAND: ...}) or 2 (bad usage: one
+ * line ending with where the help is); an unknown command is 2 (unless help or the version is asked
+ * for, which Picocli answers first); no output holds a stack trace
+ * or a raw control character; and nothing is created outside the test's group root (every command
+ * that takes {@code --dir} gets the root; the specs all fail before anything starts).
+ * {@code -Duipc.fuzz.cli=N} runs N command lines instead of the CI's few hundred.
+ */
+class CliArgumentsFuzzTest {
+    private static final int RUNS = Integer.getInteger("uipc.fuzz.cli", 150);
+    private static final Set<String> TAKE_DIR = Set.of("create", "destroy", "launch", "ps", "send");
+    /** The commands on groups; {@code backends} probes every backend (tens of ms), so it comes up in one line of 20. */
+    private static final String[] COMMANDS = {"create", "destroy", "launch", "ps", "send"};
+    private static final String[] GROUPS = {"fzg1", "fzg2", "..", ".", ".hidden", "a/b", "x".repeat(65), "fz\u001b[2J", "", "-x", "fz\0g",
+        "fz\ng"};
+    private static final String[] OPTIONS = {"--entries", "--receivers", "--uitt", "--unix-group", "--backend", "--json", "--force",
+        "--group", "--classpath", "--help", "-h", "--version", "-V", "-x", "--entries=", "--", "-", "--json=true", "--colour\u001b"};
+    /** Small or invalid only: a valid huge capacity would make a large file in /dev/shm. */
+    private static final String[] NUMBERS = {"0", "-1", "1", "8", "63", "64", "2147483648", "abc", "1_000", "99999999", "0x10", " 7"};
+    private static final String[] WORDS = {"emulated", "hardware", "auto", "nosuch", "no-such-unix-group", "m", "m\u009b1", "a:b", "\0"};
+
+    @Test
+    void everyCommandLineExitsZeroOneOrTwoWithAtMostOneLineAndTouchesOnlyItsRoot() throws Exception {
+        final Path cwd = Path.of("").toAbsolutePath();
+        final List<String> cwdBefore = listing(cwd);
+        try (TempGroups groups = new TempGroups("clifuzz")) {
+            final Path root = groups.root();
+            final List<String> specs = specs(root);
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                final Random random = new Random(0xC11L);
+                for (int i = 0; i < RUNS; i++) {
+                    final List<String> args = commandLine(random, specs);
+                    if (!args.isEmpty() && TAKE_DIR.contains(args.get(0))) {
+                        args.add("--dir");
+                        args.add(root.toString());
+                    }
+                    check(args, InProcessCli.run(args.toArray(new String[0])));
+                }
+            });
+        }
+        for (final String group : new String[] {"fzg1", "fzg2"}) {
+            assertFalse(Files.exists(GroupSpec.defaultRoot().resolve(group)), "nothing in the default root");
+        }
+        assertEquals(cwdBefore, listing(cwd), "nothing in the working directory");
+    }
+
+    private static List<String> commandLine(final Random random, final List<String> specs) {
+        final List<String> args = new ArrayList<>();
+        final int shape = random.nextInt(20);
+        args.add(shape < 2 ? pick(random, OPTIONS) : shape < 4 ? "frob" + pick(random, GROUPS) : shape == 4 ? "backends" : pick(random, COMMANDS));
+        final int more = random.nextInt(6);
+        for (int i = 0; i < more; i++) {
+            switch (random.nextInt(5)) {
+                case 0 -> args.add(pick(random, GROUPS));
+                case 1 -> args.add(pick(random, OPTIONS));
+                case 2 -> args.add(pick(random, NUMBERS));
+                case 3 -> args.add(args.get(0).equals("launch") ? specs.get(random.nextInt(specs.size())) : pick(random, WORDS));
+                default -> args.add(mutate(pick(random, random.nextBoolean() ? GROUPS : OPTIONS), random));
+            }
+        }
+        return args;
+    }
+
+    private static void check(final List<String> args, final InProcessCli.Result r) {
+        final String where = "for " + escape(String.join(" | ", args)) + ": " + escape(r.toString());
+        final String command = Set.of(COMMANDS).contains(args.get(0)) || args.get(0).equals("backends") ? "uipc " + args.get(0) : "uipc";
+        if (r.err().contains("\tat ") || r.out().contains("\tat ") || r.err().contains("Exception in thread")) {
+            fail("a stack trace " + where);
+        }
+        final List<String> lines = r.err().lines().toList();
+        switch (r.exitCode()) {
+            case 0 -> assertTrue(r.err().isEmpty(), "exit 0 with an error " + where);
+            case 1 -> {
+                assertEquals(1, lines.size(), "one error line " + where);
+                assertTrue(lines.get(0).startsWith(command + ": ") && !lines.get(0).endsWith("--help')"), "a failure line " + where);
+            }
+            case 2 -> {
+                assertEquals(1, lines.size(), "one usage line " + where);
+                assertTrue(lines.get(0).startsWith("uipc") && lines.get(0).endsWith("--help')"), "a usage line " + where);
+            }
+            default -> fail("exit code " + r.exitCode() + " " + where);
+        }
+        assertFalse(r.err().chars().anyMatch(c -> c < ' ' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f), "raw control character " + where);
+        final boolean helpAsked = args.stream().anyMatch(a -> a.startsWith("-h") || a.startsWith("-V") || a.startsWith("--help")
+            || a.startsWith("--version"));
+        if (args.get(0).startsWith("frob") && !helpAsked) {
+            assertEquals(2, r.exitCode(), "an unknown command is bad usage " + where);
+        }
+    }
+
+    /** @return spec files that all fail before anything starts: missing, a directory, a FIFO, bad text, an unknown main class */
+    private static List<String> specs(final Path root) throws Exception {
+        final Path fifo = root.resolve("fifo.uipc");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        return List.of(root.resolve("missing.uipc").toString(), root.toString(), fifo.toString(),
+            Files.writeString(root.resolve("bad.uipc"), "[process a]\nmain = A B\n").toString(),
+            Files.writeString(root.resolve("nomain.uipc"), "[process a]\nmain = does.not.Exist # comment\ncount = 2\n").toString(),
+            Files.writeString(root.resolve("big.uipc"), "[process a]\nmain = does.not.Exist\ncount = 300\n").toString());
+    }
+
+    private static String mutate(final String word, final Random random) {
+        final StringBuilder s = new StringBuilder(word);
+        final int at = s.length() == 0 ? 0 : random.nextInt(s.length() + 1);
+        s.insert(at, "=\0\u001b-. /\\'\"".charAt(random.nextInt(10)));
+        return s.toString();
+    }
+
+    private static String pick(final Random random, final String[] from) {
+        return from[random.nextInt(from.length)];
+    }
+
+    private static List<String> listing(final Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String escape(final String s) {
+        final StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(c < ' ' || c > '~' ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return b.toString();
+    }
+}

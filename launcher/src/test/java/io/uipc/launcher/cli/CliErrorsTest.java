@@ -1,0 +1,104 @@
+package io.uipc.launcher.cli;
+
+import io.uipc.testing.JvmProcess;
+import io.uipc.testing.OtherUser;
+import io.uipc.testing.TempGroups;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 11 item 17, the CLI's part: every error is one line on stderr, with control characters from
+ * the command line or the group escaped, and a spec or class path another user cannot read is named
+ * with "permission denied" rather than an exception's class name.
+ */
+@Timeout(60)
+class CliErrorsTest {
+    private static final String ESC = "\u001b[2J";
+
+    private static void assertOneLine(final InProcessCli.Result r, final int code, final String line) {
+        assertEquals(code, r.exitCode(), r::toString);
+        assertEquals(line + System.lineSeparator(), r.err(), r::toString);
+    }
+
+    @Test
+    void usageErrorsAreOneEscapedLine() {
+        try (TempGroups groups = new TempGroups("usage")) {
+            final String dir = groups.root().toString();
+            assertOneLine(InProcessCli.run("ps", "bad" + ESC, "--dir", dir), 2, "uipc ps: invalid group name 'bad\\x1b[2J': use 1 to 64"
+                + " letters, digits, '.', '_' or '-', not starting with '.' (see 'uipc ps --help')");
+            assertOneLine(InProcessCli.run("ps", "g", "--colour" + ESC), 2, "uipc ps: Unknown option: '--colour\\x1b[2J' (see 'uipc ps --help')");
+            assertOneLine(InProcessCli.run("frobnicate\n"), 2, "uipc: Unmatched argument at index 0: 'frobnicate\\x0a' (see 'uipc --help')");
+            assertOneLine(InProcessCli.run("send", "g", "m", "64", "--dir", dir), 2,
+                "uipc send: vector 64 is out of range: user vectors are 0..63 (see 'uipc send --help')");
+            assertOneLine(InProcessCli.run("launch", "spec\0.uipc", "--dir", dir), 2,
+                "uipc launch: Invalid value for positional parameter at index 0 (SPEC): invalid path 'spec\\x00.uipc': Nul character not allowed (see 'uipc launch --help')");
+            assertOneLine(InProcessCli.run("ps", "g", "--dir", "/tmp/\0"), 2,
+                "uipc ps: Invalid value for option '--dir': invalid path '/tmp/\\x00': Nul character not allowed (see 'uipc ps --help')");
+        }
+    }
+
+    @Test
+    void failuresAreOneEscapedLine() throws IOException {
+        try (TempGroups groups = new TempGroups("failures")) {
+            final String dir = groups.root().toString();
+            assertEquals(0, InProcessCli.run("create", "g", "--dir", dir).exitCode());
+            assertOneLine(InProcessCli.run("send", "g", "m" + ESC, "1", "--dir", dir), 1,
+                "uipc send: no live member named 'm\\x1b[2J' in group g: not sent");
+            final Path spec = groups.root().resolve("bad.uipc");
+            Files.writeString(spec, "[process a]\nmain = A\nargs = x\0y\n");
+            assertOneLine(InProcessCli.run("launch", spec.toString(), "--dir", dir), 1,
+                "uipc launch: bad.uipc:3: 'args': NUL character (\\x00) not allowed in a spec");
+            assertOneLine(InProcessCli.run("launch", spec + ".missing", "--classpath", "a\0b", "--dir", dir), 1,
+                "uipc launch: " + spec + ".missing: no such spec file");
+            Files.writeString(spec, "[process a]\nmain = A\n");
+            assertOneLine(InProcessCli.run("launch", spec.toString(), "--classpath", "a\0b", "--dir", dir), 2,
+                "uipc launch: invalid path 'a\\x00b': Nul character not allowed (see 'uipc launch --help')");
+        }
+    }
+
+    @Test
+    void aSpecOrClassPathAnotherUserCannotReadIsPermissionDenied() throws Exception {
+        assumeTrue(OtherUser.available(), "making users needs root (CI runs as root)");
+        final Path shared = Files.createTempDirectory(Path.of("/tmp"), "uipc-cli-errors-");
+        try (OtherUser user = OtherUser.create("specreader")) {
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+            final Path secret = Files.writeString(shared.resolve("root-only.uipc"), "[process a]\nmain = A\n");
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+            final Path closedDir = Files.createDirectory(shared.resolve("closed"));
+            Files.setPosixFilePermissions(closedDir, PosixFilePermissions.fromString("rwx------"));
+            final Path spec = Files.writeString(shared.resolve("open.uipc"), "[group]\nclasspath = closed/*\n[process a]\nmain = A\n");
+            Files.setPosixFilePermissions(spec, PosixFilePermissions.fromString("rw-r--r--"));
+            assertEquals("uipc launch: " + secret + ": cannot read the spec file: permission denied",
+                runAs(user, "launch", secret.toString(), "--dir", shared.resolve("groups").toString()));
+            assertEquals("uipc launch: open.uipc: 'classpath': cannot list a class path directory (the spec's classpath or --classpath): "
+                + closedDir + ": permission denied", runAs(user, "launch", spec.toString(), "--dir", shared.resolve("groups").toString()));
+            assertFalse(Files.exists(shared.resolve("groups")), "nothing created");
+        } finally {
+            try (var files = Files.walk(shared)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** @return the one line of output of the CLI run as {@code user}, which must exit 1 */
+    private static String runAs(final OtherUser user, final String... args) {
+        try (JvmProcess cli = JvmProcess.builder("cli", LauncherUipcCommand.class).args(args).asUser(user).start()) {
+            final int code = cli.waitFor(Duration.ofSeconds(30));
+            final String output = cli.output().strip();
+            assertEquals(1, code, output);
+            assertTrue(!output.contains("\n"), output);
+            return output;
+        }
+    }
+}

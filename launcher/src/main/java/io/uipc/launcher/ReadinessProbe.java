@@ -27,6 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 final class ReadinessProbe {
     /** How often the table is polled: readiness takes a JVM start, tens of milliseconds at least. */
     static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** How long a report of an early exit waits for the rest of the member's output, to quote its last line. */
+    private static final long OUTPUT_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ProcessGroup group;
     private final Duration readyTimeout;
     private final LaunchEvents events;
@@ -121,6 +123,7 @@ final class ReadinessProbe {
     }
 
     private static String lastLine(final MemberProcess m) {
+        m.awaitOutputEnd(OUTPUT_DRAIN_NANOS);
         final List<String> tail = m.output().tail(1);
         return tail.isEmpty() ? " (it printed nothing)" : "; its last output: " + tail.get(0).strip();
     }

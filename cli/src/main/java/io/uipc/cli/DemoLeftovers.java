@@ -74,7 +74,7 @@ final class DemoLeftovers {
             try {
                 FileTrees.delete(dir);
                 out.println("uipc demo: removed log directory " + dir + ", left by a demo that was killed");
-            } catch (final UncheckedIOException e) {
+            } catch (final IOException e) {
                 out.println("uipc demo: left log directory " + dir + " of an earlier demo: " + e.getMessage());
             }
         }

@@ -59,10 +59,13 @@ public final class MemberMain {
 
     private static void watchLauncher(final InputStream launcherPipe) {
         final Thread watch = new Thread(() -> {
+            // The launcher never writes; anything read is ignored.
+            final byte[] ignored = new byte[64];
             try {
-                while (launcherPipe.read() >= 0) {
-                    // the launcher never writes; anything read is ignored
-                }
+                int n;
+                do {
+                    n = launcherPipe.read(ignored);
+                } while (n >= 0);
             } catch (final IOException e) {
                 // a broken pipe means the same: the launcher is gone
             }

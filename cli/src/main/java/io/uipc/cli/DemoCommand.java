@@ -7,6 +7,7 @@ import io.uipc.launcher.MemberProcess;
 import io.uipc.launcher.PsTable;
 import io.uipc.launcher.cli.GroupDir;
 import io.uipc.launcher.cli.Signals;
+import io.uipc.launcher.spec.LaunchSpec;
 import io.uipc.launcher.spec.SpecParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +18,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,13 +59,15 @@ final class DemoCommand implements Callable<Integer> {
         out.println("uipc demo: launching " + SPEC_RESOURCE + " (the examples' programs) into a temporary group:");
         spec.lines().takeWhile(line -> line.startsWith("#")).forEach(line -> out.println("  " + line.replaceFirst("^# ?", "")));
         out.println();
-        final Path workDir = Files.createTempDirectory("uipc-demo-");
+        DemoLeftovers.sweep(dir.root(), Paths.get(System.getProperty("java.io.tmpdir")), out);
+        final Path workDir = DemoLeftovers.createWorkDir();
         final GroupLauncher launcher;
         final Path groupDir;
         final int launchCode;
         final AtomicReference<String> stopped = new AtomicReference<>();
         try {
-            launcher = GroupLauncher.of(SpecParser.parse("demo.uipc", spec), LaunchOptions.defaults().root(dir.root()).workDir(workDir));
+            launcher = GroupLauncher.of(named(SpecParser.parse("demo.uipc", spec), DemoLeftovers.groupName()),
+                LaunchOptions.defaults().root(dir.root()).workDir(workDir));
             Signals.onStop(() -> stop(launcher, stopped, "stopped by SIGINT or SIGTERM before the end"));
             launcher.start();
             groupDir = launcher.group().directory();
@@ -77,6 +82,12 @@ final class DemoCommand implements Callable<Integer> {
             FileTrees.delete(workDir);
         }
         return report(out, launcher, launchCode, stopped.get(), groupDir, workDir, t0);
+    }
+
+    /** @return the spec, its temporary group named so that a later demo can tell it is a leftover ({@link DemoLeftovers}) */
+    private static LaunchSpec named(final LaunchSpec s, final String groupName) {
+        return new LaunchSpec(s.source(), Optional.of(groupName), s.gracePeriod(), s.readyTimeout(), s.onFailure(), s.classPath(),
+            s.entries(), s.receivers(), s.uitt(), s.processes());
     }
 
     /** Stops the group before its end, keeping the first reason. */

@@ -10,6 +10,8 @@ import java.util.List;
  * <pre>
  * uipc  | starting lgwr, fg-1
  * fg-1  | committed 17
+ * fg-2  | a line longer than 8192 characters...
+ * fg-2  + ...goes on in pieces, each marked with '+'
  * </pre>
  *
  * Member output pumps, the supervisor and the shutdown hook print at once; each line is
@@ -19,6 +21,7 @@ final class LaunchConsole {
     private static final String LAUNCHER_LABEL = "uipc";
     private final PrintStream out;
     private final String lineFormat;
+    private final String continuedFormat;
 
     /**
      * @param out         the stream
@@ -28,24 +31,26 @@ final class LaunchConsole {
         this.out = out;
         final int width = memberNames.stream().mapToInt(String::length).max().orElse(LAUNCHER_LABEL.length());
         this.lineFormat = "%-" + Math.max(LAUNCHER_LABEL.length(), width) + "s | %s%n";
+        this.continuedFormat = "%-" + Math.max(LAUNCHER_LABEL.length(), width) + "s + %s%n";
     }
 
     /** @param message a progress line of the launcher */
     void info(final String message) {
-        print(LAUNCHER_LABEL, message);
+        print(lineFormat, LAUNCHER_LABEL, message);
     }
 
     /**
-     * @param name the member
-     * @param line a line it wrote
+     * @param name      the member
+     * @param line      a line it wrote, or a piece of a long one
+     * @param continued whether this piece continues the member's previous one (marked {@code +}, not {@code |})
      */
-    void member(final String name, final String line) {
-        print(name, line);
+    void member(final String name, final String line, final boolean continued) {
+        print(continued ? continuedFormat : lineFormat, name, line);
     }
 
-    private void print(final String label, final String line) {
+    private void print(final String format, final String label, final String line) {
         synchronized (out) {
-            out.printf(lineFormat, label, line);
+            out.printf(format, label, line);
             out.flush();
         }
     }

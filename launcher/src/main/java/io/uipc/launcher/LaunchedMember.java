@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The child's side of {@code uipc launch}: joins the group named by the launcher's environment
  * ({@link GroupEnvironment}) under the assigned name and role, accepts
  * {@link GroupVectors#SHUTDOWN}, and offers a simple event loop that runs the member's vector
- * handlers until shutdown. If the launcher's process dies, the member halts (exit code 70).
+ * handlers until shutdown. If the launcher's process dies, the member ends: {@link MemberMain},
+ * the entry point of every launched JVM, watches the launcher for it.
  *
  * <pre>{@code
  * try (LaunchedMember self = LaunchedMember.join(7)) {
@@ -23,12 +24,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LaunchedMember implements AutoCloseable {
     /**
-     * The launcher's pid, set by {@link GroupLauncher} for its members. When that process exits
-     * without having stopped the member (SIGKILL, a crashed test JVM), the member halts, as a
-     * database instance's processes do when its supervisor dies, rather than run unsupervised.
+     * The launcher's pid, set by {@link GroupLauncher} for its members, for their information
+     * (log lines, diagnostics). Watching the launcher is {@link MemberMain}'s job, through a pipe
+     * rather than this pid, which the kernel may give to another process once the launcher died.
      */
     public static final String LAUNCHER_PID = "UIPC_LAUNCHER_PID";
-    private static final int LAUNCHER_GONE_EXIT = 70;
     private final ProcessGroup group;
     private final Member member;
 
@@ -54,27 +54,11 @@ public final class LaunchedMember implements AutoCloseable {
                 member.accept(v);
             }
             member.accept(GroupVectors.SHUTDOWN);
-            watchLauncher(member.name());
             return new LaunchedMember(group, member);
         } catch (final RuntimeException e) {
             group.close();
             throw e;
         }
-    }
-
-    private static void watchLauncher(final String name) {
-        final String pid = System.getenv(LAUNCHER_PID);
-        if (pid == null || pid.isBlank()) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(pid.trim())).ifPresentOrElse(
-            launcher -> launcher.onExit().thenRun(() -> launcherGone(name, pid)), () -> launcherGone(name, pid));
-    }
-
-    private static void launcherGone(final String name, final String pid) {
-        System.err.println(name + ": launcher (pid " + pid + ") exited without stopping this member; halting");
-        System.err.flush();
-        Runtime.getRuntime().halt(LAUNCHER_GONE_EXIT);
     }
 
     /**

@@ -23,6 +23,10 @@ public final class MemberProcess {
     private volatile int restarts;
     /** Read only by the thread that started the JVM (its readiness report); volatile like {@link #process}. */
     private volatile long startNanos;
+    /** The current JVM's output pump, replaced with {@link #process}. */
+    private volatile OutputPump pump;
+    /** Whether the current JVM leads its own process group (started under setsid). */
+    private volatile boolean ownGroup;
 
     MemberProcess(final String name, final ProcessSpec spec) {
         this.name = name;
@@ -118,13 +122,56 @@ public final class MemberProcess {
         return OptionalInt.of(p.exitValue());
     }
 
+    /**
+     * Signals the current JVM and, when it leads its own process group, every process of that
+     * group: what the member started stops with it.
+     *
+     * @param signal {@link UnixProcessGroup#SIGTERM} or {@link UnixProcessGroup#SIGKILL}
+     */
+    void signalGroup(final int signal) {
+        final Process p = process;
+        if (p == null) {
+            return;
+        }
+        if (ownGroup) {
+            UnixProcessGroup.signal(p.pid(), signal);
+        } else if (signal == UnixProcessGroup.SIGKILL) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
+    }
+
     Process process() {
         return process;
     }
 
-    void started(final Process p, final long nanos) {
+    void started(final Process p, final OutputPump outputPump, final boolean leadsGroup, final long nanos) {
+        this.pump = outputPump;
+        this.ownGroup = leadsGroup;
         this.process = p;
         this.startNanos = nanos;
+    }
+
+    /**
+     * Waits, a bounded time, for the rest of the current JVM's output, so a report of its exit
+     * can quote its last line. Output still open after that is held by a process the member
+     * started; no report waits for it.
+     *
+     * @param nanos how long to wait at most
+     * @return whether the output has ended
+     */
+    boolean awaitOutputEnd(final long nanos) {
+        final OutputPump p = pump;
+        if (p == null) {
+            return true;
+        }
+        try {
+            return p.awaitEnd(nanos);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     long startNanos() {

@@ -10,20 +10,26 @@ import java.util.function.Predicate;
 
 /**
  * The output lines of one member (all its incarnations), kept so that callers can wait for a
- * line (tests, the demo) and so that a failure message can quote the last lines.
+ * line (tests, the demo) and so that a failure message can quote the last lines. Bounded: the
+ * newest lines are kept, up to {@value #RETAINED} lines and {@value #RETAINED_CHARS} characters
+ * (a long line arrives in pieces, {@link OutputPump}).
  */
 public final class OutputLog {
     private static final int RETAINED = 10_000;
+    private static final int RETAINED_CHARS = 1 << 20;
     private final Deque<String> lines = new ArrayDeque<>();
+    /** Characters in {@link #lines}, guarded by this. */
+    private long chars;
 
     OutputLog() {
     }
 
     synchronized void add(final String line) {
-        if (lines.size() == RETAINED) {
-            lines.removeFirst();
-        }
         lines.addLast(line);
+        chars += line.length();
+        while (lines.size() > 1 && (lines.size() > RETAINED || chars > RETAINED_CHARS)) {
+            chars -= lines.removeFirst().length();
+        }
         notifyAll();
     }
 

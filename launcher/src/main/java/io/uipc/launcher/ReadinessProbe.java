@@ -27,6 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 final class ReadinessProbe {
     /** How often the table is polled: readiness takes a JVM start, tens of milliseconds at least. */
     static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** How long a report of an early exit waits for the rest of the member's output, to quote its last line. */
+    private static final long OUTPUT_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ProcessGroup group;
     private final Duration readyTimeout;
     private final LaunchEvents events;
@@ -74,6 +76,7 @@ final class ReadinessProbe {
                     it.remove();
                 } else if (!m.isAlive()) {
                     final int code = m.process().exitValue();
+                    m.awaitOutputEnd(OUTPUT_DRAIN_NANOS);
                     return Optional.of(m.name() + " (" + m.spec().mainClass() + ") exited with code " + code
                         + ExitCodes.describe(code) + " before it registered in the group" + FailureOutput.describe(m.output()));
                 }

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>ask: {@link GroupVectors#SHUTDOWN} to each member registered for its current JVM and
- *       accepting the vector, SIGTERM to the others (and to those the vector could not reach);</li>
+ *       accepting the vector, SIGTERM to the others' whole process groups (and to those the vector
+ *       could not reach);</li>
  *   <li>wait up to the grace period (a second stop request cuts it short);</li>
- *   <li>SIGKILL stragglers, which counts as a failure;</li>
+ *   <li>SIGKILL stragglers, which counts as a failure, and whatever is left of every member's
+ *       process group (what the members started);</li>
  *   <li>tear the group down ({@link LaunchGroup#teardown()}).</li>
  * </ol>
  *
@@ -100,13 +102,14 @@ final class StopSequence {
         }
         for (final MemberProcess m : alive) {
             if (m.isAlive()) {
-                m.kill();
+                m.signalGroup(UnixProcessGroup.SIGKILL);
                 failures.add(m.name() + " did not stop within the grace period");
                 console.info(m.name() + " (pid " + m.pid() + ") still running after the grace period: killed");
             }
         }
         for (final MemberProcess m : alive) {
             final int code = exitCode(m.process());
+            m.signalGroup(UnixProcessGroup.SIGKILL);
             final boolean expected = code == 0 || code == ExitCodes.SIGKILLED || termed.contains(m) && code == ExitCodes.SIGTERMED;
             if (!expected) {
                 failures.add(m.name() + " exited with code " + code + " while stopping");
@@ -128,11 +131,10 @@ final class StopSequence {
             + "SIGTERM to " + MemberRoster.names(termed)) + "; grace period " + gracePeriod.toMillis() + " ms");
         vectored.forEach((m, t) -> {
             if (!SendResult.isPosted(t.send())) {
-                m.process().destroy();
                 termed.add(m);
             }
         });
-        termed.forEach(m -> m.process().destroy());
+        termed.forEach(m -> m.signalGroup(UnixProcessGroup.SIGTERM));
         return Set.copyOf(termed);
     }
 
@@ -191,7 +193,7 @@ final class StopSequence {
             return;
         }
         for (final MemberProcess m : members.all()) {
-            m.kill();
+            m.signalGroup(UnixProcessGroup.SIGKILL);
         }
         for (final MemberProcess m : members.all()) {
             if (m.process() != null) {

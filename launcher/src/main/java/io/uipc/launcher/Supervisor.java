@@ -155,7 +155,8 @@ final class Supervisor {
             });
             return false;
         }
-        failures.add(m.name() + " exited with code " + exit.code() + (max > 0 ? " after " + max + " restarts" : ""));
+        failures.add(m.name() + " exited with code " + exit.code() + (max > 0 ? " after " + max + " restarts" : "")
+            + FailureOutput.describe(m.output()));
         console.info(m.name() + " failed for good (restart = " + m.spec().restart() + ")");
         if (onFailure == FailureAction.SHUTDOWN) {
             console.info("stopping the group (on-failure = shutdown)");

@@ -31,15 +31,20 @@ public final class Cli implements AutoCloseable {
     /** The options bin/uipc gives the CLI's own JVM. */
     private static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
     private final TempGroups groups;
+    private final List<String> jvmOptions;
     private final List<Running> started = new ArrayList<>();
 
     /**
      * Makes the test's group root.
      *
-     * @param name the test's name, for the root's name
+     * @param name       the test's name, for the root's name
+     * @param jvmOptions more options for the CLI's JVM (a small heap, say)
      */
-    public Cli(final String name) {
+    public Cli(final String name, final String... jvmOptions) {
         this.groups = new TempGroups(name);
+        final List<String> options = new ArrayList<>(CLI_JVM_OPTIONS);
+        options.addAll(List.of(jvmOptions));
+        this.jvmOptions = List.copyOf(options);
     }
 
     /**
@@ -63,7 +68,7 @@ public final class Cli implements AutoCloseable {
             full.add("--dir");
             full.add(root().toString());
         }
-        final ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(ChildJvm.currentClassPath(), CLI_JVM_OPTIONS,
+        final ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(ChildJvm.currentClassPath(), jvmOptions,
             LauncherUipcCommand.class.getName(), full));
         try {
             final Running r = new Running(pb.start());

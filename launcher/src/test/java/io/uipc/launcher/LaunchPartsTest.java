@@ -4,6 +4,7 @@ import io.uipc.launcher.spec.LaunchSpec;
 import io.uipc.launcher.spec.ProcessSpec;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +35,38 @@ class LaunchPartsTest {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final LaunchConsole console = new LaunchConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("a", "session"));
         console.info("starting a, session");
-        console.member("a", "ready: a");
-        assertEquals(String.format("uipc    | starting a, session%na       | ready: a%n"), bytes.toString(StandardCharsets.UTF_8));
+        console.member("a", "ready: a", false);
+        console.member("a", "and more", true);
+        assertEquals(String.format("uipc    | starting a, session%na       | ready: a%na       + and more%n"), bytes.toString(StandardCharsets.UTF_8));
 
         final ByteArrayOutputStream narrow = new ByteArrayOutputStream();
-        new LaunchConsole(new PrintStream(narrow, true, StandardCharsets.UTF_8), List.of("a")).member("a", "x");
+        new LaunchConsole(new PrintStream(narrow, true, StandardCharsets.UTF_8), List.of("a")).member("a", "x", false);
         assertEquals(String.format("a    | x%n"), narrow.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLongLineIsPumpedInMarkedPiecesAndTheLogStaysBounded() throws InterruptedException {
+        final String longLine = "x".repeat(2 * OutputPump.MAX_PIECE + 5);
+        final byte[] output = ("one\r\ntwo\rthree\n" + longLine + "\nlast, no newline").getBytes(StandardCharsets.UTF_8);
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final OutputLog log = new OutputLog();
+        final OutputPump pump = new OutputPump("m", new ByteArrayInputStream(output),
+            new LaunchConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("m")), log);
+        pump.run();
+        assertTrue(pump.awaitEnd(0));
+        final String x = "x".repeat(OutputPump.MAX_PIECE);
+        assertTrue(List.of("one", "two", "three", x, x, "xxxxx", "last, no newline").equals(log.lines()), "pieces of at most "
+            + OutputPump.MAX_PIECE + " characters");
+        assertEquals(String.format("m    | one%nm    | two%nm    | three%nm    | X%nm    + X%nm    + xxxxx%nm    | last, no newline%n"),
+            bytes.toString(StandardCharsets.UTF_8).replace(x, "X"));
+
+        final OutputLog bounded = new OutputLog();
+        for (int i = 0; i < 300; i++) {
+            bounded.add(i + ":" + x);
+        }
+        final List<String> kept = bounded.lines();
+        assertTrue(kept.size() < 300 && kept.stream().mapToInt(String::length).sum() <= (1 << 20), "kept " + kept.size());
+        assertEquals("299:" + x, kept.get(kept.size() - 1));
     }
 
     @Test

@@ -2,13 +2,17 @@ package io.uipc.launcher.testapp;
 
 import io.uipc.launcher.LaunchedMember;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * A member for launcher tests, scripted by its arguments:
  * <pre>
+ *   grandchild              start "sleep 120" with this JVM's output, print "grandchild pid P"
+ *   flood MIB CODE          print MIB MiB of 'x' and then "END", without a newline, and exit with CODE
  *   exit-before-join CODE   print "failing at start" and exit with CODE before joining
  *   throw-before-join MSG   throw an IllegalStateException(MSG) caused by an IOException before joining
  *   never-join              never join (blocks until killed)
@@ -16,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  *   crash-on V CODE         accept V; when it arrives print "crashing" and halt with CODE
  *   ignore-shutdown         after the shutdown vector, block instead of exiting
  * </pre>
- * Otherwise it joins, prints "ready", runs until the shutdown vector and exits 0.
+ * Otherwise it joins, prints "ready", runs until the shutdown vector and exits 0. The steps before
+ * joining run in order.
  */
 public final class ScriptedMember {
     private ScriptedMember() {
@@ -25,11 +30,25 @@ public final class ScriptedMember {
     /**
      * @param args the script
      * @throws InterruptedException never in practice
+     * @throws IOException          if the grandchild cannot be started
      */
-    public static void main(final String[] args) throws InterruptedException {
+    public static void main(final String[] args) throws InterruptedException, IOException {
         boolean ignoreShutdown = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("exit-before-join")) {
+            if (args[i].equals("grandchild")) {
+                final Process sleep = new ProcessBuilder("sleep", "120").redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                System.out.println("grandchild pid " + sleep.pid());
+            } else if (args[i].equals("flood")) {
+                final byte[] mib = new byte[1 << 20];
+                Arrays.fill(mib, (byte) 'x');
+                for (int k = Integer.parseInt(args[i + 1]); k > 0; k--) {
+                    System.out.write(mib);
+                }
+                System.out.print("END");
+                System.out.flush();
+                System.exit(Integer.parseInt(args[i + 2]));
+            } else if (args[i].equals("exit-before-join")) {
                 System.out.println("failing at start");
                 System.exit(Integer.parseInt(args[i + 1]));
             } else if (args[i].equals("throw-before-join")) {

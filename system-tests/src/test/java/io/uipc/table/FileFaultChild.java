@@ -5,8 +5,8 @@ import io.uipc.testing.CommandLoop;
 import java.util.concurrent.ExecutorService;
 
 /**
- * A member in a child JVM for {@link FileFaultTest}, with the default lost-member handler (print
- * one line and halt with exit code 70), driven by {@link io.uipc.testing.JvmProcess} commands:
+ * A member in a child JVM for {@link FileFaultTest}, with the default lost-member handler (it
+ * prints one line and halts with exit code 70). Commands, from {@link io.uipc.testing.JvmProcess}:
  * <pre>
  *   join        attach the group and join it as its environment says; replies the member handle
  *   busy        (background) send vector 1 to itself through a cached target and poll, over and

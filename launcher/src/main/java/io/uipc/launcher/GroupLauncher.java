@@ -116,7 +116,7 @@ public final class GroupLauncher implements AutoCloseable {
             final ReadinessProbe probe = new ReadinessProbe(group.group(), spec.readyTimeout(), events, console);
             started = new Started(group, probe, new Supervisor(spec.onFailure(), members, group.group(), events, spawner, probe, stop,
                 failures, console));
-            group.startReaper();
+            group.startReaper(failures, events);
             new StartSequence(members, spawner, probe, console).run();
             return this;
         } catch (final RuntimeException e) {

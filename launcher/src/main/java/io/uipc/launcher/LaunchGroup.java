@@ -1,6 +1,8 @@
 package io.uipc.launcher;
 
+import io.uipc.core.UipcException;
 import io.uipc.launcher.spec.LaunchSpec;
+import io.uipc.table.GroupLostException;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.ProcessGroup;
 
@@ -68,8 +70,21 @@ final class LaunchGroup {
         return base + "-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
     }
 
-    /** Starts the group's reaper, so dead members are reclaimed while the launch runs, and reports the group. */
-    void startReaper() {
+    /**
+     * Starts the group's reaper, so dead members are reclaimed while the launch runs, and reports
+     * the group. If the group's files are deleted, truncated or replaced under the launch, that is
+     * a failure, reported in one line, and the members are stopped (without the shutdown vector:
+     * nothing touches the group's mappings any more).
+     *
+     * @param failures where the loss is recorded
+     * @param events   asked to stop the launch on a loss
+     */
+    void startReaper(final LaunchFailures failures, final LaunchEvents events) {
+        group.onGroupLost(lost -> {
+            failures.add(lost.getMessage());
+            console.info(lost.getMessage() + "; stopping the members");
+            events.requestStop();
+        });
         group.startReaper();
         console.info("group " + group.name() + (created ? " created" : " attached") + " at " + group.directory()
             + " (backend " + group.domain().backendName() + ")");
@@ -85,16 +100,33 @@ final class LaunchGroup {
         return created;
     }
 
-    /** Reaps what dead members left, detaches, and destroys the group if the launch created it. */
+    /**
+     * Reaps what dead members left, detaches, and destroys the group if the launch created it. A
+     * group whose files were lost under the launch (see {@link #startReaper}) is not reaped; if it
+     * cannot be destroyed either, that is reported in one line and it is left for
+     * {@code uipc destroy --force}.
+     */
     void teardown() {
         final Path dir = group.directory();
         try {
-            group.reap();
+            if (!group.isLost()) {
+                group.reap();
+            }
+        } catch (final GroupLostException e) {
+            // reported by the reaper's handler, which stops the launch
         } finally {
             group.close();
         }
         if (created) {
-            ProcessGroup.destroy(dir, true);
+            try {
+                ProcessGroup.destroy(dir, true);
+            } catch (final UipcException e) {
+                if (!group.isLost()) {
+                    throw e;
+                }
+                console.info("group " + dir.getFileName() + " left at " + dir + ": " + e.getMessage());
+                return;
+            }
             console.info("group " + dir.getFileName() + " destroyed");
             removeRootIfCreated();
         }

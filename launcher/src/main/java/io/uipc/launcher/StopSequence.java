@@ -130,7 +130,7 @@ final class StopSequence {
             + " to " + MemberRoster.names(vectored.keySet())) + (termed.isEmpty() ? "" : (vectored.isEmpty() ? ": " : "; ")
             + "SIGTERM to " + MemberRoster.names(termed)) + "; grace period " + gracePeriod.toMillis() + " ms");
         vectored.forEach((m, t) -> {
-            if (!SendResult.isPosted(t.send())) {
+            if (!posted(t)) {
                 termed.add(m);
             }
         });
@@ -138,13 +138,28 @@ final class StopSequence {
         return Set.copyOf(termed);
     }
 
-    /** @return the member's shutdown target, if its current JVM is registered and accepts the vector */
+    /**
+     * @return the member's shutdown target, if its current JVM is registered and accepts the vector, and the group's files
+     *     are intact: a group lost to truncation faults where its mapping is touched (an {@code InternalError})
+     */
     private Optional<Target> shutdownTarget(final MemberProcess m) {
         final ProcessGroup g = group.group();
+        if (g.isLost()) {
+            return Optional.empty();
+        }
         try {
             return g.member(m.name()).filter(info -> info.pid() == m.pid()).map(info -> g.resolve(m.name(), GroupVectors.SHUTDOWN));
-        } catch (final UipcException e) {
+        } catch (final UipcException | InternalError e) {
             return Optional.empty();
+        }
+    }
+
+    /** @return whether the shutdown vector was posted; not if the domain faulted (truncated under the launch) */
+    private static boolean posted(final Target t) {
+        try {
+            return SendResult.isPosted(t.send());
+        } catch (final InternalError e) {
+            return false;
         }
     }
 

@@ -144,7 +144,7 @@ final class Supervisor {
         }
         console.info(m.name() + " (pid " + exit.process().pid() + ") died: exit code " + exit.code() + ExitCodes.describe(exit.code()));
         final int max = m.spec().restart().maxRestarts();
-        if (m.restarts() < max) {
+        if (m.restarts() < max && !group.isLost()) {
             m.restarted();
             console.info("restarting " + m.name() + " (restart " + m.restarts() + " of " + max + ")");
             freeName(m.name());

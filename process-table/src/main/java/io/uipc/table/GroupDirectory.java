@@ -222,15 +222,6 @@ final class GroupDirectory implements AutoCloseable {
     }
 
     /**
-     * Tells whether the group was destroyed under its members.
-     *
-     * @return whether the group's table file is still there
-     */
-    boolean exists() {
-        return Files.exists(dir.resolve(GroupFileNames.TABLE));
-    }
-
-    /**
      * Reads the group secret.
      *
      * @return the secret, from its file

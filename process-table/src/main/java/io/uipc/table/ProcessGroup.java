@@ -32,11 +32,11 @@ public final class ProcessGroup implements AutoCloseable {
     private final Reaper reaper;
     private final GroupSnapshot snapshot;
 
-    private ProcessGroup(final GroupDirectory files) {
+    private ProcessGroup(final GroupDirectory files, final GroupFileGuard guard) {
         this.files = files;
         this.table = files.table();
         this.membership = new Membership(files);
-        this.reaper = new Reaper(files, membership);
+        this.reaper = new Reaper(files, membership, guard);
         this.snapshot = new GroupSnapshot(files);
     }
 
@@ -72,7 +72,8 @@ public final class ProcessGroup implements AutoCloseable {
      * @throws UipcException if it is missing, refused, or corrupt
      */
     public static ProcessGroup attach(final Path groupDir) {
-        return new ProcessGroup(GroupDirectory.attach(groupDir));
+        final GroupFileGuard guard = GroupFileGuard.beforeAttach(groupDir);
+        return new ProcessGroup(GroupDirectory.attach(groupDir), guard.completeAfterAttach());
     }
 
     /**
@@ -149,6 +150,28 @@ public final class ProcessGroup implements AutoCloseable {
      */
     public void onMemberLost(final Consumer<MemberReclaimedException> handler) {
         reaper.onMemberLost(handler);
+    }
+
+    /**
+     * Sets what happens when this process finds the group's files deleted, truncated or replaced
+     * (checked every 200 ms once the reaper thread runs, and before each {@link #reap()}).
+     *
+     * @param handler called once, after every member of this process was declared lost (see
+     *                {@link #onMemberLost}); by default nothing more happens. A launcher stops
+     *                its members here.
+     */
+    public void onGroupLost(final Consumer<GroupLostException> handler) {
+        reaper.onGroupLost(handler);
+    }
+
+    /**
+     * Tells whether this process found the group's files deleted, truncated or replaced; once
+     * it has, nothing of the group may be used (its mappings may fault).
+     *
+     * @return whether the group is lost to this process
+     */
+    public boolean isLost() {
+        return reaper.isLost();
     }
 
     /**
@@ -289,6 +312,7 @@ public final class ProcessGroup implements AutoCloseable {
      * UPIDs and slots, and posts the death-notice vector to members that asked for it.
      *
      * @return members reclaimed
+     * @throws GroupLostException if the group's files were deleted, truncated or replaced
      */
     public int reap() {
         return reaper.reap();

@@ -5,8 +5,10 @@ import io.uipc.core.spi.DomainMaintenance;
 
 import java.nio.channels.FileLock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -19,14 +21,15 @@ import static io.uipc.table.MemberEntryDescriptor.UPID_INDEX_OFFSET;
 
 /**
  * Liveness and reaping for one attached group (Oracle's PMON, in part): one daemon thread per
- * attachment that every 200 ms refreshes the heartbeats of this process's members, checks they
- * still own their entries and that the group still exists, and takes part in the reaper
- * election. Once elected (the lock file's reaper byte), it reclaims dead members (their
+ * attachment that every 200 ms checks the group's files are still the ones it attached, whole
+ * ({@link GroupFileGuard}), refreshes the heartbeats of this process's members, checks they
+ * still own their entries, and takes part in the reaper election. Once elected (the lock file's reaper byte), it reclaims dead members (their
  * liveness locks are free, the kernel dropped them with the process): UITT entries invalidated,
  * UPIDs and slots freed, death notices posted; orphaned UPIDs are swept every 5 s. Dead members
  * are thus found within about 200 ms of their death. A member of this process that finds its
- * entry reclaimed or its group deleted is lost: the lost-member handler runs once (by default it
- * halts the JVM).
+ * entry reclaimed is lost: the lost-member handler runs once (by default it halts the JVM). A
+ * group whose files were deleted, truncated or replaced is lost as a whole: every member of this
+ * process is lost, then the group-lost handler runs, and nothing here touches the mappings again.
  *
  * <p>Thread-safety: every field but the thread is final or volatile; the thread is guarded by
  * this object's monitor. {@link #reap()} may run on any thread as well as on the reaper's: every
@@ -36,18 +39,24 @@ final class Reaper implements AutoCloseable {
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int ORPHAN_SWEEP_EVERY = 25;
     private static final int HALT_STATUS = 70;
+    private static final Runnable PARK = () -> LockSupport.parkNanos(PERIOD_NANOS);
 
     private final GroupDirectory files;
     private final ProcessTable table;
     private final InterruptDomain domain;
     private final GroupLocks locks;
     private final Membership membership;
+    private final GroupFileGuard guard;
+    /** Why the group is lost (its files deleted, truncated or replaced), set once; null while it is intact. */
+    private final AtomicReference<String> lost = new AtomicReference<>();
     private volatile Consumer<MemberReclaimedException> onLost = Reaper::halt;
+    private volatile Consumer<GroupLostException> onGroupLost = e -> { };
     private volatile boolean running;
     private Thread thread;
 
-    Reaper(final GroupDirectory files, final Membership membership) {
+    Reaper(final GroupDirectory files, final Membership membership, final GroupFileGuard guard) {
         this.files = files;
+        this.guard = guard;
         this.table = files.table();
         this.domain = files.domain();
         this.locks = files.locks();
@@ -66,28 +75,46 @@ final class Reaper implements AutoCloseable {
 
     private void run() {
         long cycle = 0;
-        while (running) {
-            try {
-                final boolean exists = files.exists();
-                for (final Member m : membership.local()) {
-                    if (exists) {
-                        m.heartbeat();
-                    } else {
-                        lost(m, "its group directory " + files.path() + " was deleted");
-                    }
-                }
-                if (exists && locks.tryBecomeReaper()) {
-                    table.buffer().putIntVolatile(ProcessTableDescriptor.REAPER_PID_OFFSET, (int) ProcessHandle.current().pid());
-                    if (++cycle % ORPHAN_SWEEP_EVERY == 0) {
-                        reap();
-                    } else {
-                        reapDeadMembers();
-                    }
-                }
-            } catch (final RuntimeException e) {
-                System.err.println("uipc: monitor of group " + files.name() + ": " + e);
+        while (running && lost.get() == null) {
+            final long c = ++cycle;
+            guarded(() -> monitor(c));
+            guarded(PARK);
+        }
+    }
+
+    /**
+     * Runs one step of the thread, turning a fault into an orderly loss of the group: a page of
+     * a mapping past the end of a file truncated since {@link GroupFileGuard#check()} looked is
+     * a SIGBUS, which the JVM throws as an {@code InternalError} in this thread, possibly on its
+     * next call rather than in the step that touched it (so parking is guarded too).
+     */
+    private void guarded(final Runnable step) {
+        try {
+            step.run();
+        } catch (final RuntimeException e) {
+            System.err.println("uipc: monitor of group " + files.name() + ": " + e);
+        } catch (final InternalError e) {
+            groupLost(faultReason(e));
+        }
+    }
+
+    /** One cycle: the files checked first, then heartbeats, then the reaper election and reaping. */
+    private void monitor(final long cycle) {
+        final String damage = guard.check();
+        if (damage != null) {
+            groupLost(damage);
+            return;
+        }
+        for (final Member m : List.copyOf(membership.local())) {
+            m.heartbeat();
+        }
+        if (locks.tryBecomeReaper()) {
+            table.buffer().putIntVolatile(ProcessTableDescriptor.REAPER_PID_OFFSET, (int) ProcessHandle.current().pid());
+            if (cycle % ORPHAN_SWEEP_EVERY == 0) {
+                reap();
+            } else {
+                reapDeadMembers();
             }
-            LockSupport.parkNanos(PERIOD_NANOS);
         }
     }
 
@@ -95,15 +122,22 @@ final class Reaper implements AutoCloseable {
      * Finds dead members now and reclaims them, then sweeps UPIDs whose owner process is gone.
      *
      * @return members reclaimed
+     * @throws GroupLostException if the group's files were deleted, truncated or replaced
      */
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     int reap() {
-        final int reaped = reapDeadMembers();
-        final Map<Long, Boolean> alive = new HashMap<>();
-        try (GroupLocks.Held ignored = locks.mutation()) {
-            DomainMaintenance.of(domain).reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+        ensureIntact();
+        try {
+            final int reaped = reapDeadMembers();
+            final Map<Long, Boolean> alive = new HashMap<>();
+            try (GroupLocks.Held ignored = locks.mutation()) {
+                DomainMaintenance.of(domain).reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+            }
+            return reaped;
+        } catch (final InternalError e) {
+            groupLost(faultReason(e));
+            throw lostException(lost.get());
         }
-        return reaped;
     }
 
     /**
@@ -213,6 +247,61 @@ final class Reaper implements AutoCloseable {
             membership.forget(member);
             onLost.accept(new MemberReclaimedException("member '" + member.name() + "' of group " + files.name() + ": " + reason));
         }
+    }
+
+    /**
+     * Sets what happens when this process finds the group's files deleted, truncated or replaced.
+     *
+     * @param handler called once, after each member of this process was declared lost
+     */
+    void onGroupLost(final Consumer<GroupLostException> handler) {
+        this.onGroupLost = handler;
+    }
+
+    /**
+     * Tells whether this process found the group's files deleted, truncated or replaced.
+     *
+     * @return whether the group is lost to this process
+     */
+    boolean isLost() {
+        return lost.get() != null;
+    }
+
+    /**
+     * Declares the group lost, once: every member of this process is lost (by default the JVM
+     * halts), then the group's handler runs. Nothing touches the group's mappings afterwards:
+     * the thread ends and {@link #reap()} throws.
+     */
+    private void groupLost(final String reason) {
+        if (!lost.compareAndSet(null, reason)) {
+            return;
+        }
+        for (final Member m : List.copyOf(membership.local())) {
+            lost(m, reason);
+        }
+        onGroupLost.accept(lostException(reason));
+    }
+
+    /** Checks the files before a slow path touches the mappings. */
+    private void ensureIntact() {
+        final String damage = lost.get() == null ? guard.check() : null;
+        if (damage != null) {
+            groupLost(damage);
+        }
+        final String reason = lost.get();
+        if (reason != null) {
+            throw lostException(reason);
+        }
+    }
+
+    private String faultReason(final InternalError e) {
+        final String damage = guard.check();
+        return damage != null ? damage : "touching its shared memory faulted (" + e.getMessage()
+            + "): a group file was truncated or replaced under this process";
+    }
+
+    private GroupLostException lostException(final String reason) {
+        return new GroupLostException("group " + files.name() + ": " + reason);
     }
 
     private static void halt(final MemberReclaimedException e) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the {@link CorruptionFuzzer} in a child JVM, so a JVM crash or a hang fails this test
- * instead of killing Surefire: 100,000 seeded mutations in CI, 2,000,000 on demand
+ * instead of killing Surefire: 60,000 seeded mutations in CI, 2,000,000 on demand
  * ({@code -Duipc.groups=stress-long}).
  */
 class CorruptionFuzzerTest {
@@ -23,7 +23,7 @@ class CorruptionFuzzerTest {
 
     @Test
     void everyReaderReportsCorruptionWithoutCrashHangOrOutOfBoundsRead() {
-        fuzz(20260401L, 100_000, Duration.ofSeconds(240));
+        fuzz(20260401L, 60_000, Duration.ofSeconds(240));
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
  *   echo V                  accept V; print "got vector V" when it arrives
  *   crash-on V CODE         accept V; when it arrives print "crashing" and halt with CODE
  *   ignore-shutdown         after the shutdown vector, block instead of exiting
+ *   survive-loss            when its group is lost (files deleted, truncated, replaced), print
+ *                           "lost: REASON" instead of halting, and run on until stopped
  * </pre>
  * Otherwise it joins, prints "ready", runs until the shutdown vector and exits 0. The steps before
  * joining run in order.
@@ -79,6 +81,9 @@ public final class ScriptedMember {
                         Runtime.getRuntime().halt(code);
                     });
                 }
+            }
+            if (List.of(args).contains("survive-loss")) {
+                self.group().onMemberLost(e -> System.out.println("lost: " + e.getMessage()));
             }
             System.out.println("ready: " + self.member().name());
             self.runUntilShutdown();

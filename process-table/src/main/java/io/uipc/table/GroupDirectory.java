@@ -15,12 +15,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A group's directory and its files ({@link GroupFiles}), attached: the directory opened (in its
@@ -160,10 +163,26 @@ final class GroupDirectory implements AutoCloseable {
             throw new UipcException("no group at " + dir + " (create it first, e.g. 'uipc create " + dir.getFileName() + "')", e);
         } catch (final NotDirectoryException e) {
             throw new UipcException(dir + " is not a group directory", e);
+        } catch (final AccessDeniedException e) {
+            throw refused(dir);
         } catch (final IOException e) {
             throw new UipcException("cannot open group directory " + dir + ": " + e.getMessage()
                 + (Files.isSymbolicLink(dir) ? " (a symbolic link: refused)" : ""), e);
         }
+    }
+
+    /** Says why the file system refused to open a group directory: its owner and mode, read by path for the message only. */
+    private static GroupAccessException refused(final Path dir) {
+        try {
+            final Map<String, Object> unix = Files.readAttributes(dir, "unix:uid,unix:gid,unix:mode", LinkOption.NOFOLLOW_LINKS);
+            GroupFiles.checkAccess(dir, new DirectoryStatus((Integer) unix.get("uid"), (Integer) unix.get("gid"),
+                (Integer) unix.get("mode") & 07777, Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+        } catch (final GroupAccessException e) {
+            return e;
+        } catch (final IOException | RuntimeException e) {
+            // the owner cannot be read either: say what is known
+        }
+        return new GroupAccessException("not allowed to attach group " + dir + ": permission denied");
     }
 
     /**

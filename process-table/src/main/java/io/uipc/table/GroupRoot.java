@@ -107,9 +107,10 @@ final class GroupRoot {
     static SharedDirectory openForCreate(final Path root, final String group) {
         final SharedDirectory opened = open(root.toAbsolutePath().normalize(), true, -1);
         if (!Files.isWritable(opened.path())) {
+            final String owner = describe(opened);
             close(opened);
             throw new UipcException("cannot create group '" + group + "' in " + opened.path() + ": Permission denied ("
-                + describe(opened) + "); ask its owner to make it a shared directory like /tmp (chmod 1777 " + opened.path()
+                + owner + "); ask its owner to make it a shared directory like /tmp (chmod 1777 " + opened.path()
                 + "), or use --dir DIR for a directory of your own");
         }
         return opened;

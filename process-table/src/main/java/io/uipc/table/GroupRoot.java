@@ -127,6 +127,9 @@ final class GroupRoot {
      */
     static SharedDirectory openForAttach(final Path root, final String group) {
         final Path absolute = root.toAbsolutePath().normalize();
+        if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UipcException("no group at " + absolute.resolve(group) + " (create it first, e.g. 'uipc create " + group + "')");
+        }
         int groupOwner = -1;
         try {
             groupOwner = (Integer) Files.getAttribute(absolute.resolve(group), "unix:uid", LinkOption.NOFOLLOW_LINKS);

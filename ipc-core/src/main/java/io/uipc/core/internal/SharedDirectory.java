@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -315,7 +316,7 @@ public final class SharedDirectory implements AutoCloseable {
      * @throws IOException if it cannot be read
      */
     public byte[] readSmall(final String name, final SharedFileFormat format, final FileCheck check) throws IOException {
-        try (FileChannel channel = CheckedOpen.open(this, name, format, check, READ_OPTIONS)) {
+        try (FileChannel channel = openForReading(name, format, check)) {
             final ByteBuffer bytes = ByteBuffer.allocate((int) format.maxLength() + 1);
             while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
                 continue;
@@ -324,6 +325,19 @@ public final class SharedDirectory implements AutoCloseable {
                 throw format.error(format.kind() + " " + pathOf(name) + " grew larger than " + format.maxLength() + " bytes: refused");
             }
             return Arrays.copyOf(bytes.array(), bytes.position());
+        }
+    }
+
+    /**
+     * Opens read-write where this user may (a FIFO swapped in after the check does not block an
+     * open for writing too), else read-only.
+     */
+    private FileChannel openForReading(final String name, final SharedFileFormat format, final FileCheck check)
+        throws IOException {
+        try {
+            return CheckedOpen.open(this, name, format, check, ATTACH_OPTIONS);
+        } catch (final AccessDeniedException e) {
+            return CheckedOpen.open(this, name, format, check, READ_OPTIONS);
         }
     }
 

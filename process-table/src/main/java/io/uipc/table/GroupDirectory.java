@@ -166,8 +166,10 @@ final class GroupDirectory implements AutoCloseable {
         } catch (final AccessDeniedException e) {
             throw refused(dir);
         } catch (final IOException e) {
-            throw new UipcException("cannot open group directory " + dir + ": " + e.getMessage()
-                + (Files.isSymbolicLink(dir) ? " (a symbolic link: refused)" : ""), e);
+            if (Files.isSymbolicLink(dir)) {
+                throw new UipcException("group directory " + dir + " is a symbolic link: refused", e);
+            }
+            throw new UipcException("cannot open group directory " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -39,7 +40,8 @@ final class FilePublisher {
         }
         final String temporary = "." + name + ".creating-" + PID + "-" + System.nanoTime();
         final PosixFileAttributes own = dir.ownAttributes();
-        if (own.owner().equals(CurrentUser.principal()) && SharedDirectory.PRIVATE_DIR.containsAll(own.permissions())) {
+        if (own.owner().equals(CurrentUser.principal()) && !own.permissions().contains(PosixFilePermission.GROUP_WRITE)
+            && !own.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
             return publishFrom(dir, dir, dir.element(temporary), name, length, access, fill, replace);
         }
         // others may write here: they could swap the temporary name before its mode and group are set

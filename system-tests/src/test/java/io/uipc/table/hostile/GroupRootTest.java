@@ -108,6 +108,11 @@ class GroupRootTest {
             assertEquals("group root " + fifo + " is a FIFO, socket or device, not a directory: remove it, or use --dir DIR",
                 createRefused(fifo).getMessage());
             assertFalse(Files.exists(real.resolve("g")), "nothing made through the link");
+
+            ProcessGroup.create(GroupSpec.named("g").withRoot(real).withCapacities(8, 8, 64)).close();
+            final Path alias = Files.createSymbolicLink(real.resolve("alias"), real.resolve("g"));
+            assertEquals("group directory " + alias + " is a symbolic link: refused",
+                assertThrows(UipcException.class, () -> ProcessGroup.attach(alias)).getMessage());
         }
     }
 

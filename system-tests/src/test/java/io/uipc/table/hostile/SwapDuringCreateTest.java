@@ -82,6 +82,7 @@ class SwapDuringCreateTest {
                     () -> Inbox.open(owner, 9, InboxConfig.defaults().withCapacity(1024)))) {
                     assertEquals(9, inbox.vector(), "the inbox is root's own, as made");
                     assertEquals(1, attacks.size(), "the attacker had its moment");
+                    assertTrue(attacks.get(0).contains("swapped"), "the group directory is the attacker's to write in: " + attacks);
                     final Path file = group.directory().resolve(GroupFileNames.inbox("lgwr"));
                     assertTrue(Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS), attacks.toString());
                     assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));

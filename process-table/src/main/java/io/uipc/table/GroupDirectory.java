@@ -1,10 +1,11 @@
 package io.uipc.table;
 
 import io.uipc.core.Backends;
-import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.DirectoryStatus;
 import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
 import io.uipc.core.internal.SharedDirectory;
 import io.uipc.core.spi.InterruptBackend;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -15,37 +16,44 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.Map;
 
 /**
- * A group's directory and its files ({@link GroupFiles}), attached: the process table mapped,
- * the interrupt domain attached, the lock file open. Creates a group's files atomically (built
- * in a temporary directory, then renamed into place), checks access and validates them when
- * attaching, deletes them, makes the group root and reads the secret. The table, lock file and
- * secret are created, and the table attached, through {@link SharedDirectory} by their
- * descriptors. Everything here happens once per attach; nothing here is on a hot path.
+ * A group's directory and its files ({@link GroupFiles}), attached: the directory opened (in its
+ * checked root, {@link GroupRoot}), the process table mapped, the interrupt domain attached, the
+ * lock file open. Creates a group's files atomically (built in a private temporary directory,
+ * then renamed into place), checks access and validates them when attaching, deletes them and
+ * reads the secret. Every file is created, checked (owner, mode, regular file, size) and opened
+ * by name relative to the opened directory through {@link SharedDirectory}, never by a path and
+ * never through a link. Everything here happens once per attach; nothing here is on a hot path.
  */
 final class GroupDirectory implements AutoCloseable {
-    private static final int ROOT_ATTEMPTS = 3;
-
     private final Path dir;
+    private final SharedDirectory files;
+    private final FileCheck secretCheck;
     private final ProcessTable table;
     private final InterruptDomain domain;
     private final GroupLocks locks;
 
-    private GroupDirectory(final Path dir, final ProcessTable table, final InterruptDomain domain, final GroupLocks locks) {
+    private GroupDirectory(final Path dir, final SharedDirectory files, final FileCheck secretCheck, final ProcessTable table,
+                           final InterruptDomain domain, final GroupLocks locks) {
         this.dir = dir;
+        this.files = files;
+        this.secretCheck = secretCheck;
         this.table = table;
         this.domain = domain;
         this.locks = locks;
     }
 
     /**
-     * Creates a group's directory and files atomically: built under a temporary name, then
-     * renamed into place.
+     * Creates a group's directory and files atomically: built in a private directory under a
+     * temporary name in the checked root ({@link GroupRoot}), every file with its final mode and
+     * Unix group, the directory given its own mode and group last (on the opened directory, not
+     * by path) while no one else can write in it, then renamed exclusively into place.
      *
      * @param spec name, location, capacities, Unix group, backend
      * @return the group's directory, absolute
@@ -58,15 +66,12 @@ final class GroupDirectory implements AutoCloseable {
         }
         final Backends.Selection backend = Backends.select(spec.backend());
         final Path tmp = dir.resolveSibling("." + spec.name() + ".creating-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        try {
+        GroupRoot.check(dir.getParent(), spec.name());
+        try (GroupRoot.Building building = GroupRoot.build(dir, tmp.getFileName().toString())) {
             final GroupPrincipal unixGroup = GroupFiles.principal(spec.unixGroup());
-            createInRoot(tmp);
-            GroupFiles.giveTo(tmp, unixGroup);
-            Files.setPosixFilePermissions(tmp, GroupFiles.dirPermissions(spec.unixGroup()));
-            try (SharedDirectory files = SharedDirectory.open(tmp)) {
-                createFiles(files, spec, unixGroup, backend.backend());
-            }
-            Files.move(tmp, dir);
+            createFiles(building.files(), spec, unixGroup, backend.backend());
+            building.files().setOwnAccess(new FileAccess(GroupFiles.dirPermissions(spec.unixGroup()), unixGroup));
+            building.publish();
         } catch (final IOException | RuntimeException e) {
             delete(tmp, e);
             throw CreateFailure.describe(spec.name(), dir, e);
@@ -86,9 +91,7 @@ final class GroupDirectory implements AutoCloseable {
         final FileAccess access = new FileAccess(GroupFiles.filePermissions(spec.unixGroup()), unixGroup);
         final String secret = GroupSecret.generate();
         createSecret(files, secret, new FileAccess(GroupFiles.secretPermissions(spec.unixGroup()), unixGroup));
-        backend.create(new DomainConfig(files.pathOf(GroupFileNames.DOMAIN), spec.receivers(), spec.uittEntries(),
-            access.permissions())).close();
-        GroupFiles.giveTo(files.pathOf(GroupFileNames.DOMAIN), unixGroup);
+        backend.create(files, GroupFileNames.DOMAIN, spec.receivers(), spec.uittEntries(), access).close();
         final int entries = spec.entries();
         final byte[] salt = GroupSecret.salt();
         final byte[] secretHash = GroupSecret.hash(salt, secret);
@@ -110,25 +113,6 @@ final class GroupDirectory implements AutoCloseable {
     }
 
     /**
-     * Creates the group's directory under its root, owner-only until its Unix group is set,
-     * making the root if needed. A launcher that made the root removes it when its group ends
-     * and the root is empty; if that happens between the two steps here, the root is made again.
-     */
-    private static void createInRoot(final Path dir) throws IOException {
-        for (int attempt = 1;; attempt++) {
-            Files.createDirectories(dir.getParent());
-            try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(GroupFiles.dirPermissions(Optional.empty())));
-                return;
-            } catch (final NoSuchFileException e) {
-                if (attempt == ROOT_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
      * Attaches an existing group's files: checks access, maps and validates the table, attaches
      * the domain and opens the lock file.
      *
@@ -141,35 +125,88 @@ final class GroupDirectory implements AutoCloseable {
         final Path name = groupDir.getFileName();
         GroupSpec.checkName(name == null ? "" : name.toString());
         final Path dir = groupDir.toAbsolutePath();
-        if (!Files.isDirectory(dir)) {
-            throw new UipcException("no group at " + dir + " (create it first, e.g. 'uipc create " + dir.getFileName() + "')");
-        }
-        GroupFiles.checkAccess(dir);
-        final ProcessTable table = attachTable(dir);
-        final InterruptDomain domain = Backends.select(ProcessTableDescriptor.backend(table.buffer())).backend()
-            .attach(dir.resolve(GroupFileNames.DOMAIN));
+        final SharedDirectory files = openGroup(dir);
         try {
-            return new GroupDirectory(dir, table, domain, new GroupLocks(dir.resolve(GroupFileNames.LOCKS), table.entryCapacity()));
+            final DirectoryStatus status = files.status();
+            GroupFiles.checkAccess(dir, status);
+            final FileCheck check = GroupFiles.expected(status);
+            final ProcessTable table = attachTable(files, check);
+            final InterruptDomain domain = Backends.select(ProcessTableDescriptor.backend(table.buffer())).backend()
+                .attach(files, GroupFileNames.DOMAIN, check);
+            try {
+                return new GroupDirectory(dir, files, GroupFiles.expectedSecret(status), table, domain,
+                    new GroupLocks(files, GroupFileNames.LOCKS, table.entryCapacity(), check));
+            } catch (final NoSuchFileException e) {
+                domain.close();
+                throw new UipcException("group " + dir + " has no lock file (deleted or half-created)", e);
+            } catch (final IOException | RuntimeException e) {
+                domain.close();
+                throw e;
+            }
         } catch (final IOException e) {
-            domain.close();
-            throw new UipcException("cannot open locks of group " + dir + ": " + e, e);
+            closeQuietly(files);
+            throw new UipcException("cannot attach group " + dir + ": " + e.getMessage(), e);
+        } catch (final RuntimeException e) {
+            closeQuietly(files);
+            throw e;
         }
+    }
+
+    /** Opens the group's directory in its checked root, never through a link. */
+    private static SharedDirectory openGroup(final Path dir) {
+        try (SharedDirectory root = GroupRoot.openForAttach(dir.getParent(), dir.getFileName().toString())) {
+            return root.openDirectory(dir.getFileName().toString());
+        } catch (final NoSuchFileException e) {
+            throw new UipcException("no group at " + dir + " (create it first, e.g. 'uipc create " + dir.getFileName() + "')", e);
+        } catch (final NotDirectoryException e) {
+            throw new UipcException(dir + " is not a group directory", e);
+        } catch (final AccessDeniedException e) {
+            throw refused(dir);
+        } catch (final IOException e) {
+            if (Files.isSymbolicLink(dir)) {
+                throw new UipcException("group directory " + dir + " is a symbolic link: refused", e);
+            }
+            throw new UipcException("cannot open group directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Says why the file system refused to open a group directory: its owner and mode, read by path for the message only. */
+    private static GroupAccessException refused(final Path dir) {
+        try {
+            final Map<String, Object> unix = Files.readAttributes(dir, "unix:uid,unix:gid,unix:mode", LinkOption.NOFOLLOW_LINKS);
+            GroupFiles.checkAccess(dir, new DirectoryStatus((Integer) unix.get("uid"), (Integer) unix.get("gid"),
+                (Integer) unix.get("mode") & 07777, Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+        } catch (final GroupAccessException e) {
+            return e;
+        } catch (final IOException | RuntimeException e) {
+            // the owner cannot be read either: say what is known
+        }
+        return new GroupAccessException("not allowed to attach group " + dir + ": permission denied");
     }
 
     /**
      * Maps and validates the process table through {@link SharedDirectory} and
-     * {@link ProcessTableDescriptor}.
+     * {@link ProcessTableDescriptor}, after checking its owner and mode.
      */
-    private static ProcessTable attachTable(final Path dir) {
-        try (SharedDirectory files = SharedDirectory.open(dir)) {
+    private static ProcessTable attachTable(final SharedDirectory files, final FileCheck check) {
+        try {
             return new ProcessTable(new UnsafeBuffer(files.attach(GroupFileNames.TABLE, ProcessTableDescriptor.FORMAT,
-                ProcessTableDescriptor::validate)));
+                ProcessTableDescriptor::validate, check)));
         } catch (final NoSuchFileException e) {
-            throw new UipcException("group " + dir + " has no process table (deleted or half-created)", e);
+            throw new UipcException("group " + files.path() + " has no process table (deleted or half-created)", e);
         } catch (final AccessDeniedException e) {
-            throw new GroupAccessException("not allowed to attach group " + dir + ": permission denied on " + dir.resolve(e.getFile()));
+            throw new GroupAccessException("not allowed to attach group " + files.path() + ": permission denied on "
+                + files.pathOf(GroupFileNames.TABLE));
         } catch (final IOException e) {
-            throw new UipcException("cannot attach group " + dir + ": " + e, e);
+            throw new UipcException("cannot attach group " + files.path() + ": " + e, e);
+        }
+    }
+
+    private static void closeQuietly(final SharedDirectory files) {
+        try {
+            files.close();
+        } catch (final IOException ignored) {
+            // only read from: nothing to lose
         }
     }
 
@@ -222,14 +259,20 @@ final class GroupDirectory implements AutoCloseable {
     }
 
     /**
-     * Reads the group secret.
+     * Reads the group secret, relative to the opened group directory: only a regular file of the
+     * directory owner's, of the secret's mode and at most 4 KiB is read (a FIFO, a device or a
+     * link is refused before it could block or stream).
      *
      * @return the secret, from its file
      * @throws GroupAccessException if this process may not read it
+     * @throws io.uipc.core.LayoutException if the file is not what a secret must be
      */
     String readSecret() {
         try {
-            return Files.readString(dir.resolve(GroupFileNames.SECRET)).trim();
+            return new String(files.readSmall(GroupFileNames.SECRET, GroupFiles.SECRET_FORMAT, secretCheck),
+                StandardCharsets.US_ASCII).trim();
+        } catch (final NoSuchFileException e) {
+            throw new UipcException("group " + name() + " has no secret (" + files.pathOf(GroupFileNames.SECRET) + ")", e);
         } catch (final AccessDeniedException e) {
             throw new GroupAccessException("not allowed to read the secret of group " + name());
         } catch (final IOException e) {
@@ -237,10 +280,11 @@ final class GroupDirectory implements AutoCloseable {
         }
     }
 
-    /** Closes the lock file (dropping every lock this attachment holds) and detaches the domain. */
+    /** Closes the lock file (dropping every lock this attachment holds), detaches the domain and closes the directory. */
     @Override
     public void close() {
         locks.close();
         domain.close();
+        closeQuietly(files);
     }
 }

@@ -1,15 +1,17 @@
 package io.uipc.table;
 
+import io.uipc.core.LayoutException;
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.DirectoryStatus;
+import io.uipc.core.internal.FileCheck;
+import io.uipc.core.internal.SharedFileFormat;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
@@ -20,10 +22,11 @@ import java.util.Set;
 
 /**
  * A group's directory and files ({@link GroupFileNames} names them), their
- * permissions, and the access check made before
- * attaching: OS permissions decide who can attach, and uipc refuses a directory owned by
- * another user unless it is in group mode and this process belongs to that group (a check
- * root is subject to as well, since root bypasses file permissions).
+ * permissions, and the checks made before attaching: OS permissions decide who can attach, and
+ * uipc refuses a directory owned by another user unless it is in group mode and this process
+ * belongs to that group (a check root is subject to as well, since root bypasses file
+ * permissions); each file must then be the directory owner's, of the mode the group's sharing
+ * implies, so a member cannot slip in a file of its own (a confused deputy).
  */
 final class GroupFiles {
     private static final Set<PosixFilePermission> DIR_OWNER = PosixFilePermissions.fromString("rwx------");
@@ -31,6 +34,9 @@ final class GroupFiles {
     private static final Set<PosixFilePermission> FILE_OWNER = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> FILE_GROUP = PosixFilePermissions.fromString("rw-rw----");
     private static final Set<PosixFilePermission> SECRET_GROUP = PosixFilePermissions.fromString("rw-r-----");
+
+    /** The secret: one line of hex, read whole and never more than this. */
+    static final SharedFileFormat SECRET_FORMAT = new SharedFileFormat("group secret", 1, 4096, LayoutException::new);
 
     private GroupFiles() {
     }
@@ -66,47 +72,61 @@ final class GroupFiles {
     }
 
     /**
-     * Gives a file or directory created by path (the group's directory, and the domain file,
-     * which its backend creates) to a Unix group; files created through
-     * {@link io.uipc.core.internal.SharedDirectory} get theirs with their
-     * {@link io.uipc.core.internal.FileAccess}.
+     * Says what a group's own files (table, domain, lock file) must be: the group directory's
+     * owner's, with the mode its sharing implies, and in Unix-group mode that Unix group's.
      *
-     * @param path      the file or directory, not followed if a link
-     * @param unixGroup the group, or null to leave the creator's
-     * @throws IOException if the group cannot be set
+     * @param dir the group directory's owner and mode
+     * @return the check made before each is opened
      */
-    static void giveTo(final Path path, final GroupPrincipal unixGroup) throws IOException {
-        if (unixGroup != null) {
-            Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(unixGroup);
-        }
+    static FileCheck expected(final DirectoryStatus dir) {
+        final boolean shared = isShared(dir);
+        return new FileCheck(dir.attributes().owner(), shared ? FILE_GROUP : FILE_OWNER, shared ? dir.attributes().group() : null);
     }
 
     /**
-     * Refuses a group directory that this process must not attach.
+     * Says what a group's secret must be (as its other files, but readable only by the group).
      *
-     * @throws GroupAccessException if it belongs to another user and group mode does not admit us
+     * @param dir the group directory's owner and mode
+     * @return the check made before it is read
      */
-    static void checkAccess(final Path dir) {
+    static FileCheck expectedSecret(final DirectoryStatus dir) {
+        final boolean shared = isShared(dir);
+        return new FileCheck(dir.attributes().owner(), shared ? SECRET_GROUP : FILE_OWNER, shared ? dir.attributes().group() : null);
+    }
+
+    private static boolean isShared(final DirectoryStatus dir) {
+        return (dir.mode() & 0070) == 0070;
+    }
+
+    /**
+     * Refuses a group directory that this process must not attach: one another user owns and
+     * does not share with a Unix group this process is in, or one every user may write in.
+     *
+     * @param dir    the group directory, for messages
+     * @param status its owner and mode, read from the opened directory
+     * @throws GroupAccessException if it belongs to another user and group mode does not admit us
+     * @throws UipcException        if every user may write in it
+     */
+    static void checkAccess(final Path dir, final DirectoryStatus status) {
+        if ((status.mode() & 0002) != 0) {
+            throw new UipcException("group directory " + dir + " is writable by every user (" + status.describe() + "): refused");
+        }
         try {
-            final int ownerUid = (Integer) Files.getAttribute(dir, "unix:uid");
-            final int dirGid = (Integer) Files.getAttribute(dir, "unix:gid");
-            final int mode = (Integer) Files.getAttribute(dir, "unix:mode");
             final Credentials me = Credentials.current();
-            if (ownerUid == me.uid()) {
+            if (status.uid() == me.uid()) {
                 return;
             }
-            final boolean groupMode = (mode & 0070) == 0070;
-            if (!groupMode) {
-                throw new GroupAccessException("group directory " + dir + " is owned by uid " + ownerUid
-                    + " and not shared with a Unix group (mode " + Integer.toOctalString(mode & 07777)
+            if (!isShared(status)) {
+                throw new GroupAccessException("group directory " + dir + " is owned by uid " + status.uid()
+                    + " and not shared with a Unix group (mode " + Integer.toOctalString(status.mode())
                     + "); this process runs as uid " + me.uid() + ": refused");
             }
-            if (!me.groups().contains(dirGid)) {
-                throw new GroupAccessException("group directory " + dir + " is shared with gid " + dirGid
+            if (!me.groups().contains(status.gid())) {
+                throw new GroupAccessException("group directory " + dir + " is shared with gid " + status.gid()
                     + ", which this process (uid " + me.uid() + ", groups " + me.groups() + ") is not in: refused");
             }
         } catch (final IOException e) {
-            throw new UipcException("cannot read the owner of " + dir + ": " + e, e);
+            throw new UipcException("cannot read this process's credentials: " + e, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.uipc.table;
 
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.FileCheck;
 import io.uipc.core.internal.SharedDirectory;
 
 import java.io.IOException;
@@ -31,19 +32,21 @@ final class GroupLocks implements AutoCloseable {
     private FileLock reaperLock;
 
     /**
-     * Opens a group's lock file through {@link SharedDirectory} and checks it against the table.
+     * Opens a group's lock file by name in its opened directory, through {@link SharedDirectory}
+     * (never through a link, only a regular file of the owner and mode asked for), and checks it
+     * against the table.
      *
-     * @param file    the lock file
+     * @param dir     the group's opened directory
+     * @param name    the lock file's name in it
      * @param entries the process table's entries
-     * @throws TableCorruptException if it is not a regular file of the size the entries imply
+     * @param check   the owner, mode and group it must have
+     * @throws TableCorruptException if it is not a regular file of that owner and mode, of the size the entries imply
      * @throws IOException           if it cannot be opened
      */
-    GroupLocks(final Path file, final int entries) throws IOException {
-        this.file = file.toAbsolutePath();
+    GroupLocks(final SharedDirectory dir, final String name, final int entries, final FileCheck check) throws IOException {
+        this.file = dir.pathOf(name);
         this.memberSlots = new AtomicLongArray((entries + 63) >>> 6);
-        try (SharedDirectory dir = SharedDirectory.open(this.file.getParent())) {
-            this.channel = dir.openChannel(this.file.getFileName().toString(), LockFileDescriptor.FORMAT);
-        }
+        this.channel = dir.openChannel(name, LockFileDescriptor.FORMAT, check);
         try {
             LockFileDescriptor.validate(this.file.toString(), channel.size(), entries);
         } catch (final RuntimeException e) {

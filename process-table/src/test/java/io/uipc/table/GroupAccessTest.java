@@ -62,6 +62,13 @@ class GroupAccessTest extends OneGroupTest {
         assertTrue(otherGroup.getMessage().contains("is shared with gid 65534, which this process (uid 0"), otherGroup.getMessage());
 
         Files.setAttribute(dir, "unix:gid", 0);
+        final TableCorruptException notTheOwners = assertThrows(TableCorruptException.class, () -> ProcessGroup.attach(dir));
+        assertTrue(notTheOwners.getMessage().contains("is owned by root, not nobody (the group directory's owner): refused"),
+            notTheOwners.getMessage());
+        for (final String f : List.of(GroupFileNames.TABLE, GroupFileNames.DOMAIN, GroupFileNames.LOCKS, GroupFileNames.SECRET)) {
+            Files.setAttribute(dir.resolve(f), "unix:uid", NOBODY);
+            Files.setAttribute(dir.resolve(f), "unix:mode", f.equals(GroupFileNames.SECRET) ? 0640 : 0660);
+        }
         try (ProcessGroup admitted = ProcessGroup.attach(dir); Member m = admitted.join(JoinOptions.named("dba-1").secret(secret))) {
             assertEquals(m.handle(), group.lookup("dba-1"), "admitted by group mode, and joined");
         }

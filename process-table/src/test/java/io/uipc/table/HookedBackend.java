@@ -3,6 +3,9 @@ package io.uipc.table;
 import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.emulated.EmulatedBackend;
+import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
+import io.uipc.core.internal.SharedDirectory;
 import io.uipc.core.spi.BackendStatus;
 import io.uipc.core.spi.InterruptBackend;
 
@@ -56,7 +59,19 @@ public final class HookedBackend implements InterruptBackend {
     }
 
     @Override
+    public InterruptDomain create(final SharedDirectory directory, final String name, final int upidCapacity,
+                                  final int uittCapacity, final FileAccess access) {
+        beforeCreate.run();
+        return emulated.create(directory, name, upidCapacity, uittCapacity, access);
+    }
+
+    @Override
     public InterruptDomain attach(final Path file) {
         return emulated.attach(file);
+    }
+
+    @Override
+    public InterruptDomain attach(final SharedDirectory directory, final String name, final FileCheck check) {
+        return emulated.attach(directory, name, check);
     }
 }

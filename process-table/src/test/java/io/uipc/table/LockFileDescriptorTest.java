@@ -1,6 +1,7 @@
 package io.uipc.table;
 
 import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
 import io.uipc.core.internal.SharedDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +40,7 @@ class LockFileDescriptorTest {
     void theLocksAreTheRangesTheDescriptorNames() throws IOException {
         final Path file = create(ENTRIES);
         assertEquals(2 + ENTRIES, Files.size(file));
-        try (GroupLocks locks = new GroupLocks(file, ENTRIES);
+        try (GroupLocks locks = open(file, ENTRIES);
              GroupLocks.Held held = locks.mutation();
              FileChannel other = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             final FileLock liveness = locks.holdForMember(4);
@@ -60,7 +61,7 @@ class LockFileDescriptorTest {
     @Test
     void aLockFileOfAnotherTablesSizeIsRefused() throws IOException {
         final Path file = create(ENTRIES);
-        final TableCorruptException e = assertThrows(TableCorruptException.class, () -> new GroupLocks(file, ENTRIES + 1));
+        final TableCorruptException e = assertThrows(TableCorruptException.class, () -> open(file, ENTRIES + 1));
         assertEquals("lock file " + file + " has the wrong size: file 11 bytes, the table's 10 entries imply 12", e.getMessage());
     }
 
@@ -69,8 +70,14 @@ class LockFileDescriptorTest {
         final Path target = create(ENTRIES);
         final Path link = dir.resolve("link");
         Files.createSymbolicLink(link, target);
-        final TableCorruptException e = assertThrows(TableCorruptException.class, () -> new GroupLocks(link, ENTRIES));
+        final TableCorruptException e = assertThrows(TableCorruptException.class, () -> open(link, ENTRIES));
         assertEquals("lock file " + link + " is not a regular file but a symbolic link: refused", e.getMessage());
+    }
+
+    private static GroupLocks open(final Path file, final int entries) throws IOException {
+        try (SharedDirectory shared = SharedDirectory.open(file.getParent())) {
+            return new GroupLocks(shared, file.getFileName().toString(), entries, FileCheck.ANY);
+        }
     }
 
     private Path create(final int entries) throws IOException {

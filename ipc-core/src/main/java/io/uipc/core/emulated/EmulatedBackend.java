@@ -2,6 +2,9 @@ package io.uipc.core.emulated;
 
 import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
+import io.uipc.core.internal.SharedDirectory;
 import io.uipc.core.spi.BackendStatus;
 import io.uipc.core.spi.InterruptBackend;
 
@@ -48,5 +51,16 @@ public final class EmulatedBackend implements InterruptBackend {
     @Override
     public InterruptDomain attach(final Path file) {
         return EmulatedDomain.attach(file);
+    }
+
+    @Override
+    public InterruptDomain create(final SharedDirectory directory, final String name, final int upidCapacity,
+                                  final int uittCapacity, final FileAccess access) {
+        return EmulatedDomain.create(directory, name, upidCapacity, uittCapacity, access);
+    }
+
+    @Override
+    public InterruptDomain attach(final SharedDirectory directory, final String name, final FileCheck check) {
+        return EmulatedDomain.attach(directory, name, check);
     }
 }

@@ -8,6 +8,7 @@ import io.uipc.core.PrivateUitt;
 import io.uipc.core.Receiver;
 import io.uipc.core.UipcException;
 import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
 import io.uipc.core.internal.SharedDirectory;
 import io.uipc.core.spi.DomainMaintenance;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -54,19 +55,42 @@ public final class EmulatedDomain implements InterruptDomain, DomainMaintenance.
      * @throws IllegalArgumentException if the capacities make a file over 2 GiB
      */
     public static EmulatedDomain create(final DomainConfig config) {
-        final long total = DomainHeaderDescriptor.totalLength(config.upidCapacity(), config.uittCapacity());
-        if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("domain of " + total + " bytes is larger than 2 GiB: reduce capacities");
-        }
         final Path file = config.file().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
             try (SharedDirectory dir = SharedDirectory.open(file.getParent())) {
-                final MappedByteBuffer mapped = dir.create(file.getFileName().toString(), total,
-                    FileAccess.of(config.permissions()),
-                    segment -> DomainHeaderDescriptor.fill(segment, config.upidCapacity(), config.uittCapacity()));
-                return new EmulatedDomain(file, mapped);
+                return create(dir, file.getFileName().toString(), config.upidCapacity(), config.uittCapacity(),
+                    FileAccess.of(config.permissions()));
             }
+        } catch (final IOException e) {
+            throw new UipcException("cannot create interrupt domain " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Creates a domain file atomically by name in an opened directory, with its final mode and
+     * group before it appears under its name.
+     *
+     * @param dir          the opened directory
+     * @param name         the file's name in it
+     * @param upidCapacity UPID slots
+     * @param uittCapacity shared UITT entries
+     * @param access       the file's mode and Unix group
+     * @return the new domain
+     * @throws UipcException if the file exists or cannot be created
+     * @throws IllegalArgumentException if a capacity is out of range or they make a file over 2 GiB
+     */
+    public static EmulatedDomain create(final SharedDirectory dir, final String name, final int upidCapacity,
+                                        final int uittCapacity, final FileAccess access) {
+        final Path file = dir.pathOf(name);
+        new DomainConfig(file, upidCapacity, uittCapacity, access.permissions());
+        final long total = DomainHeaderDescriptor.totalLength(upidCapacity, uittCapacity);
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("domain of " + total + " bytes is larger than 2 GiB: reduce capacities");
+        }
+        try {
+            return new EmulatedDomain(file, dir.create(name, total, access,
+                segment -> DomainHeaderDescriptor.fill(segment, upidCapacity, uittCapacity)));
         } catch (final FileAlreadyExistsException e) {
             throw new UipcException("interrupt domain " + file + " already exists", e);
         } catch (final IOException e) {
@@ -86,8 +110,30 @@ public final class EmulatedDomain implements InterruptDomain, DomainMaintenance.
     public static EmulatedDomain attach(final Path file) {
         final Path absolute = file.toAbsolutePath();
         try (SharedDirectory dir = SharedDirectory.open(absolute.getParent())) {
-            return new EmulatedDomain(absolute, dir.attach(absolute.getFileName().toString(), DomainHeaderDescriptor.FORMAT,
-                DomainHeaderDescriptor::validate));
+            return attach(dir, absolute.getFileName().toString(), FileCheck.ANY);
+        } catch (final NoSuchFileException e) {
+            throw new DomainLayoutException("no interrupt domain at " + file + " (deleted, or never created)", e);
+        } catch (final IOException e) {
+            throw new DomainLayoutException("cannot attach interrupt domain " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Attaches an existing domain file by name in an opened directory, never following a link,
+     * after checking its owner, mode and group, and validates its header.
+     *
+     * @param dir   the opened directory
+     * @param name  the file's name in it
+     * @param check the owner, mode and group it must have
+     * @return the attached domain
+     * @throws DomainLayoutException if the file is missing, not a regular file, of another owner,
+     *     mode or group, truncated, or of the wrong magic, version or size
+     * @throws UipcException if this process may not open it
+     */
+    public static EmulatedDomain attach(final SharedDirectory dir, final String name, final FileCheck check) {
+        final Path file = dir.pathOf(name);
+        try {
+            return new EmulatedDomain(file, dir.attach(name, DomainHeaderDescriptor.FORMAT, DomainHeaderDescriptor::validate, check));
         } catch (final NoSuchFileException e) {
             throw new DomainLayoutException("no interrupt domain at " + file + " (deleted, or never created)", e);
         } catch (final AccessDeniedException e) {

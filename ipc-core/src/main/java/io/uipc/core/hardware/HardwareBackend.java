@@ -3,6 +3,9 @@ package io.uipc.core.hardware;
 import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
+import io.uipc.core.internal.SharedDirectory;
 import io.uipc.core.spi.BackendStatus;
 import io.uipc.core.spi.InterruptBackend;
 
@@ -61,6 +64,17 @@ public final class HardwareBackend implements InterruptBackend {
 
     @Override
     public InterruptDomain attach(final Path file) {
+        throw unavailable();
+    }
+
+    @Override
+    public InterruptDomain create(final SharedDirectory directory, final String name, final int upidCapacity,
+                                  final int uittCapacity, final FileAccess access) {
+        throw unavailable();
+    }
+
+    @Override
+    public InterruptDomain attach(final SharedDirectory directory, final String name, final FileCheck check) {
         throw unavailable();
     }
 

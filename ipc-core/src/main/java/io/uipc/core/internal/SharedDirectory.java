@@ -5,10 +5,12 @@ import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -16,11 +18,12 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -29,27 +32,48 @@ import java.util.function.Consumer;
  * a lock file, an inbox): by a name relative to a directory opened once, never by a path.
  * A path is resolved again at every use, so a directory renamed or replaced between two steps
  * would send them to different files; every operation here acts on the same opened directory
- * (Linux's openat, fstatat, renameat), never follows a link at the file's name, and maps only
- * a regular file within its descriptor's size range. Checks on owners and modes belong here
- * too, so that every shared file gets them.
+ * (Linux's openat, fstatat, renameat), never follows a link at the file's name, and opens only
+ * a regular file within its descriptor's size range and of the owner, mode and group a
+ * {@link FileCheck} asks for, checked again after opening (a file swapped in between is refused).
  *
- * <p>Creating builds the file under a unique temporary name in the same directory, allocates
- * every byte ({@link FileAllocation}), maps it, lets the descriptor fill it (magic last), and
- * only then renames it to its name: no one ever opens a half-written file.
+ * <p>Creating builds the file under a unique temporary name, with its final mode and group,
+ * allocates every byte ({@link FileAllocation}), maps it, lets the descriptor fill it (magic
+ * last), and only then renames it to its name: no one ever opens a half-written file
+ * ({@link FilePublisher}).
  */
 public final class SharedDirectory implements AutoCloseable {
-    private static final Set<OpenOption> CREATE_OPTIONS = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     private static final Set<OpenOption> ATTACH_OPTIONS = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
         LinkOption.NOFOLLOW_LINKS);
-    private static final long PID = ProcessHandle.current().pid();
+    private static final Set<OpenOption> READ_OPTIONS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+    static volatile StepHook stepHook = temporary -> { };
 
-    private final Path path;
-    private final SecureDirectoryStream<Path> directory;
+    final Path path;
+    final SecureDirectoryStream<Path> directory;
 
     private SharedDirectory(final Path path, final SecureDirectoryStream<Path> directory) {
         this.path = path;
         this.directory = directory;
+    }
+
+    /** A pause between creating a new file and setting its mode and group, for tests of races. */
+    @FunctionalInterface
+    public interface StepHook {
+        /**
+         * Runs once the temporary file exists, before its mode and group are set.
+         *
+         * @param temporary the temporary file, as this process named it
+         */
+        void created(Path temporary);
+    }
+
+    /**
+     * Sets the pause between steps, for tests that play a hostile user at that moment.
+     *
+     * @param hook what runs there; a hook that does nothing restores the default
+     */
+    public static void stepHook(final StepHook hook) {
+        stepHook = hook;
     }
 
     /**
@@ -73,6 +97,64 @@ public final class SharedDirectory implements AutoCloseable {
     }
 
     /**
+     * Opens a subdirectory of this directory, refusing a link at its name.
+     *
+     * @param name the subdirectory's name (one path element)
+     * @return the opened subdirectory
+     * @throws NoSuchFileException if there is none
+     * @throws java.nio.file.NotDirectoryException if it is not a directory
+     * @throws IOException if it is a link or cannot be opened
+     */
+    public SharedDirectory openDirectory(final String name) throws IOException {
+        return new SharedDirectory(pathOf(name), directory.newDirectoryStream(element(name), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * Creates a private subdirectory (mode 0700) exclusively and opens it, checking that what was
+     * opened is the directory this process made.
+     *
+     * @param name the subdirectory's name (one path element)
+     * @return the opened subdirectory
+     * @throws java.nio.file.FileAlreadyExistsException if the name exists
+     * @throws IOException if it cannot be made, or what has its name is not this user's private directory
+     */
+    public SharedDirectory createDirectory(final String name) throws IOException {
+        Files.createDirectory(pathOf(name), PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+        try {
+            final SharedDirectory made = openDirectory(name);
+            final PosixFileAttributes own = made.ownAttributes();
+            if (!own.owner().equals(CurrentUser.principal()) || !PRIVATE_DIR.containsAll(own.permissions())) {
+                made.close();
+                throw new FileSystemException(pathOf(name).toString(), null, "replaced by another user's directory while being made");
+            }
+            return made;
+        } catch (final IOException | RuntimeException e) {
+            deleteDirectoryQuietly(name);
+            throw e;
+        }
+    }
+
+    /**
+     * Renames a subdirectory to a name no entry has: the name is first taken with an exclusive
+     * mkdir, then the subdirectory renamed over that empty placeholder, so of two processes
+     * publishing one name exactly one succeeds.
+     *
+     * @param from the subdirectory's name now
+     * @param to   its new name
+     * @throws java.nio.file.FileAlreadyExistsException if the new name exists
+     * @throws IOException if it cannot be renamed
+     */
+    public void moveDirectoryToNewName(final String from, final String to) throws IOException {
+        Files.createDirectory(pathOf(to), PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+        try {
+            directory.move(element(from), directory, element(to));
+        } catch (final IOException | RuntimeException e) {
+            deleteDirectoryQuietly(to);
+            throw e;
+        }
+    }
+
+    /**
      * Returns the directory's absolute path, as it was opened (for messages).
      *
      * @return the directory's absolute path, as it was opened (for messages)
@@ -92,6 +174,46 @@ public final class SharedDirectory implements AutoCloseable {
     }
 
     /**
+     * Reads the opened directory's own attributes (fstat on it, whatever its path names now).
+     *
+     * @return its POSIX attributes
+     * @throws IOException if they cannot be read
+     */
+    public PosixFileAttributes ownAttributes() throws IOException {
+        return directory.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+    }
+
+    /**
+     * Reads the opened directory's owner and mode as numbers, the sticky bit included. Java reads
+     * those only by path, so they are trusted only if the path still names the opened directory.
+     *
+     * @return its uid, gid and mode
+     * @throws IOException if they cannot be read, or its path names another file by now
+     */
+    public DirectoryStatus status() throws IOException {
+        final PosixFileAttributes own = ownAttributes();
+        final Map<String, Object> unix = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+        if (!own.fileKey().equals(unix.get("fileKey"))) {
+            throw new FileSystemException(path.toString(), null, "replaced by another file while being checked");
+        }
+        return new DirectoryStatus((Integer) unix.get("uid"), (Integer) unix.get("gid"), (Integer) unix.get("mode") & 07777, own);
+    }
+
+    /**
+     * Sets the opened directory's own mode and group (fchmod and fchown on it, never by path).
+     *
+     * @param access its mode bits and group (null keeps its group)
+     * @throws IOException if they cannot be set
+     */
+    public void setOwnAccess(final FileAccess access) throws IOException {
+        final PosixFileAttributeView view = directory.getFileAttributeView(PosixFileAttributeView.class);
+        if (access.group() != null) {
+            view.setGroup(access.group());
+        }
+        view.setPermissions(access.permissions());
+    }
+
+    /**
      * Creates a shared file atomically; fails if its name exists.
      *
      * @param name   the file's name in this directory (one path element)
@@ -104,7 +226,7 @@ public final class SharedDirectory implements AutoCloseable {
      */
     public MappedByteBuffer create(final String name, final long length, final FileAccess access,
                                    final Consumer<AtomicBuffer> fill) throws IOException {
-        return publish(name, length, access, fill, false);
+        return FilePublisher.publish(this, name, length, access, fill, false);
     }
 
     /**
@@ -120,12 +242,11 @@ public final class SharedDirectory implements AutoCloseable {
      */
     public MappedByteBuffer replace(final String name, final long length, final FileAccess access,
                                     final Consumer<AtomicBuffer> fill) throws IOException {
-        return publish(name, length, access, fill, true);
+        return FilePublisher.publish(this, name, length, access, fill, true);
     }
 
     /**
-     * Attaches a shared file: checks that it is a regular file (not a link) of a size its
-     * descriptor allows, maps it read-write and validates it with the descriptor.
+     * Attaches a shared file with no owner or mode check ({@link FileCheck#ANY}).
      *
      * @param name      the file's name in this directory (one path element)
      * @param format    the file's descriptor's format
@@ -137,7 +258,26 @@ public final class SharedDirectory implements AutoCloseable {
      */
     public MappedByteBuffer attach(final String name, final SharedFileFormat format, final SharedFileFormat.Validator validator)
         throws IOException {
-        try (FileChannel channel = openChecked(name, format)) {
+        return attach(name, format, validator, FileCheck.ANY);
+    }
+
+    /**
+     * Attaches a shared file: checks that it is a regular file (not a link) of a size its
+     * descriptor allows and of the owner, mode and group asked for, maps it read-write and
+     * validates it with the descriptor.
+     *
+     * @param name      the file's name in this directory (one path element)
+     * @param format    the file's descriptor's format
+     * @param validator the descriptor's validate method
+     * @param check     the owner, mode and group it must have
+     * @return a read-write mapping of the whole file
+     * @throws NoSuchFileException if there is no such file
+     * @throws io.uipc.core.LayoutException the format's subtype, if a check fails
+     * @throws IOException if it cannot be opened or mapped
+     */
+    public MappedByteBuffer attach(final String name, final SharedFileFormat format, final SharedFileFormat.Validator validator,
+                                   final FileCheck check) throws IOException {
+        try (FileChannel channel = CheckedOpen.open(this, name, format, check, ATTACH_OPTIONS)) {
             final long size = channel.size();
             final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
             validator.validate(pathOf(name).toString(), new UnsafeBuffer(mapped), size);
@@ -152,13 +292,53 @@ public final class SharedDirectory implements AutoCloseable {
      *
      * @param name   the file's name in this directory (one path element)
      * @param format the file's descriptor's format
+     * @param check  the owner, mode and group it must have
      * @return the open channel, read-write; the caller closes it
      * @throws NoSuchFileException if there is no such file
      * @throws io.uipc.core.LayoutException the format's subtype, if a check fails
      * @throws IOException if it cannot be opened
      */
-    public FileChannel openChannel(final String name, final SharedFileFormat format) throws IOException {
-        return openChecked(name, format);
+    public FileChannel openChannel(final String name, final SharedFileFormat format, final FileCheck check) throws IOException {
+        return CheckedOpen.open(this, name, format, check, ATTACH_OPTIONS);
+    }
+
+    /**
+     * Reads a small file whole (a secret): checked as {@link #attach} checks before it opens
+     * (so a FIFO, a device or a link is refused before it could block or stream forever), and
+     * read up to the format's largest length, never more.
+     *
+     * @param name   the file's name in this directory (one path element)
+     * @param format its format: kind, and the size range
+     * @param check  the owner, mode and group it must have
+     * @return its bytes
+     * @throws NoSuchFileException if there is no such file
+     * @throws io.uipc.core.LayoutException the format's subtype, if a check fails
+     * @throws IOException if it cannot be read
+     */
+    public byte[] readSmall(final String name, final SharedFileFormat format, final FileCheck check) throws IOException {
+        try (FileChannel channel = openForReading(name, format, check)) {
+            final ByteBuffer bytes = ByteBuffer.allocate((int) format.maxLength() + 1);
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+                continue;
+            }
+            if (bytes.position() > format.maxLength()) {
+                throw format.error(format.kind() + " " + pathOf(name) + " grew larger than " + format.maxLength() + " bytes: refused");
+            }
+            return Arrays.copyOf(bytes.array(), bytes.position());
+        }
+    }
+
+    /**
+     * Opens read-write where this user may (a FIFO swapped in after the check does not block an
+     * open for writing too), else read-only.
+     */
+    private FileChannel openForReading(final String name, final SharedFileFormat format, final FileCheck check)
+        throws IOException {
+        try {
+            return CheckedOpen.open(this, name, format, check, ATTACH_OPTIONS);
+        } catch (final AccessDeniedException e) {
+            return CheckedOpen.open(this, name, format, check, READ_OPTIONS);
+        }
     }
 
     /**
@@ -169,96 +349,11 @@ public final class SharedDirectory implements AutoCloseable {
      * @throws IOException if it cannot be read
      */
     public PosixFileAttributes attributes(final String name) throws IOException {
-        return directory.getFileAttributeView(element(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-            .readAttributes();
+        return attributesOf(element(name));
     }
 
-    private MappedByteBuffer publish(final String name, final long length, final FileAccess access,
-                                     final Consumer<AtomicBuffer> fill, final boolean replace) throws IOException {
-        if (length < 1 || length > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(pathOf(name) + " of " + length + " bytes cannot be mapped: 1 to 2 GiB");
-        }
-        final Path target = element(name);
-        final Path tmp = element("." + name + ".creating-" + PID + "-" + System.nanoTime());
-        try {
-            final MappedByteBuffer mapped;
-            try (FileChannel channel = fileChannel(directory.newByteChannel(tmp, CREATE_OPTIONS,
-                PosixFilePermissions.asFileAttribute(access.permissions())))) {
-                applyAccess(tmp, access);
-                FileAllocation.allocate(channel, length);
-                mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
-            }
-            fill.accept(new UnsafeBuffer(mapped));
-            if (replace) {
-                directory.move(tmp, directory, target);
-            } else {
-                moveToNewName(tmp, target, access);
-            }
-            return mapped;
-        } catch (final Throwable t) {
-            deleteQuietly(tmp);
-            throw t;
-        }
-    }
-
-    /**
-     * A rename replaces what has the new name, so the name is first taken with an exclusive
-     * create (which fails if it exists, even as a link) and the finished file renamed over it:
-     * of two processes creating one name, exactly one succeeds. An attacher between the two
-     * steps finds an empty file and fails as on a truncated one.
-     */
-    private void moveToNewName(final Path tmp, final Path target, final FileAccess access) throws IOException {
-        directory.newByteChannel(target, CREATE_OPTIONS, PosixFilePermissions.asFileAttribute(access.permissions())).close();
-        try {
-            directory.move(tmp, directory, target);
-        } catch (final Throwable t) {
-            deleteQuietly(target);
-            throw t;
-        }
-    }
-
-    private void applyAccess(final Path file, final FileAccess access) throws IOException {
-        final PosixFileAttributeView view = directory.getFileAttributeView(file, PosixFileAttributeView.class,
-            LinkOption.NOFOLLOW_LINKS);
-        view.setPermissions(access.permissions());
-        if (access.group() != null && !view.readAttributes().group().equals(access.group())) {
-            view.setGroup(access.group());
-        }
-    }
-
-    private FileChannel openChecked(final String name, final SharedFileFormat format) throws IOException {
-        final Path file = element(name);
-        final BasicFileAttributes attributes = directory.getFileAttributeView(file, BasicFileAttributeView.class,
-            LinkOption.NOFOLLOW_LINKS).readAttributes();
-        if (!attributes.isRegularFile()) {
-            throw format.error(format.kind() + " " + pathOf(name) + " is not a regular file but "
-                + (attributes.isSymbolicLink() ? "a symbolic link" : attributes.isDirectory() ? "a directory" : "a special file")
-                + ": refused");
-        }
-        final FileChannel channel = fileChannel(directory.newByteChannel(file, ATTACH_OPTIONS));
-        try {
-            final long size = channel.size();
-            if (size < format.minLength()) {
-                throw format.error(format.kind() + " " + pathOf(name) + " is truncated: " + size + " bytes, smaller than the "
-                    + format.minLength() + "-byte header");
-            }
-            if (size > format.maxLength()) {
-                throw format.error(format.kind() + " " + pathOf(name) + " is " + size + " bytes, larger than any valid "
-                    + format.kind() + " (" + format.maxLength() + " bytes)");
-            }
-            return channel;
-        } catch (final Throwable t) {
-            channel.close();
-            throw t;
-        }
-    }
-
-    private static FileChannel fileChannel(final SeekableByteChannel channel) throws IOException {
-        if (channel instanceof FileChannel) {
-            return (FileChannel) channel;
-        }
-        channel.close();
-        throw new IOException("the secure directory stream opened a " + channel.getClass().getName() + ", not a mappable FileChannel");
+    PosixFileAttributes attributesOf(final Path element) throws IOException {
+        return directory.getFileAttributeView(element, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
     }
 
     /**
@@ -266,7 +361,7 @@ public final class SharedDirectory implements AutoCloseable {
      *
      * @return {@code name} as a path of one element, refusing anything that could leave this directory
      */
-    private Path element(final String name) {
+    Path element(final String name) {
         final Path element = path.getFileSystem().getPath(name);
         if (name.isEmpty() || element.getNameCount() != 1 || element.isAbsolute() || name.indexOf('/') >= 0
             || name.equals(".") || name.equals("..")) {
@@ -275,11 +370,19 @@ public final class SharedDirectory implements AutoCloseable {
         return element;
     }
 
-    private void deleteQuietly(final Path file) {
+    void deleteQuietly(final Path file) {
         try {
             directory.deleteFile(file);
         } catch (final IOException ignored) {
             // gone already, or the directory with it; the failure that brought us here is what matters
+        }
+    }
+
+    void deleteDirectoryQuietly(final String name) {
+        try {
+            directory.deleteDirectory(element(name));
+        } catch (final IOException ignored) {
+            // gone already, or not empty: someone renamed it and put another there; what brought us here matters
         }
     }
 

@@ -2,6 +2,9 @@ package io.uipc.core.spi;
 
 import io.uipc.core.DomainConfig;
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
+import io.uipc.core.internal.SharedDirectory;
 
 import java.nio.file.Path;
 
@@ -47,4 +50,28 @@ public interface InterruptBackend {
      * @return the attached domain, validated (magic, version, sizes)
      */
     InterruptDomain attach(Path file);
+
+    /**
+     * Creates a domain file by name in an opened directory (a group's), never by a path: the
+     * file has its final mode and group before it appears under its name.
+     *
+     * @param directory    the opened directory
+     * @param name         the file's name in it
+     * @param upidCapacity UPID slots, 1..{@value DomainConfig#MAX_UPIDS}
+     * @param uittCapacity shared UITT entries, 1..{@value DomainConfig#MAX_UITT}
+     * @param access       the file's mode and Unix group
+     * @return a new domain, created atomically (an existing file is an error)
+     */
+    InterruptDomain create(SharedDirectory directory, String name, int upidCapacity, int uittCapacity, FileAccess access);
+
+    /**
+     * Attaches an existing domain by name in an opened directory, never following a link, after
+     * checking it is a regular file of the owner, mode and group given.
+     *
+     * @param directory the opened directory
+     * @param name      the file's name in it
+     * @param check     the owner, mode and group the file must have
+     * @return the attached domain, validated (magic, version, sizes)
+     */
+    InterruptDomain attach(SharedDirectory directory, String name, FileCheck check);
 }

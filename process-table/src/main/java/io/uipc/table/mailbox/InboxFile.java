@@ -2,6 +2,7 @@ package io.uipc.table.mailbox;
 
 import io.uipc.core.UipcException;
 import io.uipc.core.internal.FileAccess;
+import io.uipc.core.internal.FileCheck;
 import io.uipc.core.internal.SharedDirectory;
 import io.uipc.table.GroupFileNames;
 import io.uipc.table.ProcessGroup;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 
 import static io.uipc.table.mailbox.InboxDescriptor.CAPACITY_OFFSET;
 import static io.uipc.table.mailbox.InboxDescriptor.MAX_MESSAGE_OFFSET;
@@ -21,8 +23,10 @@ import static io.uipc.table.mailbox.InboxDescriptor.VECTOR_OFFSET;
 /**
  * One mapped inbox file: its header and its ring. Creates the file atomically through
  * {@link SharedDirectory} (built under a temporary name, then renamed over any file a dead
- * predecessor of the same name left), with the mode and Unix group of its group's table, and
- * validates it when a sender attaches. The mapping is never unmapped explicitly: a late offer
+ * predecessor of the same name left), with the mode and Unix group of its group's table, set
+ * where no other member can swap the file (in a private directory when the group directory is
+ * shared); a sender attaches only a regular file of that mode and group (any member may own
+ * one), never through a link, and validates it. The mapping is never unmapped explicitly: a late offer
  * on another thread must not touch unmapped memory; it goes with the last reference.
  */
 final class InboxFile {
@@ -82,7 +86,9 @@ final class InboxFile {
         final String name = GroupFileNames.inbox(memberName);
         final Path file = group.directory().resolve(name);
         try (SharedDirectory dir = SharedDirectory.open(group.directory())) {
-            return new InboxFile(file, dir.attach(name, InboxDescriptor.FORMAT, InboxDescriptor::validate));
+            final PosixFileAttributes table = dir.attributes(GroupFileNames.TABLE);
+            return new InboxFile(file, dir.attach(name, InboxDescriptor.FORMAT, InboxDescriptor::validate,
+                new FileCheck(null, table.permissions(), table.group())));
         } catch (final NoSuchFileException e) {
             throw new UipcException("member '" + memberName + "' of group " + group.name() + " has no inbox (" + file + ")", e);
         } catch (final IOException e) {

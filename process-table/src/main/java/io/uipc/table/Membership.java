@@ -30,6 +30,7 @@ final class Membership {
     private final ProcessTable table;
     private final InterruptDomain domain;
     private final GroupLocks locks;
+    private final EntryReclaimer reclaimer;
     private final List<Member> members = new CopyOnWriteArrayList<>();
 
     Membership(final GroupDirectory files) {
@@ -37,30 +38,62 @@ final class Membership {
         this.table = files.table();
         this.domain = files.domain();
         this.locks = files.locks();
+        this.reclaimer = new EntryReclaimer(files);
     }
 
     /**
      * Joins: checks the secret, claims an entry, takes its liveness lock, registers a receiver
-     * for the calling thread and publishes the member under its name.
+     * for the calling thread and publishes the member under its name. A member whose process died
+     * and that still holds the name, or the last free entries, is reclaimed first (its liveness
+     * lock proves it dead), so a group that nobody reaps can still be joined.
      *
      * @param group   the group the member belongs to
      * @param options name, role, secret, death notice
      * @return the member
      * @throws GroupAccessException if the secret is missing or wrong
-     * @throws UipcException        if the name is taken or the table full
+     * @throws UipcException        if a live member has the name, or the table is full of live members
      */
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     Member join(final ProcessGroup group, final JoinOptions options) {
         checkSecret(options);
         final Member member;
+        boolean reclaimed = false;
         try (GroupLocks.Held ignored = locks.mutation()) {
-            if (!MemberHandle.isNull(table.lookup(options.name()))) {
-                throw new UipcException("name '" + options.name() + "' is already taken in group " + files.name());
+            final long holder = table.lookup(options.name());
+            if (!MemberHandle.isNull(holder)) {
+                if (reclaimer.reclaimIfDead(MemberHandle.slot(holder)) == null) {
+                    throw new UipcException("name '" + options.name() + "' is already taken in group " + files.name()
+                        + " by a live member");
+                }
+                reclaimed = true;
             }
-            member = fill(group, claimLocked(), options);
+            Claimed claim = claimLocked();
+            if (claim == null) {
+                reclaimed |= reclaimDeadLocked();
+                claim = claimLocked();
+            }
+            if (claim == null) {
+                throw new UipcException("process table of group " + files.name() + " is full: all " + table.entryCapacity()
+                    + " entries are held by live members");
+            }
+            member = fill(group, claim, options);
+        }
+        if (reclaimed) {
+            reclaimer.postDeathNotices();
         }
         members.add(member);
         return member;
+    }
+
+    /** Reclaims every entry whose owner is dead (mutation lock held); @return whether any was. */
+    private boolean reclaimDeadLocked() {
+        boolean any = false;
+        for (int slot = 0; slot < table.entryCapacity(); slot++) {
+            if (!table.isFree(slot) && reclaimer.reclaimIfDead(slot) != null) {
+                any = true;
+            }
+        }
+        return any;
     }
 
     private void checkSecret(final JoinOptions options) {
@@ -86,8 +119,7 @@ final class Membership {
      * a FREE entry whose lock is held for a moment (a member that just left, a late probe) is
      * skipped.
      *
-     * @return the claimed slot and its liveness lock
-     * @throws UipcException if no free entry could be claimed
+     * @return the claimed slot and its liveness lock, or null if no free entry could be claimed
      */
     private Claimed claimLocked() {
         final int capacity = table.entryCapacity();
@@ -106,7 +138,7 @@ final class Membership {
             }
             locks.releaseMember(slot, liveness);
         }
-        throw new UipcException("process table of group " + files.name() + " is full: all " + capacity + " entries are taken");
+        return null;
     }
 
     /** A claimed entry and the liveness lock taken for it. */

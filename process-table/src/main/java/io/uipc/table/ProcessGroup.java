@@ -31,6 +31,7 @@ public final class ProcessGroup implements AutoCloseable {
     private final Membership membership;
     private final Reaper reaper;
     private final GroupSnapshot snapshot;
+    private final MemberLiveness liveness;
 
     private ProcessGroup(final GroupDirectory files) {
         this.files = files;
@@ -38,6 +39,7 @@ public final class ProcessGroup implements AutoCloseable {
         this.membership = new Membership(files);
         this.reaper = new Reaper(files, membership);
         this.snapshot = new GroupSnapshot(files);
+        this.liveness = new MemberLiveness(table, files.locks());
     }
 
     /**
@@ -200,7 +202,7 @@ public final class ProcessGroup implements AutoCloseable {
         if (handle == NO_UITT_HANDLE) {
             throw new UipcException("member '" + memberName + "' of group " + name() + " does not accept vector " + vector);
         }
-        return new Target(domain(), memberName, vector, member, handle);
+        return new Target(domain(), liveness, memberName, vector, member, handle);
     }
 
     /**
@@ -284,6 +286,18 @@ public final class ProcessGroup implements AutoCloseable {
      * @return members reclaimed
      */
     public int reap() {
+        return reapDead().members().size();
+    }
+
+    /**
+     * Finds dead members now and reclaims them, as {@link #reap()} does, and says what it
+     * reclaimed: {@code uipc reap}, for a group that no launcher or member reaps. Death is proved
+     * by a member's liveness lock, never by its pid.
+     *
+     * @return the members reclaimed, as their entries were, and the orphaned UPID slots and UITT
+     *     entries freed
+     */
+    public ReapReport reapDead() {
         return reaper.reap();
     }
 

@@ -28,14 +28,13 @@ import java.util.Optional;
 final class MemberSpawner {
     private static final Path SETSID = Paths.get("/usr/bin/setsid");
     private final ProcessGroup group;
-    private final String secret;
     private final ChildClassPath classPath;
     private final Optional<Path> workDir;
     private final LaunchConsole console;
     private final LaunchEvents events;
 
     /**
-     * @param group     the group the members join; its secret is read now
+     * @param group     the group the members join; its secret is read for each member started
      * @param classPath the members' class path
      * @param workDir   the members' working directory, or empty for the launcher's
      * @param console   where their output goes
@@ -44,7 +43,6 @@ final class MemberSpawner {
     MemberSpawner(final ProcessGroup group, final ChildClassPath classPath, final Optional<Path> workDir, final LaunchConsole console,
                   final LaunchEvents events) {
         this.group = group;
-        this.secret = group.readSecret();
         this.classPath = classPath;
         this.workDir = workDir;
         this.console = console;
@@ -63,7 +61,7 @@ final class MemberSpawner {
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         workDir.ifPresent(dir -> pb.directory(dir.toFile()));
         final Map<String, String> env = pb.environment();
-        env.putAll(GroupEnvironment.forChild(group, m.name(), p.role(), secret));
+        env.putAll(GroupEnvironment.forChild(group, m.name(), p.role(), group.readSecret()));
         env.put(LaunchedMember.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
         final Process process;
         try {

@@ -31,6 +31,7 @@ final class Membership {
     private final InterruptDomain domain;
     private final GroupLocks locks;
     private final EntryReclaimer reclaimer;
+    private final TableSecret secret;
     private final List<Member> members = new CopyOnWriteArrayList<>();
 
     Membership(final GroupDirectory files) {
@@ -39,6 +40,7 @@ final class Membership {
         this.domain = files.domain();
         this.locks = files.locks();
         this.reclaimer = new EntryReclaimer(files);
+        this.secret = new TableSecret(table.buffer());
     }
 
     /**
@@ -55,10 +57,13 @@ final class Membership {
      */
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     Member join(final ProcessGroup group, final JoinOptions options) {
-        checkSecret(options);
+        final long checkedAt = checkSecret(options, false);
         final Member member;
         boolean reclaimed = false;
         try (GroupLocks.Held ignored = locks.mutation()) {
+            if (checkedAt < 0 || secret.sequence() != checkedAt) {
+                checkSecret(options, true);
+            }
             final long holder = table.lookup(options.name());
             if (!MemberHandle.isNull(holder)) {
                 if (reclaimer.reclaimIfDead(MemberHandle.slot(holder)) == null) {
@@ -74,7 +79,7 @@ final class Membership {
             }
             if (claim == null) {
                 throw new UipcException("process table of group " + files.name() + " is full: all " + table.entryCapacity()
-                    + " entries are held by live members");
+                    + " entries are taken by live members");
             }
             member = fill(group, claim, options);
         }
@@ -96,20 +101,35 @@ final class Membership {
         return any;
     }
 
-    private void checkSecret(final JoinOptions options) {
+    /**
+     * Checks the presented secret against the table's salt and hash, read without a lock as one
+     * consistent pair (a concurrent rotation shows the old pair or the new one). Join re-checks
+     * under the mutation lock if a rotation happened since, so no join completes with a secret
+     * that was replaced before it claimed its entry.
+     *
+     * @param locked whether the caller holds the mutation lock, under which no live rotation runs
+     * @return the secret sequence the check passed at, or -1 if a rotation was being written (not locked)
+     * @throws GroupAccessException if the secret is missing or wrong, or a rotation died half-way
+     */
+    private long checkSecret(final JoinOptions options, final boolean locked) {
         final String presented = options.secret().orElse(System.getenv(GroupSecret.ENV));
         if (presented == null || presented.isBlank()) {
             throw new GroupAccessException("no secret presented to join group " + files.name() + ": set " + GroupSecret.ENV
                 + " or pass JoinOptions.secret (the launcher does this for its children)");
         }
-        final byte[] salt = new byte[ProcessTableDescriptor.SECRET_SALT_LENGTH];
-        final byte[] hash = new byte[ProcessTableDescriptor.SECRET_HASH_LENGTH];
-        table.buffer().getBytes(ProcessTableDescriptor.SECRET_SALT_OFFSET, salt);
-        table.buffer().getBytes(ProcessTableDescriptor.SECRET_HASH_OFFSET, hash);
-        if (!GroupSecret.matches(salt, hash, presented)) {
+        final TableSecret.Pair pair = secret.read();
+        if (pair == null) {
+            if (!locked) {
+                return -1;
+            }
+            throw new GroupAccessException("the secret of group " + files.name() + " is unusable: a rotation died half-way;"
+                + " run 'uipc rotate-secret " + files.name() + "' again: join refused");
+        }
+        if (!pair.matches(presented)) {
             throw new GroupAccessException("wrong secret for group " + files.name() + (options.secret().isPresent() ? "" : " (from "
                 + GroupSecret.ENV + ")") + ": join refused");
         }
+        return pair.sequence();
     }
 
     /**

@@ -136,6 +136,20 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * Replaces the group secret ({@code uipc rotate-secret}): a new random secret in its file, its
+     * salt and hash in the table. New joins need the new secret (a launcher reads it again for
+     * every member it starts); live members are not affected. A join racing the rotation checks
+     * the old pair or the new one, never a mix.
+     *
+     * @return how many times the group's secret has been rotated, this time included
+     * @throws GroupAccessException if this process's uid does not own the group's directory
+     * @throws UipcException        if the secret file cannot be replaced (the old secret stays valid)
+     */
+    public long rotateSecret() {
+        return new SecretRotation(files).rotate();
+    }
+
+    /**
      * Sets what happens when a member of this process loses its identity.
      *
      * @param handler called once when a member of this process finds its entry reclaimed or

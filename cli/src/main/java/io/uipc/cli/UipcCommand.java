@@ -6,6 +6,8 @@ import io.uipc.launcher.cli.DestroyCommand;
 import io.uipc.launcher.cli.ErrorExitHandler;
 import io.uipc.launcher.cli.LaunchCommand;
 import io.uipc.launcher.cli.PsCommand;
+import io.uipc.launcher.cli.ReapCommand;
+import io.uipc.launcher.cli.RotateSecretCommand;
 import io.uipc.launcher.cli.SendCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "uipc", mixinStandardHelpOptions = true, version = "uipc 0.1.0",
     description = "User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, send interrupts.",
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
+        ReapCommand.class, RotateSecretCommand.class,
         BackendsCommand.class, BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})

@@ -33,7 +33,6 @@ final class MemberSpawner {
     /** How long an exit report waits for the rest of the member's output, so it can quote the last line. */
     private static final long OUTPUT_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ProcessGroup group;
-    private final String secret;
     private final ChildClassPath classPath;
     private final Optional<Path> workDir;
     private final LaunchConsole console;
@@ -42,7 +41,7 @@ final class MemberSpawner {
     private final boolean ownGroups = Files.isExecutable(SETSID);
 
     /**
-     * @param group     the group the members join; its secret is read now
+     * @param group     the group the members join; its secret is read for each member started
      * @param classPath the members' class path
      * @param workDir   the members' working directory, or empty for the launcher's
      * @param console   where their output goes
@@ -51,7 +50,6 @@ final class MemberSpawner {
     MemberSpawner(final ProcessGroup group, final ChildClassPath classPath, final Optional<Path> workDir, final LaunchConsole console,
                   final LaunchEvents events) {
         this.group = group;
-        this.secret = group.readSecret();
         this.classPath = classPath;
         this.workDir = workDir;
         this.console = console;
@@ -70,7 +68,7 @@ final class MemberSpawner {
         final ProcessBuilder pb = new ProcessBuilder(command(p)).redirectErrorStream(true);
         workDir.ifPresent(dir -> pb.directory(dir.toFile()));
         final Map<String, String> env = pb.environment();
-        env.putAll(GroupEnvironment.forChild(group, m.name(), p.role(), secret));
+        env.putAll(GroupEnvironment.forChild(group, m.name(), p.role(), group.readSecret()));
         env.put(LaunchedMember.LAUNCHER_PID, Long.toString(ProcessHandle.current().pid()));
         final Process process;
         try {

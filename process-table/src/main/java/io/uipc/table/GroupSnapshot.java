@@ -43,25 +43,45 @@ final class GroupSnapshot {
         final long now = System.currentTimeMillis();
         for (int slot = 0; slot < table.entryCapacity(); slot++) {
             final long control = table.control(slot);
-            final int state = MemberEntryDescriptor.state(control);
-            if (state == FREE) {
-                continue;
+            if (MemberEntryDescriptor.state(control) != FREE) {
+                list.add(entry(slot, control, now));
             }
-            final List<String> indices = new ArrayList<>();
-            for (int i = 0; i < MemberEntryDescriptor.MAX_VECTORS; i++) {
-                final long handle = table.handleAt(slot, i);
-                if (handle != ProcessGroup.NO_UITT_HANDLE) {
-                    indices.add(table.vectorAt(slot, i) + ":" + UittHandle.index(handle));
-                }
-            }
-            final int upid = table.getInt(slot, UPID_INDEX_OFFSET);
-            final boolean upidOk = upid >= 0 && upid < domain.upidCapacity() && state != CLAIMING;
-            list.add(new MemberInfo(slot, MemberEntryDescriptor.generation(control), table.getLong(slot, PID_OFFSET),
-                table.name(slot), table.role(slot), MemberState.of(state), state, List.copyOf(indices),
-                now - table.getLong(slot, HEARTBEAT_OFFSET), table.getLong(slot, SENT_OFFSET),
-                upidOk ? domain.deliveredCount(upid) : 0, upid));
         }
         return list;
+    }
+
+    /**
+     * Snapshots one entry, as the reaper saw it before reclaiming it.
+     *
+     * @param slot a slot
+     * @return its entry; an unreadable name or role (a corrupt entry) reads as {@code ?}
+     */
+    MemberInfo describe(final int slot) {
+        try {
+            return entry(slot, table.control(slot), System.currentTimeMillis());
+        } catch (final TableCorruptException e) {
+            final long control = table.control(slot);
+            final int state = MemberEntryDescriptor.state(control);
+            return new MemberInfo(slot, MemberEntryDescriptor.generation(control), table.getLong(slot, PID_OFFSET), "?", "?",
+                MemberState.of(state), state, List.of(), 0, 0, 0, table.getInt(slot, UPID_INDEX_OFFSET));
+        }
+    }
+
+    private MemberInfo entry(final int slot, final long control, final long now) {
+        final int state = MemberEntryDescriptor.state(control);
+        final List<String> indices = new ArrayList<>();
+        for (int i = 0; i < MemberEntryDescriptor.MAX_VECTORS; i++) {
+            final long handle = table.handleAt(slot, i);
+            if (handle != ProcessGroup.NO_UITT_HANDLE) {
+                indices.add(table.vectorAt(slot, i) + ":" + UittHandle.index(handle));
+            }
+        }
+        final int upid = table.getInt(slot, UPID_INDEX_OFFSET);
+        final boolean upidOk = upid >= 0 && upid < domain.upidCapacity() && state != CLAIMING;
+        return new MemberInfo(slot, MemberEntryDescriptor.generation(control), table.getLong(slot, PID_OFFSET),
+            table.name(slot), table.role(slot), MemberState.of(state), state, List.copyOf(indices),
+            now - table.getLong(slot, HEARTBEAT_OFFSET), table.getLong(slot, SENT_OFFSET),
+            upidOk ? domain.deliveredCount(upid) : 0, upid);
     }
 
     /**

@@ -105,7 +105,7 @@ public final class Member implements AutoCloseable {
      * @return a {@link SendResult} code
      */
     public int send(final Target target) {
-        return send(target.uittHandle());
+        return counted(target.send());
     }
 
     /**
@@ -117,7 +117,10 @@ public final class Member implements AutoCloseable {
      * @return a {@link SendResult} code
      */
     public int send(final long uittHandle) {
-        final int result = group.domain().send(uittHandle);
+        return counted(group.domain().send(uittHandle));
+    }
+
+    private int counted(final int result) {
         if (result >= 0) {
             SENT.setOpaque(this, (long) SENT.getOpaque(this) + 1);
         }

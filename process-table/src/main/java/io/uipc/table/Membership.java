@@ -30,6 +30,8 @@ final class Membership {
     private final ProcessTable table;
     private final InterruptDomain domain;
     private final GroupLocks locks;
+    private final EntryReclaimer reclaimer;
+    private final TableSecret secret;
     private final List<Member> members = new CopyOnWriteArrayList<>();
 
     Membership(final GroupDirectory files) {
@@ -37,46 +39,97 @@ final class Membership {
         this.table = files.table();
         this.domain = files.domain();
         this.locks = files.locks();
+        this.reclaimer = new EntryReclaimer(files);
+        this.secret = new TableSecret(table.buffer());
     }
 
     /**
      * Joins: checks the secret, claims an entry, takes its liveness lock, registers a receiver
-     * for the calling thread and publishes the member under its name.
+     * for the calling thread and publishes the member under its name. A member whose process died
+     * and that still holds the name, or the last free entries, is reclaimed first (its liveness
+     * lock proves it dead), so a group that nobody reaps can still be joined.
      *
      * @param group   the group the member belongs to
      * @param options name, role, secret, death notice
      * @return the member
      * @throws GroupAccessException if the secret is missing or wrong
-     * @throws UipcException        if the name is taken or the table full
+     * @throws UipcException        if a live member has the name, or the table is full of live members
      */
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     Member join(final ProcessGroup group, final JoinOptions options) {
-        checkSecret(options);
+        final long checkedAt = checkSecret(options, false);
         final Member member;
+        boolean reclaimed = false;
         try (GroupLocks.Held ignored = locks.mutation()) {
-            if (!MemberHandle.isNull(table.lookup(options.name()))) {
-                throw new UipcException("name '" + options.name() + "' is already taken in group " + files.name());
+            if (checkedAt < 0 || secret.sequence() != checkedAt) {
+                checkSecret(options, true);
             }
-            member = fill(group, claimLocked(), options);
+            final long holder = table.lookup(options.name());
+            if (!MemberHandle.isNull(holder)) {
+                if (reclaimer.reclaimIfDead(MemberHandle.slot(holder)) == null) {
+                    throw new UipcException("name '" + options.name() + "' is already taken in group " + files.name()
+                        + " by a live member");
+                }
+                reclaimed = true;
+            }
+            Claimed claim = claimLocked();
+            if (claim == null) {
+                reclaimed |= reclaimDeadLocked();
+                claim = claimLocked();
+            }
+            if (claim == null) {
+                throw new UipcException("process table of group " + files.name() + " is full: all " + table.entryCapacity()
+                    + " entries are taken by live members");
+            }
+            member = fill(group, claim, options);
+        }
+        if (reclaimed) {
+            reclaimer.postDeathNotices();
         }
         members.add(member);
         return member;
     }
 
-    private void checkSecret(final JoinOptions options) {
+    /** Reclaims every entry whose owner is dead (mutation lock held); @return whether any was. */
+    private boolean reclaimDeadLocked() {
+        boolean any = false;
+        for (int slot = 0; slot < table.entryCapacity(); slot++) {
+            if (!table.isFree(slot) && reclaimer.reclaimIfDead(slot) != null) {
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Checks the presented secret against the table's salt and hash, read without a lock as one
+     * consistent pair (a concurrent rotation shows the old pair or the new one). Join re-checks
+     * under the mutation lock if a rotation happened since, so no join completes with a secret
+     * that was replaced before it claimed its entry.
+     *
+     * @param locked whether the caller holds the mutation lock, under which no live rotation runs
+     * @return the secret sequence the check passed at, or -1 if a rotation was being written (not locked)
+     * @throws GroupAccessException if the secret is missing or wrong, or a rotation died half-way
+     */
+    private long checkSecret(final JoinOptions options, final boolean locked) {
         final String presented = options.secret().orElse(System.getenv(GroupSecret.ENV));
         if (presented == null || presented.isBlank()) {
             throw new GroupAccessException("no secret presented to join group " + files.name() + ": set " + GroupSecret.ENV
                 + " or pass JoinOptions.secret (the launcher does this for its children)");
         }
-        final byte[] salt = new byte[ProcessTableDescriptor.SECRET_SALT_LENGTH];
-        final byte[] hash = new byte[ProcessTableDescriptor.SECRET_HASH_LENGTH];
-        table.buffer().getBytes(ProcessTableDescriptor.SECRET_SALT_OFFSET, salt);
-        table.buffer().getBytes(ProcessTableDescriptor.SECRET_HASH_OFFSET, hash);
-        if (!GroupSecret.matches(salt, hash, presented)) {
+        final TableSecret.Pair pair = secret.read();
+        if (pair == null) {
+            if (!locked) {
+                return -1;
+            }
+            throw new GroupAccessException("the secret of group " + files.name() + " is unusable: a rotation died half-way;"
+                + " run 'uipc rotate-secret " + files.name() + "' again: join refused");
+        }
+        if (!pair.matches(presented)) {
             throw new GroupAccessException("wrong secret for group " + files.name() + (options.secret().isPresent() ? "" : " (from "
                 + GroupSecret.ENV + ")") + ": join refused");
         }
+        return pair.sequence();
     }
 
     /**
@@ -86,8 +139,7 @@ final class Membership {
      * a FREE entry whose lock is held for a moment (a member that just left, a late probe) is
      * skipped.
      *
-     * @return the claimed slot and its liveness lock
-     * @throws UipcException if no free entry could be claimed
+     * @return the claimed slot and its liveness lock, or null if no free entry could be claimed
      */
     private Claimed claimLocked() {
         final int capacity = table.entryCapacity();
@@ -106,7 +158,7 @@ final class Membership {
             }
             locks.releaseMember(slot, liveness);
         }
-        throw new UipcException("process table of group " + files.name() + " is full: all " + capacity + " entries are taken");
+        return null;
     }
 
     /** A claimed entry and the liveness lock taken for it. */

@@ -31,6 +31,7 @@ public final class ProcessGroup implements AutoCloseable {
     private final Membership membership;
     private final Reaper reaper;
     private final GroupSnapshot snapshot;
+    private final MemberLiveness liveness;
 
     private ProcessGroup(final GroupDirectory files, final GroupFileGuard guard) {
         this.files = files;
@@ -38,6 +39,7 @@ public final class ProcessGroup implements AutoCloseable {
         this.membership = new Membership(files);
         this.reaper = new Reaper(files, membership, guard);
         this.snapshot = new GroupSnapshot(files);
+        this.liveness = new MemberLiveness(table, files.locks());
     }
 
     /**
@@ -142,6 +144,20 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * Replaces the group secret ({@code uipc rotate-secret}): a new random secret in its file, its
+     * salt and hash in the table. New joins need the new secret (a launcher reads it again for
+     * every member it starts); live members are not affected. A join racing the rotation checks
+     * the old pair or the new one, never a mix.
+     *
+     * @return how many times the group's secret has been rotated, this time included
+     * @throws GroupAccessException if this process's uid does not own the group's directory
+     * @throws UipcException        if the secret file cannot be replaced (the old secret stays valid)
+     */
+    public long rotateSecret() {
+        return new SecretRotation(files).rotate();
+    }
+
+    /**
      * Sets what happens when a member of this process loses its identity.
      *
      * @param handler called once when a member of this process finds its entry reclaimed or
@@ -230,7 +246,7 @@ public final class ProcessGroup implements AutoCloseable {
         if (handle == NO_UITT_HANDLE) {
             throw new UipcException("member '" + memberName + "' of group " + name() + " does not accept vector " + vector);
         }
-        return new Target(domain(), memberName, vector, member, handle);
+        return new Target(domain(), liveness, memberName, vector, member, handle);
     }
 
     /**
@@ -315,6 +331,18 @@ public final class ProcessGroup implements AutoCloseable {
      * @throws GroupLostException if the group's files were deleted, truncated or replaced
      */
     public int reap() {
+        return reapDead().members().size();
+    }
+
+    /**
+     * Finds dead members now and reclaims them, as {@link #reap()} does, and says what it
+     * reclaimed: {@code uipc reap}, for a group that no launcher or member reaps. Death is proved
+     * by a member's liveness lock, never by its pid.
+     *
+     * @return the members reclaimed, as their entries were, and the orphaned UPID slots and UITT
+     *     entries freed
+     */
+    public ReapReport reapDead() {
         return reaper.reap();
     }
 

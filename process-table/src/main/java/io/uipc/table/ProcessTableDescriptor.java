@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  *  +---------------------------------------------------------------+
  *  |                  Layout Version (int32)                       |   8
  *  +---------------------------------------------------------------+
- *  |                  Header Length (int32) = 128                  |  12
+ *  |                  Header Length (int32) = 192                  |  12
  *  +---------------------------------------------------------------+
  *  |                  Entry Capacity (int32)                       |  16
  *  +---------------------------------------------------------------+
@@ -42,7 +42,12 @@ import java.nio.charset.StandardCharsets;
  *  +---------------------------------------------------------------+
  *  |                  Backend Name (16 bytes ASCII, NUL-padded)    | 112
  *  +---------------------------------------------------------------+
- *  |     Entries: Entry Capacity x 320 bytes                       | 128
+ *  |                  Secret Sequence (int64): even = salt and     | 128
+ *  |                  hash stable, odd = a rotation is writing them |
+ *  +---------------------------------------------------------------+
+ *  |                  Reserved to 192                              | 136
+ *  +---------------------------------------------------------------+
+ *  |     Entries: Entry Capacity x 320 bytes                       | 192
  *  +---------------------------------------------------------------+
  *  |     Name index: Index Capacity x int32                        |
  *  |     (0 empty, -1 deleted, n &gt; 0: entry slot n - 1)          |
@@ -56,16 +61,23 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>{@link #fill} writes a fresh header, the magic last with a volatile store, into a file the
  * creator has not published yet; {@link #validate} checks it on attach. After creation only the
- * claim hint (ordered stores by joiners), the reaper pid and the deaths counter (the reaper)
- * change; entries and index cells follow {@link MemberEntryDescriptor}'s life cycle.
+ * claim hint (ordered stores by joiners), the reaper pid and the deaths counter (the reaper), and
+ * the secret's salt, hash and sequence ({@code uipc rotate-secret}) change; entries and index
+ * cells follow {@link MemberEntryDescriptor}'s life cycle.
+ *
+ * <p>The secret's salt and hash are a seqlock's data: a rotation, under the mutation lock, makes
+ * the sequence odd, writes both, then makes it even again (one more than the odd value); a joiner
+ * reads the sequence, both fields, then the sequence again, and uses the pair only if the two
+ * reads are equal and even, so it sees the old pair or the new one, never half of each. Version
+ * 2 added the sequence, and with it the header grew from 128 to 192 bytes.
  */
 public final class ProcessTableDescriptor {
     /** "UIPCPTB1". */
     public static final long MAGIC = 0x5549_5043_5054_4231L;
     /** Layout version. */
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LAYOUT_VERSION = 2;
     /** Header length. */
-    public static final int HEADER_LENGTH = 128;
+    public static final int HEADER_LENGTH = 192;
 
     /** Offset of the magic. */
     public static final int MAGIC_OFFSET = 0;
@@ -101,6 +113,8 @@ public final class ProcessTableDescriptor {
     public static final int BACKEND_OFFSET = 112;
     /** Backend name length. */
     public static final int BACKEND_LENGTH = 16;
+    /** Offset of the secret sequence: odd while a rotation writes the salt and hash. */
+    public static final int SECRET_SEQUENCE_OFFSET = 128;
 
     /** Most entries a table holds. */
     public static final int MAX_ENTRIES = 1 << 20;
@@ -146,6 +160,7 @@ public final class ProcessTableDescriptor {
         table.putLong(CREATION_TIME_OFFSET, System.currentTimeMillis());
         table.putBytes(SECRET_SALT_OFFSET, salt);
         table.putBytes(SECRET_HASH_OFFSET, secretHash);
+        table.putLong(SECRET_SEQUENCE_OFFSET, 0);
         table.putBytes(BACKEND_OFFSET, backendBytes);
         table.putLongVolatile(MAGIC_OFFSET, MAGIC);
     }

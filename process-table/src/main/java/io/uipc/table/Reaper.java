@@ -4,20 +4,19 @@ import io.uipc.core.InterruptDomain;
 import io.uipc.core.spi.DomainMaintenance;
 
 import java.nio.channels.FileLock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-import static io.uipc.table.MemberEntryDescriptor.ACTIVE;
-import static io.uipc.table.MemberEntryDescriptor.DEAD;
-import static io.uipc.table.MemberEntryDescriptor.DEATH_NOTICE_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.FREE;
-import static io.uipc.table.MemberEntryDescriptor.UPID_GENERATION_OFFSET;
-import static io.uipc.table.MemberEntryDescriptor.UPID_INDEX_OFFSET;
+import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
 
 /**
  * Liveness and reaping for one attached group (Oracle's PMON, in part): one daemon thread per
@@ -49,6 +48,7 @@ final class Reaper implements AutoCloseable {
     private final GroupFileGuard guard;
     /** Why the group is lost (its files deleted, truncated or replaced), set once; null while it is intact. */
     private final AtomicReference<String> lost = new AtomicReference<>();
+    private final EntryReclaimer reclaimer;
     private volatile Consumer<MemberReclaimedException> onLost = Reaper::halt;
     private volatile Consumer<GroupLostException> onGroupLost = e -> { };
     private volatile boolean running;
@@ -61,6 +61,7 @@ final class Reaper implements AutoCloseable {
         this.domain = files.domain();
         this.locks = files.locks();
         this.membership = membership;
+        this.reclaimer = new EntryReclaimer(files);
     }
 
     /** Starts the thread, once: this process becomes a reaper candidate. */
@@ -120,34 +121,51 @@ final class Reaper implements AutoCloseable {
 
     /**
      * Finds dead members now and reclaims them, then sweeps UPIDs whose owner process is gone.
+     * A UPID that a table entry holds is never swept: its entry's liveness lock decides, so a
+     * live member whose pid this process cannot see (another pid namespace) keeps it. Only a
+     * UPID that no entry holds is judged by its owner's pid.
      *
-     * @return members reclaimed
+     * @return what was reclaimed
      * @throws GroupLostException if the group's files were deleted, truncated or replaced
      */
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block
-    int reap() {
+    ReapReport reap() {
         ensureIntact();
         try {
-            final int reaped = reapDeadMembers();
+            final List<MemberInfo> reaped = reapDeadMembers();
             final Map<Long, Boolean> alive = new HashMap<>();
+            final int orphans;
             try (GroupLocks.Held ignored = locks.mutation()) {
-                DomainMaintenance.of(domain).reclaimOrphans(pid -> alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+                final Set<Long> entryPids = entryPids();
+                orphans = DomainMaintenance.of(domain).reclaimOrphans(pid -> entryPids.contains(pid)
+                    || alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
             }
-            return reaped;
+            return new ReapReport(reaped, orphans);
         } catch (final InternalError e) {
             groupLost(faultReason(e));
             throw lostException(lost.get());
         }
     }
 
+    /** The pids recorded in entries that are not free (mutation lock held): their UPIDs are the entries' to free. */
+    private Set<Long> entryPids() {
+        final Set<Long> pids = new HashSet<>();
+        for (int slot = 0; slot < table.entryCapacity(); slot++) {
+            if (MemberEntryDescriptor.state(table.control(slot)) != FREE) {
+                pids.add(table.getLong(slot, PID_OFFSET));
+            }
+        }
+        return pids;
+    }
+
     /**
      * The cheap part of {@link #reap()}, run every cycle: probes each non-free entry's liveness
      * lock without the mutation lock, and reclaims under it the entries whose owner is dead.
      *
-     * @return members reclaimed
+     * @return the members reclaimed, as their entries were
      */
-    int reapDeadMembers() {
-        int reaped = 0;
+    List<MemberInfo> reapDeadMembers() {
+        List<MemberInfo> reaped = List.of();
         for (int slot = 0; slot < table.entryCapacity(); slot++) {
             if (MemberEntryDescriptor.state(table.control(slot)) == FREE) {
                 continue;
@@ -157,55 +175,24 @@ final class Reaper implements AutoCloseable {
                 continue;
             }
             ProcessGroup.releaseQuietly(probe);
-            if (reapIfDead(slot)) {
-                reaped++;
+            final MemberInfo dead = reapIfDead(slot);
+            if (dead != null) {
+                if (reaped.isEmpty()) {
+                    reaped = new ArrayList<>();
+                }
+                reaped.add(dead);
             }
         }
-        if (reaped > 0) {
-            postDeathNotices();
+        if (!reaped.isEmpty()) {
+            reclaimer.postDeathNotices();
         }
         return reaped;
     }
 
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block
-    private boolean reapIfDead(final int slot) {
+    private MemberInfo reapIfDead(final int slot) {
         try (GroupLocks.Held ignored = locks.mutation()) {
-            final FileLock probe = locks.probeDead(slot);
-            if (probe == null) {
-                return false;
-            }
-            try {
-                final long control = table.control(slot);
-                if (MemberEntryDescriptor.state(control) == FREE) {
-                    return false;
-                }
-                final int generation = MemberEntryDescriptor.generation(control);
-                table.putControl(slot, MemberEntryDescriptor.control(generation, DEAD));
-                final int upid = table.getInt(slot, UPID_INDEX_OFFSET);
-                final int upidGeneration = table.getInt(slot, UPID_GENERATION_OFFSET);
-                if (upid >= 0 && upid < domain.upidCapacity() && (upidGeneration & 1) != 0) {
-                    DomainMaintenance.of(domain).reclaimReceiver(upid, upidGeneration);
-                }
-                table.indexRemove(slot);
-                table.putControl(slot, MemberEntryDescriptor.control(generation, FREE));
-                table.buffer().getAndAddLong(ProcessTableDescriptor.DEATHS_OFFSET, 1);
-                return true;
-            } finally {
-                ProcessGroup.releaseQuietly(probe);
-            }
-        }
-    }
-
-    private void postDeathNotices() {
-        for (int slot = 0; slot < table.entryCapacity(); slot++) {
-            final long control = table.control(slot);
-            final int vector = table.getInt(slot, DEATH_NOTICE_OFFSET);
-            if (MemberEntryDescriptor.state(control) == ACTIVE && vector >= 0 && vector < 64) {
-                final long handle = table.uittHandle(MemberHandle.of(slot, MemberEntryDescriptor.generation(control)), vector);
-                if (handle != ProcessGroup.NO_UITT_HANDLE) {
-                    domain.send(handle);
-                }
-            }
+            return reclaimer.reclaimIfDead(slot);
         }
     }
 

@@ -37,8 +37,13 @@
  * <ul>
  *   <li>Magic: the creator, once, volatile, after every other header field; attaching reads it
  *       volatile before the rest.</li>
- *   <li>Version, header length, capacities, total length, creator pid, creation time, secret
- *       salt and hash, backend name: the creator, plain, before the magic; never written again.</li>
+ *   <li>Version, header length, capacities, total length, creator pid, creation time, backend
+ *       name: the creator, plain, before the magic; never written again.</li>
+ *   <li>Secret salt and hash: the creator, plain, before the magic; then only a rotation
+ *       ({@code SecretRotation}), plain, under the mutation lock, between two volatile writes of
+ *       the secret sequence (odd, then even), with a store-store fence after the first. Joiners
+ *       read them plain between two volatile reads of the sequence, with an acquire fence before
+ *       the second, and use them only if both reads agree and are even ({@code TableSecret}).</li>
  *   <li>Entry claim hint: each joiner, ordered, after its claim; read volatile by joiners. A hint
  *       only: any value is safe.</li>
  *   <li>Reaper pid: the elected reaper, volatile, every cycle; read volatile by tools.</li>

@@ -74,7 +74,7 @@ class CorruptTableTest extends OneGroupTest {
     void wrongVersionIsRefused() throws IOException {
         patchInt(ProcessTableDescriptor.VERSION_OFFSET, 99);
         final TableCorruptException e = attachFails();
-        assertTrue(e.getMessage().contains("has layout version 99; this build reads version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("has layout version 99; this build reads version 2"), e.getMessage());
     }
 
     @Test
@@ -103,7 +103,7 @@ class CorruptTableTest extends OneGroupTest {
         try (FileChannel ch = FileChannel.open(tableFile, StandardOpenOption.WRITE)) {
             ch.truncate(20);
         }
-        assertEquals("process table " + tableFile + " is truncated: 20 bytes, smaller than the 128-byte header",
+        assertEquals("process table " + tableFile + " is truncated: 20 bytes, smaller than the 192-byte header",
             attachFails().getMessage());
     }
 

@@ -74,7 +74,7 @@ class ProcessTableDescriptorTest {
         assertEquals(ENTRIES * MemberEntryDescriptor.LENGTH, entries.capacity());
         assertEquals(16 * Integer.BYTES, index.capacity());
         assertEquals(table.addressOffset() + ProcessTableDescriptor.entryOffset(3), entries.addressOffset() + MemberEntryDescriptor.offset(3));
-        assertEquals(128 + 3 * 320, ProcessTableDescriptor.entryOffset(3));
+        assertEquals(192 + 3 * 320, ProcessTableDescriptor.entryOffset(3));
         assertEquals(table.addressOffset() + ProcessTableDescriptor.indexCellOffset(ENTRIES, 5), index.addressOffset() + 5 * Integer.BYTES);
         assertEquals(LENGTH, ProcessTableDescriptor.indexCellOffset(ENTRIES, 16), "the index ends the file");
     }
@@ -84,13 +84,13 @@ class ProcessTableDescriptorTest {
         assertDamage(ProcessTableDescriptor.MAGIC_OFFSET, 0x1122_3344_5566_7788L,
             file + " is not a uipc process table: magic 0x1122334455667788, expected 0x5549504350544231");
         assertDamage(ProcessTableDescriptor.VERSION_OFFSET, 99,
-            "process table " + file + " has layout version 99; this build reads version 1");
+            "process table " + file + " has layout version 99; this build reads version 2");
         assertDamage(ProcessTableDescriptor.HEADER_LENGTH_OFFSET, 64,
             "process table " + file + " has a corrupt header: header length 64, 8 entries, 16 index cells");
         assertDamage(ProcessTableDescriptor.ENTRY_CAPACITY_OFFSET, 0,
-            "process table " + file + " has a corrupt header: header length 128, 0 entries, 16 index cells");
+            "process table " + file + " has a corrupt header: header length 192, 0 entries, 16 index cells");
         assertDamage(ProcessTableDescriptor.INDEX_CAPACITY_OFFSET, 17,
-            "process table " + file + " has a corrupt header: header length 128, 8 entries, 17 index cells");
+            "process table " + file + " has a corrupt header: header length 192, 8 entries, 17 index cells");
         assertDamage(ProcessTableDescriptor.TOTAL_LENGTH_OFFSET, LENGTH + 4,
             "process table " + file + " has the wrong size: file " + LENGTH + " bytes, header says " + (LENGTH + 4)
                 + ", capacities imply " + LENGTH);
@@ -102,7 +102,7 @@ class ProcessTableDescriptorTest {
             ch.truncate(20);
         }
         final TableCorruptException e = assertThrows(TableCorruptException.class, this::attach);
-        assertEquals("process table " + file + " is truncated: 20 bytes, smaller than the 128-byte header", e.getMessage());
+        assertEquals("process table " + file + " is truncated: 20 bytes, smaller than the 192-byte header", e.getMessage());
     }
 
     @Test

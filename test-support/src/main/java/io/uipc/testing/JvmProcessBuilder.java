@@ -23,6 +23,7 @@ public final class JvmProcessBuilder {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final Set<String> removed = new HashSet<>();
     private final List<String> args = new ArrayList<>();
+    private final List<String> wrapper = new ArrayList<>();
     private OtherUser user;
 
     JvmProcessBuilder(final String name, final Class<?> mainClass) {
@@ -111,15 +112,30 @@ public final class JvmProcessBuilder {
     }
 
     /**
+     * Runs the child under a wrapper command, such as {@code unshare} for new namespaces: the
+     * wrapper's words come first, then the child's whole command line.
+     *
+     * @param command the wrapper and its options
+     * @return this
+     */
+    public JvmProcessBuilder wrappedIn(final List<String> command) {
+        wrapper.clear();
+        wrapper.addAll(command);
+        return this;
+    }
+
+    /**
      * Starts the child.
      *
      * @return the running child
      * @throws UncheckedIOException if the JVM cannot be started
      */
     public JvmProcess start() {
-        final List<String> command = user == null
+        final List<String> jvm = user == null
             ? ChildJvm.command(ChildJvm.currentClassPath(), jvmOptions, mainClass.getName(), args)
             : user.command(ChildJvm.command(ReadableClassPath.of(ChildJvm.currentClassPath()), jvmOptions, mainClass.getName(), args));
+        final List<String> command = new ArrayList<>(wrapper);
+        command.addAll(jvm);
         final ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         pb.environment().putAll(environment);

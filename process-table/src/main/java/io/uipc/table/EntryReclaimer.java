@@ -62,7 +62,7 @@ final class EntryReclaimer {
             table.buffer().getAndAddLong(ProcessTableDescriptor.DEATHS_OFFSET, 1);
             return was;
         } finally {
-            ProcessGroup.releaseQuietly(probe);
+            GroupLocks.releaseQuietly(probe);
         }
     }
 

@@ -149,7 +149,7 @@ final class GroupLocks implements AutoCloseable {
     /** Releases a liveness lock taken by {@link #holdForMember}. */
     void releaseMember(final int slot, final FileLock lock) {
         markMember(slot, false);
-        ProcessGroup.releaseQuietly(lock);
+        releaseQuietly(lock);
     }
 
     private void markMember(final int slot, final boolean held) {
@@ -183,6 +183,21 @@ final class GroupLocks implements AutoCloseable {
             channel.close();
         } catch (final IOException e) {
             throw new UipcException("cannot close " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Releases a file lock, ignoring a channel that is closing (the kernel drops the lock with it).
+     *
+     * @param lock a lock, or null
+     */
+    static void releaseQuietly(final FileLock lock) {
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+            }
+        } catch (final IOException ignored) {
+            // the channel is closing; the kernel drops the lock with it
         }
     }
 }

@@ -123,7 +123,7 @@ final class GroupSnapshot {
             if (probe == null) {
                 live.add(table.name(slot));
             } else {
-                ProcessGroup.releaseQuietly(probe);
+                GroupLocks.releaseQuietly(probe);
             }
         }
         return live;

@@ -39,7 +39,7 @@ final class MemberLiveness {
         if (probe == null) {
             return false;
         }
-        ProcessGroup.releaseQuietly(probe);
+        GroupLocks.releaseQuietly(probe);
         return true;
     }
 }

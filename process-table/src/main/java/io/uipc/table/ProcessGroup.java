@@ -3,8 +3,6 @@ package io.uipc.table;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.UipcException;
 
-import java.io.IOException;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -381,21 +379,6 @@ public final class ProcessGroup implements AutoCloseable {
      */
     Reaper reaper() {
         return reaper;
-    }
-
-    /**
-     * Releases a file lock, ignoring a channel that is closing (the kernel drops the lock with it).
-     *
-     * @param lock a lock, or null
-     */
-    static void releaseQuietly(final FileLock lock) {
-        try {
-            if (lock != null && lock.isValid()) {
-                lock.release();
-            }
-        } catch (final IOException ignored) {
-            // the channel is closing; the kernel drops the lock with it
-        }
     }
 
     /** Stops the reaper thread, leaves with every member of this process and detaches. */

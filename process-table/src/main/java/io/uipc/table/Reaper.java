@@ -174,7 +174,7 @@ final class Reaper implements AutoCloseable {
             if (probe == null) {
                 continue;
             }
-            ProcessGroup.releaseQuietly(probe);
+            GroupLocks.releaseQuietly(probe);
             final MemberInfo dead = reapIfDead(slot);
             if (dead != null) {
                 if (reaped.isEmpty()) {

@@ -5,6 +5,7 @@ import io.uipc.launcher.cli.CreateCommand;
 import io.uipc.launcher.cli.DestroyCommand;
 import io.uipc.launcher.cli.ErrorExitHandler;
 import io.uipc.launcher.cli.LaunchCommand;
+import io.uipc.launcher.cli.LsCommand;
 import io.uipc.launcher.cli.PsCommand;
 import io.uipc.launcher.cli.ReapCommand;
 import io.uipc.launcher.cli.RotateSecretCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "uipc", mixinStandardHelpOptions = true, version = "uipc 0.1.0",
     description = "User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, send interrupts.",
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        ReapCommand.class, RotateSecretCommand.class,
+        ReapCommand.class, RotateSecretCommand.class, LsCommand.class,
         BackendsCommand.class, BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})

@@ -139,6 +139,17 @@ final class GroupRoot {
         return open(absolute, false, groupOwner);
     }
 
+    /**
+     * Opens a root to list its groups: it must exist and be trusted as for a create.
+     *
+     * @param root the root
+     * @return the opened, checked root
+     * @throws UipcException one line naming what is wrong with the root
+     */
+    static SharedDirectory openForList(final Path root) {
+        return open(root.toAbsolutePath().normalize(), false, -1);
+    }
+
     private static SharedDirectory open(final Path root, final boolean create, final int alsoTrusted) {
         final Path parent = root.getParent();
         if (parent == null) {

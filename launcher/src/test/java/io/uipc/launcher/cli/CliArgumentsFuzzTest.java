@@ -33,7 +33,7 @@ class CliArgumentsFuzzTest {
     private static final int RUNS = Integer.getInteger("uipc.fuzz.cli", 150);
     private static final Set<String> TAKE_DIR = Set.of("create", "destroy", "launch", "ps", "send");
     /** The commands on groups; {@code backends} probes every backend (tens of ms), so it comes up in one line of 20. */
-    private static final String[] COMMANDS = {"create", "destroy", "launch", "ps", "send"};
+    private static final String[] COMMANDS = {"create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls"};
     private static final String[] GROUPS = {"fzg1", "fzg2", "..", ".", ".hidden", "a/b", "x".repeat(65), "fz\u001b[2J", "", "-x", "fz\0g",
         "fz\ng"};
     private static final String[] OPTIONS = {"--entries", "--receivers", "--uitt", "--unix-group", "--backend", "--json", "--force",

@@ -331,7 +331,7 @@ class CliEndToEndTest {
 
     @Test
     void everyCommandHasHelp() throws Exception {
-        for (final String command : List.of("create", "destroy", "launch", "ps", "send", "backends")) {
+        for (final String command : List.of("create", "destroy", "launch", "ps", "send", "backends", "ls")) {
             final Cli.Running r = cli.run(command, "--help");
             assertEquals(0, r.exitCode(), r::toString);
             assertTrue(r.stdout().startsWith("Usage: uipc " + command), r::toString);

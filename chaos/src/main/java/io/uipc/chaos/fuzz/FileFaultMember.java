@@ -40,7 +40,11 @@ public final class FileFaultMember {
     private FileFaultMember() {
     }
 
-    /** @param args none */
+    /**
+     * Serves the fuzzer's commands until end of input.
+     *
+     * @param args none
+     */
     public static void main(final String[] args) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> CommandLoop.print("uncaught in " + t.getName() + ": " + e));
         final FileFaultMember member = new FileFaultMember();

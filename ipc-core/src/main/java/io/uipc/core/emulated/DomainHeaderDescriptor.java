@@ -37,7 +37,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *  +---------------------------------------------------------------+
  *  |                Reserved to 128                                | 72
  *  +---------------------------------------------------------------+
- *  |        UPID table: UPID Capacity x 64 bytes ({@link UpidDescriptor})        | 128
+ *  |        UPID table: UPID Capacity x 128 bytes ({@link UpidDescriptor})       | 128
  *  +---------------------------------------------------------------+
  *  |        Shared UITT: UITT Capacity x 16 bytes ({@link UittDescriptor})       |
  *  +---------------------------------------------------------------+
@@ -55,8 +55,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class DomainHeaderDescriptor {
     /** "UIPCDOM1" in ASCII, big-endian digits. */
     public static final long MAGIC = 0x5549_5043_444F_4D31L;
-    /** Layout version this build writes and reads. */
-    public static final int LAYOUT_VERSION = 1;
+    /**
+     * Layout version this build writes and reads. Version 2: the 128-byte UPID of protocol v2
+     * (ON and a 31-bit generation in each PIR word, tagged counters, no shared mask or SN).
+     */
+    public static final int LAYOUT_VERSION = 2;
     /** Header length. */
     public static final int HEADER_LENGTH = 128;
 

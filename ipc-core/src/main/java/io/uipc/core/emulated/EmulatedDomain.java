@@ -211,7 +211,7 @@ public final class EmulatedDomain implements InterruptDomain, DomainMaintenance.
     @Override
     public long deliveredCount(final int upidIndex) {
         upids.checkIndex(upidIndex);
-        return upids.word(upidIndex, UpidDescriptor.DELIVERED_OFFSET);
+        return upids.count(upidIndex, upids.generation(upidIndex), UpidDescriptor.DELIVERED_OFFSET);
     }
 
     void ensureOpen() {

@@ -10,11 +10,11 @@ import io.uipc.core.WaitPolicy;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 
 import static io.uipc.core.emulated.UpidDescriptor.BLKD;
-import static io.uipc.core.emulated.UpidDescriptor.ON;
-import static io.uipc.core.emulated.UpidDescriptor.SN;
 
 /**
  * A receiver of the emulated backend: one claimed UPID slot. {@link #await} implements the
@@ -22,9 +22,22 @@ import static io.uipc.core.emulated.UpidDescriptor.SN;
  * sleep on the state word only if nothing is pending. Every step acts only on this receiver's
  * generation: once the slot is released (closed here, or reclaimed by another process), await
  * returns 0 and takes nothing, even if a newcomer has claimed the slot.
+ *
+ * <p>SN and the vector mask are this object's fields, not shared words: only the receiver
+ * reads them (senders never do), and a late {@link #mask} of a closed receiver can then never
+ * change a newcomer's. Suppression holds ON set in the UPID so that senders do not notify.
  */
 final class EmulatedReceiver implements Receiver {
     private static final int DEADLINE_CHECK_MASK = 0xFF;
+    private static final VarHandle MASK;
+
+    static {
+        try {
+            MASK = MethodHandles.lookup().findVarHandle(EmulatedReceiver.class, "mask", long.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final EmulatedDomain domain;
     private final UpidTable upids;
@@ -37,6 +50,12 @@ final class EmulatedReceiver implements Receiver {
     private long grantedVectors;
     private volatile WaitPolicy policy = WaitPolicy.SPIN_YIELD_BLOCK;
     private volatile boolean wakeupRequested;
+    /** Bit v set = vector v masked; changed by CAS ({@link #MASK}) from any thread. */
+    private volatile long mask;
+    /** SN: while set, nothing is taken and the UPID's ON is held set. */
+    private volatile boolean suppressed;
+    /** Vectors taken so far, by the taking thread (its only writer), published tagged in the UPID. */
+    private long delivered;
     private volatile boolean open = true;
 
     EmulatedReceiver(final EmulatedDomain domain, final UpidTable upids, final UittTable uitt, final int index, final int generation) {
@@ -93,12 +112,12 @@ final class EmulatedReceiver implements Receiver {
 
     @Override
     public long poll() {
-        return upids.take(index, generation);
+        return take();
     }
 
     @Override
     public long await(final long timeout, final TimeUnit unit) {
-        long taken = upids.take(index, generation);
+        long taken = take();
         if (taken != 0 || timeout <= 0) {
             return taken;
         }
@@ -106,38 +125,70 @@ final class EmulatedReceiver implements Receiver {
         final long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         final WaitPolicy p = policy;
         for (int i = 0; i < p.spins(); i++) {
-            if (upids.hasDeliverable(index) || (upids.state(index) & ON) != 0) {
-                taken = upids.take(index, generation);
+            if (needsTake()) {
+                taken = take();
                 if (taken != 0) {
                     return taken;
                 }
             }
             if (wakeupRequested || ((i & DEADLINE_CHECK_MASK) == 0
-                && (System.nanoTime() - deadline >= 0 || !UpidDescriptor.hasTag(upids.state(index), generation)))) {
+                && (System.nanoTime() - deadline >= 0 || UpidDescriptor.stateGeneration(upids.state(index)) != generation))) {
                 return consumeWakeup();
             }
             Thread.onSpinWait();
         }
         for (int i = 0; i < p.yields(); i++) {
-            if (upids.hasDeliverable(index)) {
-                return upids.take(index, generation);
+            if (needsTake()) {
+                taken = take();
+                if (taken != 0) {
+                    return taken;
+                }
             }
             Thread.yield();
         }
         return block(deadline);
     }
 
+    /**
+     * Notification processing, unless suppressed: takes the unmasked pending vectors (clearing
+     * ON) and publishes the delivered count.
+     */
+    private long take() {
+        if (suppressed) {
+            return 0;
+        }
+        final long taken = upids.take(index, generation, ~mask);
+        if (taken != 0) {
+            delivered += Long.bitCount(taken);
+            upids.publishDelivered(index, generation, delivered);
+        }
+        return taken;
+    }
+
+    /** Whether to take: not suppressed, and ON set in a PIR word or an unmasked vector pending. */
+    private boolean needsTake() {
+        return !suppressed && upids.needsTake(index, ~mask);
+    }
+
+    /**
+     * Sleeps until something is deliverable, {@link #wakeup()}, the deadline, or the slot is
+     * no longer this receiver's. BLKD is announced by a CAS from the state word read, then the
+     * PIR and SN are read again (a sender's PIR exchange then state read, or a resume's SN
+     * store then state read, is the other half of each Dekker pair): either this thread sees
+     * the send or the resume, or its author sees BLKD, clears it and wakes this thread; a
+     * cleared BLKD also makes FUTEX_WAIT's compare fail if the wake comes first.
+     */
     private long block(final long deadline) {
         for (;;) {
             if (wakeupRequested) {
                 return consumeWakeup();
             }
             final int state = upids.state(index);
-            if (!UpidDescriptor.hasTag(state, generation)) {
+            if (UpidDescriptor.stateGeneration(state) != generation) {
                 return 0; // released or reclaimed: nothing more will arrive
             }
-            if ((state & ON) != 0) {
-                final long taken = upids.take(index, generation);
+            if (needsTake()) {
+                final long taken = take();
                 if (taken != 0) {
                     return taken;
                 }
@@ -146,13 +197,9 @@ final class EmulatedReceiver implements Receiver {
             if (!upids.casState(index, state, state | BLKD)) {
                 continue;
             }
-            if (upids.hasDeliverable(index) || wakeupRequested) {
-                // take now rather than wait for the sender's ON: it may stall or die first
-                upids.clearFlag(index, generation, BLKD);
-                final long taken = upids.take(index, generation);
-                if (taken != 0) {
-                    return taken;
-                }
+            if (needsTake() || wakeupRequested) {
+                // look now rather than wait for a notification: the sender may stall or die first
+                upids.clearBlocked(index, generation);
                 continue;
             }
             final long timespecAddress;
@@ -161,16 +208,16 @@ final class EmulatedReceiver implements Receiver {
             } else {
                 final long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    upids.clearFlag(index, generation, BLKD);
-                    return upids.take(index, generation);
+                    upids.clearBlocked(index, generation);
+                    return take();
                 }
                 timespec.putLong(0, remaining / 1_000_000_000L);
                 timespec.putLong(8, remaining % 1_000_000_000L);
                 timespecAddress = timespec.addressOffset();
             }
             Futex.await(stateAddress, state | BLKD, timespecAddress);
-            upids.clearFlag(index, generation, BLKD);
-            final long taken = upids.take(index, generation);
+            upids.clearBlocked(index, generation);
+            final long taken = take();
             if (taken != 0) {
                 return taken;
             }
@@ -182,7 +229,7 @@ final class EmulatedReceiver implements Receiver {
 
     private long consumeWakeup() {
         wakeupRequested = false;
-        return upids.take(index, generation);
+        return take();
     }
 
     @Override
@@ -214,36 +261,43 @@ final class EmulatedReceiver implements Receiver {
     @Override
     public void mask(final int vector) {
         ensureOpen();
-        upids.setMasked(index, Vectors.check(vector), true);
+        final long bit = 1L << Vectors.check(vector);
+        long m;
+        do {
+            m = mask;
+        } while (!MASK.compareAndSet(this, m, m | bit));
     }
 
     @Override
     public void unmask(final int vector) {
         ensureOpen();
-        upids.setMasked(index, Vectors.check(vector), false);
-        if (upids.hasDeliverable(index)) {
-            upids.selfNotify(index, generation);
-        }
+        final long bit = 1L << Vectors.check(vector);
+        long m;
+        do {
+            m = mask;
+        } while (!MASK.compareAndSet(this, m, m & ~bit));
+        // the mask store, then the UPID: a take that read the old mask is followed by a look
+        upids.selfNotify(index, generation);
     }
 
     @Override
     public void suppress() {
         ensureOpen();
-        upids.setFlag(index, generation, SN);
+        suppressed = true;
+        upids.holdOn(index, generation);
     }
 
     @Override
     public void resume() {
         ensureOpen();
-        upids.clearFlag(index, generation, SN);
-        if (upids.hasDeliverable(index)) {
-            upids.selfNotify(index, generation);
-        }
+        suppressed = false;
+        // SN's store, then the state read: a receiver asleep with ON held is woken
+        upids.selfNotify(index, generation);
     }
 
     @Override
     public boolean isSuppressed() {
-        return (upids.state(index) & SN) != 0;
+        return suppressed;
     }
 
     @Override
@@ -260,24 +314,25 @@ final class EmulatedReceiver implements Receiver {
         return new Dispatcher(this, threadName);
     }
 
+    /** Computed, not counted: vectors delivered plus vectors pending (each fresh post sets one bit). */
     @Override
     public long postedCount() {
-        return upids.word(index, UpidDescriptor.POSTED_OFFSET);
+        return deliveredCount() + Long.bitCount(upids.pending(index, generation));
     }
 
     @Override
     public long coalescedCount() {
-        return upids.word(index, UpidDescriptor.COALESCED_OFFSET);
+        return upids.count(index, generation, UpidDescriptor.COALESCED_OFFSET);
     }
 
     @Override
     public long deliveredCount() {
-        return upids.word(index, UpidDescriptor.DELIVERED_OFFSET);
+        return upids.count(index, generation, UpidDescriptor.DELIVERED_OFFSET);
     }
 
     @Override
     public long wakeupCount() {
-        return upids.word(index, UpidDescriptor.WAKEUPS_OFFSET);
+        return upids.count(index, generation, UpidDescriptor.WAKEUPS_OFFSET);
     }
 
     @Override

@@ -6,28 +6,27 @@ import org.agrona.concurrent.AtomicBuffer;
 import static io.uipc.core.emulated.UpidDescriptor.BLKD;
 import static io.uipc.core.emulated.UpidDescriptor.COALESCED_OFFSET;
 import static io.uipc.core.emulated.UpidDescriptor.DELIVERED_OFFSET;
-import static io.uipc.core.emulated.UpidDescriptor.FLAGS_MASK;
 import static io.uipc.core.emulated.UpidDescriptor.LENGTH;
-import static io.uipc.core.emulated.UpidDescriptor.MASK_OFFSET;
 import static io.uipc.core.emulated.UpidDescriptor.ON;
 import static io.uipc.core.emulated.UpidDescriptor.OWNER_PID_OFFSET;
 import static io.uipc.core.emulated.UpidDescriptor.PIR_HIGH_OFFSET;
 import static io.uipc.core.emulated.UpidDescriptor.PIR_LOW_OFFSET;
-import static io.uipc.core.emulated.UpidDescriptor.POSTED_OFFSET;
-import static io.uipc.core.emulated.UpidDescriptor.SN;
 import static io.uipc.core.emulated.UpidDescriptor.STATE_OFFSET;
+import static io.uipc.core.emulated.UpidDescriptor.VECTOR_BITS;
 import static io.uipc.core.emulated.UpidDescriptor.WAKEUPS_OFFSET;
 
 /**
  * The UPID table in shared memory: slot claim and release, the sender's post (SENDUIPI's
- * steps 2 and 3) and the receiver's take. A flyweight over the table's view
- * ({@link DomainHeaderDescriptor#upids}); slots are located by {@link UpidDescriptor#offset}.
- * The protocol is explained step by step in docs/protocol.md; who writes each word, and how, in
- * this package's documentation.
+ * steps 2 and 3) and the receiver's take (notification processing). A flyweight over the
+ * table's view ({@link DomainHeaderDescriptor#upids}); slots are located by
+ * {@link UpidDescriptor#offset}. The protocol is explained step by step in docs/protocol.md;
+ * who writes each word, and how, in this package's documentation.
+ *
+ * <p>Every read-modify-write here is a compare-and-exchange that compares the whole word, its
+ * generation included, so a step of a stale sender, receiver or releaser fails against a word
+ * of another generation instead of changing it; the exchange's witness is the re-read.
  */
 final class UpidTable {
-    private static final long LOW_HALF = 0xFFFF_FFFFL;
-
     private final AtomicBuffer buffer;
     private final int capacity;
     private final AtomicBuffer hint;
@@ -74,19 +73,25 @@ final class UpidTable {
         return buffer.addressOffset() + offset(index) + STATE_OFFSET;
     }
 
+    /**
+     * Returns the slot's generation, that of PIR low (the word whose CAS claims and frees it).
+     *
+     * @return the slot's generation, that of PIR low (the word whose CAS claims and frees it)
+     */
     int generation(final int index) {
         return UpidDescriptor.generation(buffer.getLongVolatile(offset(index) + PIR_LOW_OFFSET));
     }
 
     /**
      * @return the owner pid of a claimed slot, or 0 if the slot is free or its claim is not
-     *     complete (the claimer writes the pid before the state tag, so a tag of the current
-     *     generation vouches for the pid)
+     *     complete (the claimer writes the pid before the state word, so a state word of the
+     *     current generation vouches for the pid)
      */
     int ownerPid(final int index) {
         final int off = offset(index);
         final int gen = generation(index);
-        if (!UpidDescriptor.isClaimed(gen) || !UpidDescriptor.hasTag(buffer.getIntVolatile(off + STATE_OFFSET), gen)) {
+        if (!UpidDescriptor.isClaimed(gen)
+            || UpidDescriptor.stateGeneration(buffer.getIntVolatile(off + STATE_OFFSET)) != gen) {
             return 0;
         }
         final int pid = buffer.getIntVolatile(off + OWNER_PID_OFFSET);
@@ -99,11 +104,14 @@ final class UpidTable {
      * @return whether the slot still belongs to {@code generation} (not released, not reused)
      */
     boolean isClaimedBy(final int index, final int generation) {
-        return generation(index) == generation && UpidDescriptor.hasTag(state(index), generation);
+        return generation(index) == generation && UpidDescriptor.stateGeneration(state(index)) == generation;
     }
 
     /**
-     * Claims a free slot: CAS its generation from even (free) to odd (claimed).
+     * Claims a free slot: CAS PIR low from an even (free) generation to the next, odd one. That
+     * CAS is the claim: two claimers never get one slot. Then PIR high, the counters (tagged
+     * with the new generation, count 0) and the owner pid, and the state word last: a state
+     * word of the current generation says the claim is complete and the pid is the owner's.
      *
      * @return the slot index, or -1 if every slot is claimed
      */
@@ -114,17 +122,15 @@ final class UpidTable {
             final int off = offset(index);
             final long word = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
             final int gen = UpidDescriptor.generation(word);
+            final int newGen = UpidDescriptor.next(gen);
             if (!UpidDescriptor.isClaimed(gen)
-                && buffer.compareAndSetLong(off + PIR_LOW_OFFSET, word, (long) (gen + 1) << 32)) {
-                final int newGen = gen + 1;
-                buffer.putLongVolatile(off + PIR_HIGH_OFFSET, (long) newGen << 32);
-                buffer.putLong(off + MASK_OFFSET, 0);
-                buffer.putLong(off + POSTED_OFFSET, 0);
-                buffer.putLong(off + COALESCED_OFFSET, 0);
-                buffer.putLong(off + DELIVERED_OFFSET, 0);
-                buffer.putLong(off + WAKEUPS_OFFSET, 0);
+                && buffer.compareAndSetLong(off + PIR_LOW_OFFSET, word, UpidDescriptor.pirWord(newGen))) {
+                buffer.putLongVolatile(off + PIR_HIGH_OFFSET, UpidDescriptor.pirWord(newGen));
+                buffer.putLong(off + DELIVERED_OFFSET, UpidDescriptor.counter(newGen, 0));
+                buffer.putLong(off + COALESCED_OFFSET, UpidDescriptor.counter(newGen, 0));
+                buffer.putLong(off + WAKEUPS_OFFSET, UpidDescriptor.counter(newGen, 0));
                 buffer.putIntVolatile(off + OWNER_PID_OFFSET, ownerPid);
-                buffer.putIntVolatile(off + STATE_OFFSET, UpidDescriptor.stateTag(newGen));
+                buffer.putIntVolatile(off + STATE_OFFSET, UpidDescriptor.state(newGen));
                 hint.putIntOrdered(hintOffset, index + 1);
                 return index;
             }
@@ -134,11 +140,13 @@ final class UpidTable {
 
     /**
      * Frees a slot if it still has {@code generation}. First the state word is retagged: from
-     * then on the owner's await returns, its take and late notifications fail their tag check,
-     * and a sleeper is woken. Then PIR high and PIR low are retagged, dropping what was pending;
-     * the slot is free, and claimable, once PIR low is. Every step changes a word only while it
-     * still has {@code generation}, so a release racing another release, or finishing one whose
-     * process died half-way, never touches the words of a newcomer that claimed the slot.
+     * then on the owner's await returns and a late wake-up's BLKD CAS fails, and a sleeper is
+     * woken. Then PIR high and PIR low are retagged, dropping what was pending (and ON): from
+     * then on posts and takes of {@code generation} fail; the slot is free, and claimable, once
+     * PIR low is. Every step changes a word only while it still has {@code generation}, so a
+     * release racing another release, or finishing one whose process died half-way, never
+     * touches the words of a newcomer that claimed the slot. The counters keep their old tag:
+     * readers ignore them until a claim resets them.
      *
      * @return whether this call freed the slot
      */
@@ -147,17 +155,17 @@ final class UpidTable {
         if (UpidDescriptor.generation(buffer.getLongVolatile(off + PIR_LOW_OFFSET)) != generation) {
             return false;
         }
-        for (;;) {
-            final int state = buffer.getIntVolatile(off + STATE_OFFSET);
-            if (!UpidDescriptor.hasTag(state, generation)) {
-                break; // retagged already: finish a release that stopped half-way
-            }
-            if (buffer.compareAndSetInt(off + STATE_OFFSET, state, UpidDescriptor.stateTag(generation + 1))) {
+        final int freed = UpidDescriptor.state(UpidDescriptor.next(generation));
+        int state = buffer.getIntVolatile(off + STATE_OFFSET);
+        while (UpidDescriptor.stateGeneration(state) == generation) { // else retagged already: finish a release
+            final int witness = buffer.compareAndExchangeInt(off + STATE_OFFSET, state, freed);
+            if (witness == state) {
                 if ((state & BLKD) != 0) {
                     Futex.wake(stateAddress(index), Integer.MAX_VALUE);
                 }
                 break;
             }
+            state = witness;
         }
         retag(off + PIR_HIGH_OFFSET, generation);
         return retag(off + PIR_LOW_OFFSET, generation);
@@ -165,15 +173,16 @@ final class UpidTable {
 
     /** CASes a PIR word, while it has {@code generation}, to the next generation with no bits. */
     private boolean retag(final int word, final int generation) {
-        for (;;) {
-            final long pir = buffer.getLongVolatile(word);
-            if (UpidDescriptor.generation(pir) != generation) {
-                return false;
-            }
-            if (buffer.compareAndSetLong(word, pir, (long) (generation + 1) << 32)) {
+        final long freed = UpidDescriptor.pirWord(UpidDescriptor.next(generation));
+        long pir = buffer.getLongVolatile(word);
+        while (UpidDescriptor.generation(pir) == generation) {
+            final long witness = buffer.compareAndExchangeLong(word, pir, freed);
+            if (witness == pir) {
                 return true;
             }
+            pir = witness;
         }
+        return false;
     }
 
     /**
@@ -186,181 +195,232 @@ final class UpidTable {
      */
     boolean releaseStuck(final int index, final int generation) {
         final int off = offset(index);
-        final long freed = (long) (generation + 1) << 32;
+        final int next = UpidDescriptor.next(generation);
         if (UpidDescriptor.generation(buffer.getLongVolatile(off + PIR_LOW_OFFSET)) != generation
             || ownerPid(index) != 0) {
             return false;
         }
-        buffer.putLongVolatile(off + PIR_HIGH_OFFSET, freed);
-        final int old = buffer.getAndSetInt(off + STATE_OFFSET, UpidDescriptor.stateTag(generation + 1));
+        buffer.putLongVolatile(off + PIR_HIGH_OFFSET, UpidDescriptor.pirWord(next));
+        final int old = buffer.getAndSetInt(off + STATE_OFFSET, UpidDescriptor.state(next));
         if ((old & BLKD) != 0) {
             Futex.wake(stateAddress(index), Integer.MAX_VALUE);
         }
         final long low = buffer.getLongVolatile(off + PIR_LOW_OFFSET);
-        return UpidDescriptor.generation(low) == generation && buffer.compareAndSetLong(off + PIR_LOW_OFFSET, low, freed);
+        return UpidDescriptor.generation(low) == generation
+            && buffer.compareAndSetLong(off + PIR_LOW_OFFSET, low, UpidDescriptor.pirWord(next));
     }
 
     /**
-     * SENDUIPI steps 2 and 3: atomically set the PIR bit, checking the generation in the same
-     * CAS; then, only if ON and SN are clear (and the vector is unmasked), set ON, and wake the
-     * receiver only if it said it sleeps.
+     * SENDUIPI steps 2 and 3: one compare-and-exchange of the vector's PIR word checks the
+     * generation, sets the vector's bit and sets ON. Its first guess is the word of an idle
+     * receiver (no bits, ON clear), so a send to a receiver that took everything is a single
+     * locked instruction with no read before it; a failed exchange returns the word, which is
+     * checked again. The sender reads neither the mask nor SN. Then:
+     * <ul>
+     * <li>the bit was pending: the send coalesces (counted on the cold line), nothing written;
+     * <li>ON was set already: the receiver will look at this word (or is suppressed, which holds
+     *     ON), so nobody is notified;
+     * <li>this send set ON: it reads the state word (after its locked exchange, so this read
+     *     and the receiver's BLKD CAS then PIR read form a Dekker pair) and, if the receiver
+     *     announced BLKD in this generation, clears BLKD and wakes it.
+     * </ul>
+     * ON is set only with a new bit, so a masked vector notifies the receiver at most once per
+     * take, and a generation that is even (a free slot) is never posted into.
      */
     int post(final int index, final int generation, final int vector) {
+        if (!UpidDescriptor.isClaimed(generation)) {
+            return SendResult.RECEIVER_GONE;
+        }
         final int off = offset(index);
         final int word = off + UpidDescriptor.pirOffset(vector);
-        final long bit = 1L << (vector & 31);
-        long pir;
-        boolean already;
-        do {
-            pir = buffer.getLongVolatile(word);
+        final long bit = UpidDescriptor.pirBit(vector);
+        long pir = UpidDescriptor.pirWord(generation);
+        for (;;) {
             if (UpidDescriptor.generation(pir) != generation) {
                 return SendResult.RECEIVER_GONE;
             }
-            already = (pir & bit) != 0;
-        } while (!already && !buffer.compareAndSetLong(word, pir, pir | bit));
-        buffer.getAndAddLong(off + (already ? COALESCED_OFFSET : POSTED_OFFSET), 1);
-        final int quiet = already ? SendResult.COALESCED : SendResult.POSTED;
-        if ((buffer.getLongVolatile(off + MASK_OFFSET) & (1L << vector)) != 0) {
-            return quiet;
+            if ((pir & bit) != 0) {
+                increment(off + COALESCED_OFFSET, generation);
+                return SendResult.COALESCED;
+            }
+            final long witness = buffer.compareAndExchangeLong(word, pir, pir | bit | ON);
+            if (witness == pir) {
+                break;
+            }
+            pir = witness;
         }
-        return notify(index, UpidDescriptor.stateTag(generation), quiet);
+        if ((pir & ON) != 0) {
+            return SendResult.POSTED;
+        }
+        if (clearBlocked(index, generation)) {
+            increment(off + WAKEUPS_OFFSET, generation);
+            Futex.wake(stateAddress(index), 1);
+            return SendResult.WOKEN;
+        }
+        return SendResult.NOTIFIED;
     }
 
-    /** Sets ON if ON and SN are clear and the slot still has {@code tag}; wakes a sleeper. */
-    private int notify(final int index, final int tag, final int quiet) {
+    /**
+     * Clears BLKD in the state word while it has {@code generation} and BLKD set: a sender or
+     * self-notification about to wake the receiver, or the receiver withdrawing its announcement.
+     * A stale caller's CAS fails against a retagged state word.
+     *
+     * @return whether this call cleared BLKD (a sender or self-notification then wakes the receiver)
+     */
+    boolean clearBlocked(final int index, final int generation) {
         final int off = offset(index) + STATE_OFFSET;
-        for (;;) {
-            final int state = buffer.getIntVolatile(off);
-            if ((state & ~FLAGS_MASK) != tag || (state & (ON | SN)) != 0) {
-                return quiet;
+        int state = buffer.getIntVolatile(off);
+        while (UpidDescriptor.stateGeneration(state) == generation && (state & BLKD) != 0) {
+            final int witness = buffer.compareAndExchangeInt(off, state, state & ~BLKD);
+            if (witness == state) {
+                return true;
             }
-            if (buffer.compareAndSetInt(off, state, state | ON)) {
-                if ((state & BLKD) != 0) {
-                    buffer.getAndAddLong(offset(index) + WAKEUPS_OFFSET, 1);
-                    Futex.wake(stateAddress(index), 1);
-                    return SendResult.WOKEN;
-                }
-                return SendResult.NOTIFIED;
+            state = witness;
+        }
+        return false;
+    }
+
+    /** CAS-increments a tagged counter of {@code generation}; drops the increment if it has another tag. */
+    private void increment(final int counter, final int generation) {
+        long value = buffer.getLongVolatile(counter);
+        while (UpidDescriptor.generation(value) == generation) {
+            final long witness = buffer.compareAndExchangeLong(counter, value, UpidDescriptor.incremented(value));
+            if (witness == value) {
+                return;
             }
+            value = witness;
         }
     }
 
     /**
-     * Receiver side: clears ON, then (unless SN is set) atomically takes every unmasked pending
-     * vector. Clearing ON first means a sender that saw ON set has already posted its bit.
+     * Notification processing: for each PIR word of {@code generation} with ON or an unmasked
+     * vector pending, one CAS clears ON and takes those vectors (retried with the witness if a
+     * sender changed the word meanwhile). ON and the bits go in the same atomic step: a sender
+     * that found ON set posted its bit before this CAS, which takes it if it is unmasked.
      * Only in {@code generation}'s words: a receiver whose slot was released, and perhaps
-     * reused, takes nothing.
+     * reused, takes nothing. The caller (the receiver, never while suppressed) counts what it
+     * took ({@link #publishDelivered}).
+     *
+     * @param unmasked the vectors the receiver accepts now: bit v for vector v
+     * @return the vectors taken, bit v for vector v
      */
-    long take(final int index, final int generation) {
+    long take(final int index, final int generation, final long unmasked) {
         final int off = offset(index);
-        int state = buffer.getIntVolatile(off + STATE_OFFSET);
-        while (UpidDescriptor.hasTag(state, generation) && (state & ON) != 0
-            && !buffer.compareAndSetInt(off + STATE_OFFSET, state, state & ~ON)) {
-            state = buffer.getIntVolatile(off + STATE_OFFSET);
-        }
-        if (!UpidDescriptor.hasTag(state, generation) || (state & SN) != 0) {
-            return 0;
-        }
-        final long unmasked = ~buffer.getLongVolatile(off + MASK_OFFSET);
-        final long low = takeBits(off + PIR_LOW_OFFSET, generation, unmasked & LOW_HALF);
-        final long high = takeBits(off + PIR_HIGH_OFFSET, generation, unmasked >>> 32);
-        final long taken = low | (high << 32);
-        if (taken != 0) {
-            buffer.putLongOrdered(off + DELIVERED_OFFSET,
-                buffer.getLong(off + DELIVERED_OFFSET) + Long.bitCount(taken));
-        }
-        return taken;
+        final long low = takeWord(off + PIR_LOW_OFFSET, generation, unmasked & VECTOR_BITS);
+        final long high = takeWord(off + PIR_HIGH_OFFSET, generation, unmasked >>> 32);
+        return low | (high << 32);
     }
 
-    private long takeBits(final int word, final int generation, final long allowed) {
+    private long takeWord(final int word, final int generation, final long allowed) {
+        long pir = buffer.getLongVolatile(word);
         for (;;) {
-            final long pir = buffer.getLongVolatile(word);
             final long bits = pir & allowed;
-            if (bits == 0 || UpidDescriptor.generation(pir) != generation) {
+            if (UpidDescriptor.generation(pir) != generation || ((pir & ON) | bits) == 0) {
                 return 0;
             }
-            if (buffer.compareAndSetLong(word, pir, pir & ~bits)) {
+            final long witness = buffer.compareAndExchangeLong(word, pir, pir & ~(ON | bits));
+            if (witness == pir) {
                 return bits;
             }
+            pir = witness;
         }
     }
 
     /**
-     * Returns whether an unmasked vector is pending and SN is clear.
-     *
-     * @return whether an unmasked vector is pending and SN is clear
+     * Publishes the receiver's delivered count with an ordered store: the receiver is its only
+     * writer and keeps the count itself, so no read-modify-write is needed. A receiver that took
+     * in its last instant before a release publishes a word with its old tag, which readers of
+     * a newcomer ignore; the newcomer's next publication replaces it.
      */
-    boolean hasDeliverable(final int index) {
+    void publishDelivered(final int index, final int generation, final long delivered) {
+        buffer.putLongOrdered(offset(index) + DELIVERED_OFFSET, UpidDescriptor.counter(generation, delivered));
+    }
+
+    /**
+     * Tells the receiver whether to take: ON in either PIR word, or an unmasked vector pending.
+     * No generation check: a take of a slot that is no longer the receiver's takes nothing.
+     *
+     * @param unmasked the vectors the receiver accepts now
+     * @return whether a take would find something to do
+     */
+    boolean needsTake(final int index, final long unmasked) {
         final int off = offset(index);
-        if ((buffer.getIntVolatile(off + STATE_OFFSET) & SN) != 0) {
-            return false;
-        }
-        final long unmasked = ~buffer.getLongVolatile(off + MASK_OFFSET);
-        return ((buffer.getLongVolatile(off + PIR_LOW_OFFSET) & unmasked & LOW_HALF)
-            | (buffer.getLongVolatile(off + PIR_HIGH_OFFSET) & (unmasked >>> 32) & LOW_HALF)) != 0;
+        return ((buffer.getLongVolatile(off + PIR_LOW_OFFSET) & (ON | (unmasked & VECTOR_BITS)))
+            | (buffer.getLongVolatile(off + PIR_HIGH_OFFSET) & (ON | (unmasked >>> 32)))) != 0;
+    }
+
+    /**
+     * Returns the vectors pending in {@code generation}'s PIR words, masked or not.
+     *
+     * @return the vectors pending in {@code generation}'s PIR words, masked or not
+     */
+    long pending(final int index, final int generation) {
+        final int off = offset(index);
+        return pendingIn(off + PIR_LOW_OFFSET, generation) | (pendingIn(off + PIR_HIGH_OFFSET, generation) << 32);
+    }
+
+    private long pendingIn(final int word, final int generation) {
+        final long pir = buffer.getLongVolatile(word);
+        return UpidDescriptor.generation(pir) == generation ? pir & VECTOR_BITS : 0;
     }
 
     int state(final int index) {
         return buffer.getIntVolatile(offset(index) + STATE_OFFSET);
     }
 
+    /** The receiver announces BLKD: CAS from the state word it read. */
     boolean casState(final int index, final int expected, final int update) {
         return buffer.compareAndSetInt(offset(index) + STATE_OFFSET, expected, update);
     }
 
-    /** Clears {@code flag} in the state word, while it has {@code generation}'s tag. */
-    void clearFlag(final int index, final int generation, final int flag) {
-        final int off = offset(index) + STATE_OFFSET;
-        int state;
-        do {
-            state = buffer.getIntVolatile(off);
-        } while (UpidDescriptor.hasTag(state, generation) && (state & flag) != 0
-            && !buffer.compareAndSetInt(off, state, state & ~flag));
-    }
-
-    /** Sets {@code flag} in the state word, while it has {@code generation}'s tag. */
-    void setFlag(final int index, final int generation, final int flag) {
-        final int off = offset(index) + STATE_OFFSET;
-        int state;
-        do {
-            state = buffer.getIntVolatile(off);
-        } while (UpidDescriptor.hasTag(state, generation) && (state & flag) == 0
-            && !buffer.compareAndSetInt(off, state, state | flag));
-    }
-
     /**
-     * The receiver notifies itself (after unmask, resume or wakeup): set ON, wake a sleeper;
-     * only in {@code generation}'s state word.
+     * Suppression holds ON: sets ON in both PIR words of {@code generation}, so that senders
+     * post their bits but never notify, as SN makes SENDUIPI do.
      */
-    void selfNotify(final int index, final int generation) {
-        final int off = offset(index) + STATE_OFFSET;
-        for (;;) {
-            final int state = buffer.getIntVolatile(off);
-            if (!UpidDescriptor.hasTag(state, generation) || (state & ON) != 0) {
+    void holdOn(final int index, final int generation) {
+        final int off = offset(index);
+        setOn(off + PIR_LOW_OFFSET, generation);
+        setOn(off + PIR_HIGH_OFFSET, generation);
+    }
+
+    private void setOn(final int word, final int generation) {
+        long pir = buffer.getLongVolatile(word);
+        while (UpidDescriptor.generation(pir) == generation && (pir & ON) == 0) {
+            final long witness = buffer.compareAndExchangeLong(word, pir, pir | ON);
+            if (witness == pir) {
                 return;
             }
-            if (buffer.compareAndSetInt(off, state, state | ON)) {
-                if ((state & BLKD) != 0) {
-                    Futex.wake(stateAddress(index), 1);
-                }
-                return;
-            }
+            pir = witness;
         }
     }
 
-    /** Sets ({@code masked}) or clears one mask bit. */
-    void setMasked(final int index, final int vector, final boolean masked) {
-        final int off = offset(index) + MASK_OFFSET;
-        final long bit = 1L << vector;
-        long mask;
-        do {
-            mask = buffer.getLongVolatile(off);
-        } while (!buffer.compareAndSetLong(off, mask, masked ? mask | bit : mask & ~bit));
+    /**
+     * The receiver notifies itself (after unmask, resume or wakeup): sets ON in PIR low if it
+     * is clear, then, always, wakes the receiver if it announced BLKD: a suppressed receiver
+     * may sleep with ON held, which no sender's notification would clear. Only in
+     * {@code generation}'s words. The ON CAS before the state read pairs with the receiver's
+     * BLKD CAS before its PIR read, as a sender's does.
+     */
+    void selfNotify(final int index, final int generation) {
+        setOn(offset(index) + PIR_LOW_OFFSET, generation);
+        if (clearBlocked(index, generation)) {
+            Futex.wake(stateAddress(index), 1);
+        }
     }
 
     /**
-     * A 64-bit word of a slot, read volatile: its counters for statistics, its PIR words for
-     * the concurrency tests.
+     * Reads a tagged counter of the slot for a generation.
+     *
+     * @param field {@link UpidDescriptor#DELIVERED_OFFSET}, {@link UpidDescriptor#COALESCED_OFFSET}
+     *              or {@link UpidDescriptor#WAKEUPS_OFFSET}
+     * @return its count if it is tagged with {@code generation}, else 0
+     */
+    long count(final int index, final int generation, final int field) {
+        return UpidDescriptor.count(buffer.getLongVolatile(offset(index) + field), generation);
+    }
+
+    /**
+     * A 64-bit word of a slot, read volatile, for the concurrency tests.
      */
     long word(final int index, final int field) {
         return buffer.getLongVolatile(offset(index) + field);

@@ -41,16 +41,16 @@ class OrphanSweepTest {
                 raw = new UnsafeBuffer(ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size()));
             }
             final int claimed = upid(releasing.upidIndex() == 0 ? 1 : 0);
-            raw.putLongVolatile(claimed + UpidDescriptor.PIR_LOW_OFFSET, 1L << 32);
+            raw.putLongVolatile(claimed + UpidDescriptor.PIR_LOW_OFFSET, UpidDescriptor.pirWord(1));
             final int released = upid(releasing.upidIndex());
             final int gen = releasing.upidGeneration();
-            raw.putLongVolatile(released + UpidDescriptor.PIR_HIGH_OFFSET, (long) (gen + 1) << 32);
+            raw.putLongVolatile(released + UpidDescriptor.PIR_HIGH_OFFSET, UpidDescriptor.pirWord(UpidDescriptor.next(gen)));
             raw.putIntVolatile(released + UpidDescriptor.OWNER_PID_OFFSET, 0);
 
             assertEquals(0, reaper.reclaimOrphans(pid -> false), "the first sweep cannot tell a dead claimer from a live one");
             assertEquals(2, reaper.reclaimOrphans(pid -> false), "unchanged one sweep later: both freed");
             assertEquals(0, UpidDescriptor.generation(raw.getLongVolatile(claimed + UpidDescriptor.PIR_LOW_OFFSET)) & 1);
-            assertEquals(gen + 1, UpidDescriptor.generation(raw.getLongVolatile(released + UpidDescriptor.PIR_LOW_OFFSET)));
+            assertEquals(UpidDescriptor.next(gen), UpidDescriptor.generation(raw.getLongVolatile(released + UpidDescriptor.PIR_LOW_OFFSET)));
             assertFalse(SendResult.isPosted(domain.send(handle)), "the dead releaser's UITT entry is invalid");
             domain.registerReceiver().close();
             domain.registerReceiver().close();

@@ -79,7 +79,7 @@ class SegmentValidationTest {
     @Test
     void wrongVersionIsRefused() throws IOException {
         putInt(VERSION_OFFSET, 99);
-        assertAttachFails("interrupt domain " + file + " has layout version 99; this build reads version 1");
+        assertAttachFails("interrupt domain " + file + " has layout version 99; this build reads version " + DomainHeaderDescriptor.LAYOUT_VERSION);
     }
 
     @Test

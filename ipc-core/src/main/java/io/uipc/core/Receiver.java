@@ -152,9 +152,10 @@ public interface Receiver extends AutoCloseable {
     Dispatcher startDispatcher(String threadName);
 
     /**
-     * Counts the sends posted to this receiver (a counter in the UPID).
+     * Counts the sends that posted a vector to this receiver (not those that coalesced): the
+     * vectors delivered plus those pending, exact whenever no send or take is in flight.
      *
-     * @return requests posted to this receiver by senders (counter in the UPID)
+     * @return sends that posted a vector to this receiver
      */
     long postedCount();
 

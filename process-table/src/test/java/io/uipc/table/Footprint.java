@@ -32,7 +32,7 @@ record Footprint(long processes, long threads, long vectors) {
         return receivers() * vectors;
     }
 
-    /** @return the UPID table: one cache line per receiving thread, in both models */
+    /** @return the UPID table: one UPID (two cache lines) per receiving thread, in both models */
     long upidBytes() {
         return receivers() * UpidDescriptor.LENGTH;
     }

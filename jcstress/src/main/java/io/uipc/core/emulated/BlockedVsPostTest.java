@@ -12,16 +12,18 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /**
  * The receiver's announce-then-recheck (the steps EmulatedReceiver.block takes before FUTEX_WAIT:
- * read the state, see ON or CAS BLKD in, re-check the PIR) against a send (PIR CAS, then the
- * state). Either the receiver sees the notification or the bit, or the sender sees BLKD and
- * wakes it. r1: 1 receiver saw ON, 2 its BLKD CAS lost to a state change (it loops), 3 it saw
- * the bit after BLKD, 4 it would sleep; r2: the send's result (2 NOTIFIED, 3 WOKEN).
+ * read the state, look at the PIR, CAS BLKD in, look at the PIR again) against a send (PIR
+ * exchange setting the bit and ON, then the state). Either the receiver sees the bit and ON,
+ * or the sender sees BLKD and wakes it. r1: 1 the receiver saw ON before announcing, 2 its BLKD
+ * CAS failed (nothing but the receiver sets BLKD, and the sender changes the state only to
+ * clear BLKD: impossible), 3 it saw ON after BLKD, 4 it would sleep; r2: the send's result
+ * (2 NOTIFIED, 3 WOKEN).
  */
 @JCStressTest
 @Description("BLKD announce vs post: the receiver sees the bit or the sender sees BLKD")
-@Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "sender notified first; the receiver saw ON")
-@Outcome(id = "2, 2", expect = ACCEPTABLE, desc = "sender set ON between the receiver's read and its BLKD CAS")
-@Outcome(id = "3, 3", expect = ACCEPTABLE, desc = "receiver announced BLKD and saw the bit; the sender woke it too")
+@Outcome(id = "1, 2", expect = ACCEPTABLE, desc = "sender posted first; the receiver saw ON")
+@Outcome(id = "3, 2", expect = ACCEPTABLE, desc = "receiver announced BLKD after the sender read the state, and saw ON")
+@Outcome(id = "3, 3", expect = ACCEPTABLE, desc = "receiver announced BLKD and saw ON; the sender woke it too")
 @Outcome(id = "4, 3", expect = ACCEPTABLE, desc = "receiver would sleep; the sender saw BLKD and wakes it")
 @Outcome(expect = FORBIDDEN, desc = "the receiver would sleep and the sender did not see BLKD: lost wake-up")
 @State
@@ -35,12 +37,12 @@ public class BlockedVsPostTest {
     public void receiver(final II_Result r) {
         final UpidTable upids = segment.upids;
         final int state = upids.state(index);
-        if ((state & UpidDescriptor.ON) != 0) {
+        if (upids.needsTake(index, -1L)) {
             r.r1 = 1;
         } else if (!upids.casState(index, state, state | UpidDescriptor.BLKD)) {
             r.r1 = 2;
         } else {
-            r.r1 = upids.hasDeliverable(index) ? 3 : 4;
+            r.r1 = upids.needsTake(index, -1L) ? 3 : 4;
         }
     }
 

@@ -16,7 +16,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * The release must not touch the newcomer's PIR high or state word afterwards (ipc-core
  * before the SPIN model did: it CASed PIR high and getAndSet the state unconditionally).
  * r1: the newcomer's generation is the released one + 2; r2: PIR low, PIR high and the state
- * tag agree; r3: the newcomer's owner pid is recorded.
+ * word agree; r3: the newcomer's owner pid is recorded.
  */
 @JCStressTest
 @Description("release vs a claimer waiting for the slot: the newcomer's words stay its own")
@@ -42,7 +42,7 @@ public class ReleaseVsClaimTest {
 
     @Arbiter
     public void after(final III_Result r) {
-        r.r1 = segment.upids.generation(index) == released + 2 ? 1 : 0;
+        r.r1 = segment.upids.generation(index) == Segment.twoAfter(released) ? 1 : 0;
         r.r2 = segment.consistent(index);
         r.r3 = segment.upids.ownerPid(index) == Segment.PID_B ? 1 : 0;
     }

@@ -62,22 +62,37 @@ final class Segment {
         return upids.word(index, UpidDescriptor.pirOffset(vector));
     }
 
+    /** @return what a receiver of slot {@code index}'s current generation that masks nothing takes */
+    long take(final int index) {
+        return upids.take(index, upids.generation(index), -1L);
+    }
+
     /** @return whether {@code vector} is pending in slot {@code index}: 1 or 0 */
     int pending(final int index, final int vector) {
         return (int) ((pirWord(index, vector) >>> (vector & 31)) & 1);
     }
 
-    /** @return the state word's ON bit of slot {@code index}: 1 or 0 */
-    int on(final int index) {
-        return upids.state(index) & UpidDescriptor.ON;
+    /** @return ON of the PIR word that holds {@code vector} in slot {@code index}: 1 or 0 */
+    int on(final int index, final int vector) {
+        return (pirWord(index, vector) & UpidDescriptor.ON) != 0 ? 1 : 0;
     }
 
-    /** @return 1 if PIR low, PIR high and the state tag of slot {@code index} carry one generation */
+    /** @return 1 if ON is set in either PIR word of slot {@code index}, else 0 */
+    int anyOn(final int index) {
+        return on(index, 0) | on(index, 63);
+    }
+
+    /** @return 1 if PIR low, PIR high and the state word of slot {@code index} carry one generation */
     int consistent(final int index) {
         final int gen = upids.generation(index);
         final boolean same = UpidDescriptor.generation(pirWord(index, 63)) == gen
-            && UpidDescriptor.hasTag(upids.state(index), gen);
+            && UpidDescriptor.stateGeneration(upids.state(index)) == gen;
         return same ? 1 : 0;
+    }
+
+    /** @return the generation two claims or releases after {@code generation} (modulo 2^31) */
+    static int twoAfter(final int generation) {
+        return UpidDescriptor.next(UpidDescriptor.next(generation));
     }
 
     /** @return whether {@code handle} names a live entry: 1 or 0 */

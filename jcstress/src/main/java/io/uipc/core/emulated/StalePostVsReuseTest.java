@@ -17,8 +17,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * in each PIR word while the slot is released and claimed by a newcomer (generation g + 2).
  * The stale posts land in g's words (and are dropped by the release) or fail RECEIVER_GONE;
  * never in the newcomer's. r1: stale posts that reported success (0..2); r2: what the
- * newcomer's take got (1 if anything); r3: ON in the newcomer's state; r4: 1 if PIR low, PIR
- * high and the state tag all carry the newcomer's generation.
+ * newcomer's take got (1 if anything); r3: ON in either of the newcomer's PIR words; r4: 1 if
+ * PIR low, PIR high and the state word all carry the newcomer's generation.
  */
 @JCStressTest
 @Description("stale post vs release and reclaim: never lands in, or notifies, the newcomer")
@@ -50,8 +50,8 @@ public class StalePostVsReuseTest {
     @Arbiter
     public void after(final IIII_Result r) {
         final int newcomer = segment.upids.generation(index);
-        r.r3 = segment.on(index);
-        r.r2 = segment.upids.take(index, newcomer) != 0 ? 1 : 0;
-        r.r4 = newcomer == stale + 2 ? segment.consistent(index) : 0;
+        r.r3 = segment.anyOn(index);
+        r.r2 = segment.take(index) != 0 ? 1 : 0;
+        r.r4 = newcomer == Segment.twoAfter(stale) ? segment.consistent(index) : 0;
     }
 }

@@ -42,6 +42,6 @@ public class StaleTakeVsNewcomerTest {
 
     @Arbiter
     public void after(final II_Result r) {
-        r.r2 = Segment.has(segment.upids.take(index, segment.upids.generation(index)), VECTOR);
+        r.r2 = Segment.has(segment.take(index), VECTOR);
     }
 }

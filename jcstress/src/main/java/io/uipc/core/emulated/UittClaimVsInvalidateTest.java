@@ -64,15 +64,13 @@ public class UittClaimVsInvalidateTest {
         if (handle < 0) {
             return 0;
         }
-        final long[] before = {segment.upids.take(x, segment.upids.generation(x)),
-            segment.upids.take(y, segment.upids.generation(y)), segment.upids.take(z, segment.upids.generation(z))};
+        final long[] before = {segment.take(x), segment.take(y), segment.take(z)};
         if (before[0] != 0 || before[1] != 0 || before[2] != 0) {
             return 3;
         }
         segment.uitt.send(handle);
-        final long own = segment.upids.take(slot, segment.upids.generation(slot));
-        final long all = segment.upids.take(x, segment.upids.generation(x))
-            | segment.upids.take(y, segment.upids.generation(y)) | segment.upids.take(z, segment.upids.generation(z));
+        final long own = segment.take(slot);
+        final long all = segment.take(x) | segment.take(y) | segment.take(z);
         if (all != 0) {
             return 3;
         }

@@ -25,12 +25,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@code *Coalesced}: the vector is already pending and its notification (ON) is
- *       outstanding, so every send validates the UITT entry, finds the PIR bit set (no CAS),
- *       counts the coalesced send and stops: {@link SendResult#COALESCED}. Through a handle
+ *       outstanding, so every send validates the UITT entry, finds the PIR bit set (its
+ *       compare-and-exchange, which guessed an idle receiver's word, fails and returns the
+ *       word), CAS-increments the coalesced counter and stops: {@link SendResult#COALESCED}. Through a handle
  *       (generation-checked), a bare shared index, and a private UITT (the RFC's model).</li>
  *   <li>{@code *ThenPoll}: the fresh-post path. The same thread polls after each send, so each
- *       send sets a clear PIR bit (CAS), counts it, and sets ON ({@link SendResult#NOTIFIED});
- *       the poll clears ON and takes the vector. The figure is send plus poll.</li>
+ *       send sets a clear PIR bit and ON in one compare-and-exchange ({@link SendResult#NOTIFIED});
+ *       the poll clears ON and takes the vector in one CAS. The figure is send plus poll.</li>
  *   <li>{@code sendThenAwait}: as above with {@code await} in place of poll: await with
  *       something pending returns at once.</li>
  * </ul>

@@ -44,11 +44,7 @@ final class UpidTable {
         this.hintOffset = hintOffset;
     }
 
-    /**
-     * Returns the UPID table of a validated (or freshly filled) domain segment.
-     *
-     * @return the UPID table of a validated (or freshly filled) domain segment
-     */
+    /** The UPID table of a validated (or freshly filled) domain segment. */
     static UpidTable inDomain(final AtomicBuffer segment) {
         return new UpidTable(DomainHeaderDescriptor.upids(segment), DomainHeaderDescriptor.header(segment),
             DomainHeaderDescriptor.UPID_HINT_OFFSET);
@@ -73,11 +69,7 @@ final class UpidTable {
         return buffer.addressOffset() + offset(index) + STATE_OFFSET;
     }
 
-    /**
-     * Returns the slot's generation, that of PIR low (the word whose CAS claims and frees it).
-     *
-     * @return the slot's generation, that of PIR low (the word whose CAS claims and frees it)
-     */
+    /** The slot's generation: PIR low's, the word whose CAS claims and frees the slot. */
     int generation(final int index) {
         return UpidDescriptor.generation(buffer.getLongVolatile(offset(index) + PIR_LOW_OFFSET));
     }
@@ -98,11 +90,7 @@ final class UpidTable {
         return generation(index) == gen ? pid : 0;
     }
 
-    /**
-     * Returns whether the slot still belongs to {@code generation} (not released, not reused).
-     *
-     * @return whether the slot still belongs to {@code generation} (not released, not reused)
-     */
+    /** Whether the slot still belongs to {@code generation} (not released, not reused). */
     boolean isClaimedBy(final int index, final int generation) {
         return generation(index) == generation && UpidDescriptor.stateGeneration(state(index)) == generation;
     }
@@ -337,11 +325,8 @@ final class UpidTable {
     }
 
     /**
-     * Tells the receiver whether to take: ON in either PIR word, or an unmasked vector pending.
-     * No generation check: a take of a slot that is no longer the receiver's takes nothing.
-     *
-     * @param unmasked the vectors the receiver accepts now
-     * @return whether a take would find something to do
+     * Whether the receiver should take: ON in either PIR word, or one of the {@code unmasked}
+     * vectors pending. No generation check: a take of a slot no longer the receiver's takes nothing.
      */
     boolean needsTake(final int index, final long unmasked) {
         final int off = offset(index);
@@ -349,19 +334,12 @@ final class UpidTable {
             | (buffer.getLongVolatile(off + PIR_HIGH_OFFSET) & (ON | (unmasked >>> 32)))) != 0;
     }
 
-    /**
-     * Returns the vectors pending in {@code generation}'s PIR words, masked or not.
-     *
-     * @return the vectors pending in {@code generation}'s PIR words, masked or not
-     */
+    /** The vectors pending in {@code generation}'s PIR words, masked or not. */
     long pending(final int index, final int generation) {
-        final int off = offset(index);
-        return pendingIn(off + PIR_LOW_OFFSET, generation) | (pendingIn(off + PIR_HIGH_OFFSET, generation) << 32);
-    }
-
-    private long pendingIn(final int word, final int generation) {
-        final long pir = buffer.getLongVolatile(word);
-        return UpidDescriptor.generation(pir) == generation ? pir & VECTOR_BITS : 0;
+        final long low = buffer.getLongVolatile(offset(index) + PIR_LOW_OFFSET);
+        final long high = buffer.getLongVolatile(offset(index) + PIR_HIGH_OFFSET);
+        return (UpidDescriptor.generation(low) == generation ? low & VECTOR_BITS : 0)
+            | (UpidDescriptor.generation(high) == generation ? (high & VECTOR_BITS) << 32 : 0);
     }
 
     int state(final int index) {
@@ -373,10 +351,7 @@ final class UpidTable {
         return buffer.compareAndSetInt(offset(index) + STATE_OFFSET, expected, update);
     }
 
-    /**
-     * Suppression holds ON: sets ON in both PIR words of {@code generation}, so that senders
-     * post their bits but never notify, as SN makes SENDUIPI do.
-     */
+    /** Suppression holds ON: set in both PIR words, senders post but never notify, as SN makes SENDUIPI do. */
     void holdOn(final int index, final int generation) {
         final int off = offset(index);
         setOn(off + PIR_LOW_OFFSET, generation);
@@ -408,20 +383,12 @@ final class UpidTable {
         }
     }
 
-    /**
-     * Reads a tagged counter of the slot for a generation.
-     *
-     * @param field {@link UpidDescriptor#DELIVERED_OFFSET}, {@link UpidDescriptor#COALESCED_OFFSET}
-     *              or {@link UpidDescriptor#WAKEUPS_OFFSET}
-     * @return its count if it is tagged with {@code generation}, else 0
-     */
+    /** A tagged counter's count ({@code field}: delivered, coalesced, wake-ups) if tagged with {@code generation}, else 0. */
     long count(final int index, final int generation, final int field) {
         return UpidDescriptor.count(buffer.getLongVolatile(offset(index) + field), generation);
     }
 
-    /**
-     * A 64-bit word of a slot, read volatile, for the concurrency tests.
-     */
+    /** A 64-bit word of a slot, read volatile, for the concurrency tests. */
     long word(final int index, final int field) {
         return buffer.getLongVolatile(offset(index) + field);
     }

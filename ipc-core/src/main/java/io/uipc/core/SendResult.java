@@ -8,9 +8,13 @@ package io.uipc.core;
 public final class SendResult {
     /** Posted and the receiver was asleep: the sender woke it (futex wake). */
     public static final int WOKEN = 3;
-    /** Posted and a notification sent (ON was clear and SN clear): the receiver was running. */
+    /** Posted and a notification sent (ON was clear): the receiver was running. */
     public static final int NOTIFIED = 2;
-    /** Posted; no notification needed (ON already set, SN set, or the vector is masked). */
+    /**
+     * Posted; no notification needed: ON was already set (a notification is outstanding, or
+     * the receiver is suppressed, which holds ON). A masked vector's fresh post notifies like any
+     * other (the sender does not read the mask): at most once until the receiver next looks.
+     */
     public static final int POSTED = 1;
     /** The vector was already pending: this send merged into the earlier one (UINTR coalescing). */
     public static final int COALESCED = 0;
@@ -62,7 +66,7 @@ public final class SendResult {
         switch (code) {
             case WOKEN: return "posted; the blocked receiver was woken";
             case NOTIFIED: return "posted; notification sent";
-            case POSTED: return "posted; notification already outstanding, suppressed or vector masked";
+            case POSTED: return "posted; notification already outstanding or receiver suppressed";
             case COALESCED: return "coalesced with the same vector already pending";
             case INVALID_INDEX: return "invalid UITT index: outside the table";
             case INVALID_ENTRY: return "UITT entry is not valid (not registered)";

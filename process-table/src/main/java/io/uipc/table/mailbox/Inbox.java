@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.uipc.table.mailbox.InboxDescriptor.ARMED_OFFSET;
 import static io.uipc.table.mailbox.InboxDescriptor.CLOSED;
@@ -30,11 +31,15 @@ import static io.uipc.table.mailbox.InboxDescriptor.STATE_OFFSET;
  * wakes for mail without polling.
  *
  * <p>The doorbell is rung only when needed. A receiver whose wait policy spins first spins on
- * the ring itself (up to 1,000 iterations); then, before it waits, it sets the armed word and
- * re-checks the ring; a sender, after committing its record, fences and rings only if it takes
- * the armed word from 1 to 0. Either the owner sees the record or the sender sees the owner
- * armed (both store, fence, then load), so no wake-up is lost, and an owner that is busy
- * draining costs senders no interrupt at all.
+ * the ring itself (up to 1,000 iterations); then, before it waits, it sets the armed word
+ * (a volatile store: store, fence) and reads the ring's tail. A sender reads the armed word
+ * right after its claim's compare-and-set of the tail (itself a full fence), and after the
+ * commit rings only if it saw the word set and takes it from 1 to 0. Either the sender's claim
+ * comes first and the owner sees the tail moved, or the owner's arming comes first and the
+ * sender sees it, so no wake-up is lost. An owner that finds a record claimed when it arms
+ * does not wait for the doorbell (that writer may have seen the word clear): it disarms and
+ * waits for the commit by spinning, yielding, then parking 50 us at a time. Senders pay no
+ * fence of their own, and an owner that is busy draining costs them no interrupt at all.
  *
  * <p>A sender that dies between claiming a record and committing it would block the ring.
  * Every record carries its writer's member handle, written right after the claim; when the
@@ -60,8 +65,9 @@ public final class Inbox implements AutoCloseable {
     private static final int WRITER_LIVE = 0;
     private static final int WRITER_DEAD = 1;
     private static final int WRITER_UNKNOWN = 2;
-    private static final long STALL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int RING_SPINS = 1_000;
+    private static final int CLAIM_YIELDS = 100;
+    private static final long CLAIM_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final int TAIL_CHECK_MASK = 63;
 
     private final Member owner;
@@ -274,11 +280,11 @@ public final class Inbox implements AutoCloseable {
                 }
             }
             header.putIntVolatile(ARMED_OFFSET, 1);
-            final boolean pending = ring.producerPosition() != ring.consumerPosition();
-            if (pending && headComplete()) {
+            if (ring.producerPosition() != ring.consumerPosition()) {
+                // a record claimed before the arming: its writer may have seen the doorbell unarmed and will not ring
                 header.putIntOrdered(ARMED_OFFSET, 0);
-                read = drain(handler, limit);
-                if (read > 0) {
+                read = awaitClaimed(handler, limit, deadline);
+                if (read > 0 || pastDeadline(deadline)) {
                     return read;
                 }
                 continue;
@@ -287,19 +293,44 @@ public final class Inbox implements AutoCloseable {
             if (remaining <= 0) {
                 return drain(handler, limit);
             }
-            if (pending && stalledSince == 0) {
-                stalledSince = System.nanoTime();
-            }
-            final long wait = pending ? Math.min(remaining, STALL_CHECK_NANOS) : remaining;
-            final long vectors = receiver.await(wait, TimeUnit.NANOSECONDS);
+            final long vectors = receiver.await(remaining, TimeUnit.NANOSECONDS);
             if ((vectors & ~vectorBit) != 0) {
                 receiver.dispatch(vectors & ~vectorBit);
             }
             read = drain(handler, limit);
-            if (read > 0 || (vectors == 0 && !pending && deadline == Long.MAX_VALUE)) {
+            if (read > 0 || (vectors == 0 && deadline == Long.MAX_VALUE)) {
                 return read;
             }
         }
+    }
+
+    /**
+     * Waits without the doorbell for the records claimed before the owner armed it: spins, then
+     * yields, then parks 50 us at a time, draining each time (a drain also skips the record of a
+     * writer that died, see the class comment). A live writer commits within instructions unless
+     * it is descheduled.
+     *
+     * @return messages read; 0 once nothing is claimed any more (the records were aborted or
+     *     skipped) or at the deadline
+     */
+    private int awaitClaimed(final MessageHandler handler, final int limit, final long deadline) {
+        for (int idle = 0;; idle++) {
+            final int read = drain(handler, limit);
+            if (read > 0 || ring.producerPosition() == ring.consumerPosition() || pastDeadline(deadline)) {
+                return read;
+            }
+            if (idle < RING_SPINS) {
+                Thread.onSpinWait();
+            } else if (idle < RING_SPINS + CLAIM_YIELDS) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(CLAIM_PARK_NANOS);
+            }
+        }
+    }
+
+    private static boolean pastDeadline(final long deadline) {
+        return deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
     }
 
     /** A spinning receiver first watches the ring itself: mail that comes meanwhile needs no doorbell. */

@@ -112,8 +112,8 @@ public final class AeronComparison {
         /** {@return one line for people} */
         public String text() {
             return String.format(Locale.ROOT, "round %d %-16s %-5s one-way n=%d p50=%d p99=%d p99.9=%d ns  1-to-1 %.2f M msgs/s errors=%d"
-                + "  idle receiver %s%% CPU", round, policy, system, n, p50Ns, p99Ns, p999Ns, msgsPerSecond / 1e6, errors,
-                JsonNumbers.of(idleCpuPercent, 1));
+                + "  idle receiver %s CPU", round, policy, system, n, p50Ns, p99Ns, p999Ns, msgsPerSecond / 1e6, errors,
+                Double.isNaN(idleCpuPercent) ? "(not measured)" : String.format(Locale.ROOT, "%.1f%%", idleCpuPercent));
         }
 
         /** {@return one JSON object on one line} */
@@ -133,6 +133,10 @@ public final class AeronComparison {
      * @param aeron  Aeron's, in the same order
      */
     public record Median(String policy, int rounds, double[] uipc, double[] aeron) {
+        private static String cpu(final double percent) {
+            return Double.isNaN(percent) ? "-" : String.format(Locale.ROOT, "%.1f", percent);
+        }
+
         /** {@return the Aeron idle strategy of the pair} */
         public String aeronIdle() {
             return AeronPeer.idleStrategy(policy).getClass().getSimpleName() + (policy.equals("block") ? "(1)" : "");
@@ -143,7 +147,7 @@ public final class AeronComparison {
             return String.format(Locale.ROOT, "| %s / %s | %.0f / %.0f (%s) | %.0f / %.0f (%s) | %.0f / %.0f (%s) | %.2f / %.2f (%s) | %s / %s |",
                 policy, aeronIdle(), uipc[0], aeron[0], JsonNumbers.of(uipc[0] / aeron[0], 2), uipc[1], aeron[1],
                 JsonNumbers.of(uipc[1] / aeron[1], 2), uipc[2], aeron[2], JsonNumbers.of(uipc[2] / aeron[2], 2), uipc[3] / 1e6,
-                aeron[3] / 1e6, JsonNumbers.of(uipc[3] / aeron[3], 2), JsonNumbers.of(uipc[4], 1), JsonNumbers.of(aeron[4], 1));
+                aeron[3] / 1e6, JsonNumbers.of(uipc[3] / aeron[3], 2), cpu(uipc[4]), cpu(aeron[4]));
         }
 
         /** {@return one JSON object on one line} */

@@ -5,6 +5,7 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.BufferClaim;
 import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
 import io.uipc.benchmarks.HistogramCodec;
 import io.uipc.examples.Histograms;
 import io.uipc.testing.Sample;
@@ -114,7 +115,7 @@ public final class AeronPeer {
         }
 
         @Override
-        public void onFragment(final DirectBuffer buffer, final int offset, final int length, final io.aeron.logbuffer.Header header) {
+        public void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header) {
             final long kind = buffer.getLong(offset);
             final long seq = buffer.getLong(offset + 8);
             final boolean intact = length == Sample.LENGTH && intact(buffer, offset, seq);

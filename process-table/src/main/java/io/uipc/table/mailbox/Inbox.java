@@ -7,6 +7,7 @@ import io.uipc.table.ProcessGroup;
 import org.agrona.BitUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.uipc.table.mailbox.InboxDescriptor.ARMED_OFFSET;
 import static io.uipc.table.mailbox.InboxDescriptor.CLOSED;
@@ -31,15 +31,12 @@ import static io.uipc.table.mailbox.InboxDescriptor.STATE_OFFSET;
  * wakes for mail without polling.
  *
  * <p>The doorbell is rung only when needed. A receiver whose wait policy spins first spins on
- * the ring itself (up to 1,000 iterations); then, before it waits, it sets the armed word
- * (a volatile store: store, fence) and reads the ring's tail. A sender reads the armed word
- * right after its claim's compare-and-set of the tail (itself a full fence), and after the
- * commit rings only if it saw the word set and takes it from 1 to 0. Either the sender's claim
- * comes first and the owner sees the tail moved, or the owner's arming comes first and the
- * sender sees it, so no wake-up is lost. An owner that finds a record claimed when it arms
- * does not wait for the doorbell (that writer may have seen the word clear): it disarms and
- * waits for the commit by spinning, yielding, then parking 50 us at a time. Senders pay no
- * fence of their own, and an owner that is busy draining costs them no interrupt at all.
+ * the ring itself (up to 1,000 iterations); then it arms (a volatile store of the armed word)
+ * and reads the ring's tail. A sender reads the armed word right after its claim's CAS of the
+ * tail, and rings after the commit only if it saw it armed and takes it from 1 to 0. One of the
+ * two sees the other's write, so no wake-up is lost; an owner that finds a record claimed when
+ * it arms disarms and waits for the commit itself. Senders pay no fence of their own, and an
+ * owner that is busy draining costs them no interrupt at all.
  *
  * <p>A sender that dies between claiming a record and committing it would block the ring.
  * Every record carries its writer's member handle, written right after the claim; when the
@@ -82,6 +79,7 @@ public final class Inbox implements AutoCloseable {
     private final int mask;
     private final long stallTimeoutNanos;
     private final MessageHandler stripSender = this::onRecord;
+    private final BackoffIdleStrategy claimWait = new BackoffIdleStrategy(RING_SPINS, CLAIM_YIELDS, CLAIM_PARK_NANOS, CLAIM_PARK_NANOS);
     private MessageHandler handler;
     private long sender;
     private long stalledSince;
@@ -305,27 +303,17 @@ public final class Inbox implements AutoCloseable {
     }
 
     /**
-     * Waits without the doorbell for the records claimed before the owner armed it: spins, then
-     * yields, then parks 50 us at a time, draining each time (a drain also skips the record of a
-     * writer that died, see the class comment). A live writer commits within instructions unless
-     * it is descheduled.
-     *
-     * @return messages read; 0 once nothing is claimed any more (the records were aborted or
-     *     skipped) or at the deadline
+     * Waits without the doorbell for records claimed before the arming, draining each time (a drain also skips a dead
+     * writer's record); returns the messages read, 0 once nothing is claimed (aborted or skipped) or at the deadline.
      */
     private int awaitClaimed(final MessageHandler handler, final int limit, final long deadline) {
-        for (int idle = 0;; idle++) {
+        claimWait.reset();
+        for (;;) {
             final int read = drain(handler, limit);
             if (read > 0 || ring.producerPosition() == ring.consumerPosition() || pastDeadline(deadline)) {
                 return read;
             }
-            if (idle < RING_SPINS) {
-                Thread.onSpinWait();
-            } else if (idle < RING_SPINS + CLAIM_YIELDS) {
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(CLAIM_PARK_NANOS);
-            }
+            claimWait.idle();
         }
     }
 

@@ -26,6 +26,8 @@ public final class ProcessCpu {
     }
 
     /**
+     * CPU time a process has used so far.
+     *
      * @param pid a live process
      * @return CPU time its threads have used, user and system, in ns
      * @throws UncheckedIOException if /proc cannot be read (the process is gone)

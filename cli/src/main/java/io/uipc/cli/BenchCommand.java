@@ -1,5 +1,6 @@
 package io.uipc.cli;
 
+import io.uipc.benchmarks.mailbox.AeronComparison;
 import io.uipc.benchmarks.mailbox.MailboxBench;
 import io.uipc.benchmarks.pingpong.BenchOptions;
 import io.uipc.benchmarks.pingpong.BenchResult;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * {@code uipc bench}: the cross-process latency benchmark ({@link PingPongBench}, benchmarks
  * module). A ping JVM and a pong JVM per mechanism; one-way latency (RTT/2) percentiles from
  * HdrHistogram, normalised to uipc-spin. With {@code --mailbox}: 64-byte mailbox latency and
- * throughput instead ({@link MailboxBench}).
+ * throughput instead ({@link MailboxBench}); with {@code --mailbox --peer aeron}, the mailbox against
+ * Aeron IPC in interleaved rounds ({@link AeronComparison}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Cross-process ping-pong: one-way latency p50/p90/p99/p99.9/max and round trips per second for uipc "
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
         "Compare with the C baseline, benchmarks/c-baseline/ipc-baseline.sh, run in the same session."})
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> NOT_FOR_MAILBOX = List.of("--mechanisms", "--pin", "--dir", "--idle-ms", "--warmup-ms");
+    private static final List<String> NOT_FOR_AERON = List.of("--mechanisms", "--pin", "--dir", "--warmup-ms", "--paced-messages");
+    private static final List<String> ONLY_FOR_AERON = List.of("--rounds", "--policies");
 
     @Spec
     CommandSpec spec;
@@ -52,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-ms", paramLabel = "MS", description = "Warm up for at least this long (default: ${DEFAULT-VALUE}).")
     long warmupMillis = 1000;
 
-    @Option(names = "--idle-ms", paramLabel = "MS", description = "Watch the idle blocked receiver's CPU this long; 0 skips (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-ms", paramLabel = "MS", description = "Watch the idle blocked receiver's CPU (with --peer aeron: each receiver's) this long; "
+        + "0 skips (default: ${DEFAULT-VALUE}).")
     long idleMillis = 1000;
 
     @Option(names = "--pin", description = "Pin ping to CPU 0 and pong to CPU 1, as the C baseline does.")
@@ -72,13 +77,29 @@ final class BenchCommand implements Callable<Integer> {
         + "each sender pausing " + MailboxBench.Options.DEFAULT_PACE_MICROS + " us after each; 0 skips them (default: ${DEFAULT-VALUE}).")
     long pacedMessages = MailboxBench.Options.defaults().pacedMessages();
 
+    @Option(names = "--peer", paramLabel = "P", description = "With --mailbox: compare with a peer instead, 'aeron' (Aeron IPC, aeron:ipc, "
+        + "embedded media driver): ping-pong latency, 1-to-1 throughput and idle receiver CPU per receiver policy, interleaved, "
+        + "medians over --rounds.")
+    String peer;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "With --peer aeron: interleaved rounds, medians over them (default: ${DEFAULT-VALUE}).")
+    int rounds = AeronComparison.Options.defaults().rounds();
+
+    @Option(names = "--policies", split = ",", paramLabel = "P", description = "With --peer aeron: receiver policies, each against its Aeron "
+        + "idle strategy: spin (BusySpin), spin-yield-block (Backoff), block (SleepingMillis(1)) (default: all).")
+    List<String> policies = AeronComparison.POLICIES;
+
     @Override
     public Integer call() {
+        if (peer != null) {
+            return compare();
+        }
+        for (final String option : ONLY_FOR_AERON) {
+            refuse(option, "applies only to --mailbox --peer aeron");
+        }
         if (mailbox) {
             for (final String option : NOT_FOR_MAILBOX) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new ParameterException(spec.commandLine(), option + " does not apply to --mailbox");
-                }
+                refuse(option, "does not apply to --mailbox");
             }
             final MailboxBench.Options options = MailboxBench.Options.defaults().withMessages(messages).withRounds(roundTrips, warmup)
                 .withPacedMessages(pacedMessages);
@@ -105,5 +126,26 @@ final class BenchCommand implements Callable<Integer> {
             System.out.print(ResultTable.format(results, options.idleInterval().toMillis()));
         }
         return 0;
+    }
+
+    /** {@code --mailbox --peer aeron}: the mailbox against Aeron IPC. */
+    private int compare() {
+        if (!mailbox || !peer.equals("aeron")) {
+            throw new ParameterException(spec.commandLine(), "--peer takes 'aeron', with --mailbox; not " + peer
+                + (mailbox ? "" : " without --mailbox"));
+        }
+        for (final String option : NOT_FOR_AERON) {
+            refuse(option, "does not apply to --peer aeron");
+        }
+        final AeronComparison.Options options = new AeronComparison.Options(policies, rounds, roundTrips, warmup, messages,
+            Duration.ofMillis(idleMillis));
+        AeronComparison.run(options).lines(json).forEach(System.out::println);
+        return 0;
+    }
+
+    private void refuse(final String option, final String why) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new ParameterException(spec.commandLine(), option + " " + why);
+        }
     }
 }

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code uipc bench} and {@code uipc bench --mailbox}: the real CLI in its own JVM running the
- * benchmarks module's harnesses with small counts (every JSON field checked, no timing asserted),
+ * {@code uipc bench}, {@code uipc bench --mailbox} and {@code uipc bench --mailbox --peer aeron}: the
+ * real CLI in its own JVM running the benchmarks module's harnesses with small counts (every JSON field checked, no timing asserted),
  * bad options, the help, and a coordinator killed mid-run leaving no peer JVM or file behind.
  */
 @Timeout(300)
@@ -82,7 +82,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void mailboxBenchTimesMailAlongsideInterruptsAndCountsEveryThroughputMessage() throws Exception {
+    void mailboxBenchTimesMailAlongsideInterruptsCountsEveryThroughputMessageAndComparesWithAeron() throws Exception {
         Run r = uipc("bench", "--mailbox", "--json", "--round-trips", "2000", "--warmup", "1000", "--messages", "40000",
             "--paced-messages", "300");
         assertEquals(0, r.exitCode(), r::toString);
@@ -120,6 +120,29 @@ class BenchCommandTest {
         }
         assertEquals(List.of("throughput 1 0 40000", "throughput 4 0 40000", "paced 1 100 300", "paced 4 100 1200"), runs);
 
+        r = uipc("bench", "--mailbox", "--peer", "aeron", "--policies", "spin", "--rounds", "1", "--json", "--round-trips", "1000",
+            "--warmup", "1000", "--messages", "20000", "--idle-ms", "20");
+        assertEquals(0, r.exitCode(), r::toString);
+        final List<String> versus = r.jsonLines();
+        assertEquals(4, versus.size(), r::toString);
+        assertTrue(versus.get(0).matches("\\{\"run\":\"versus-aeron-header\",\"aeron\":\"1\\.49\\.3\",\"agrona\":\"\\d+\\.\\d+\\.\\d+\",.*"
+            + "\"aeron_cross_process_wakeup\":false}"), versus.get(0));
+        final Pattern run = Pattern.compile("\\{\"run\":\"versus-aeron\",\"round\":1,\"system\":\"(uipc|aeron)\",\"policy\":\"spin\",\"n\":1000,"
+            + "\"p50_ns\":([1-9]\\d*),\"p99_ns\":(\\d+),\"p999_ns\":(\\d+),\"msgs_per_s\":[1-9]\\d*,\"errors\":0,\"idle_cpu_pct\":[0-9.]+}");
+        final List<String> systems = new ArrayList<>();
+        for (final String line : versus.subList(1, 3)) {
+            final Matcher m = run.matcher(line);
+            assertTrue(m.matches(), "every message arrived, in order, intact: " + line);
+            systems.add(m.group(1));
+            assertTrue(Long.parseLong(m.group(2)) <= Long.parseLong(m.group(3)) && Long.parseLong(m.group(3)) <= Long.parseLong(m.group(4)), line);
+        }
+        assertEquals(List.of("uipc", "aeron"), systems, "round 1 starts with uipc");
+        assertTrue(versus.get(3).matches("\\{\"run\":\"versus-aeron-median\",\"policy\":\"spin\",\"aeron_idle\":\"BusySpinIdleStrategy\","
+            + "\"rounds\":1,(\"[a-z0-9_]+\":[0-9.]+,?)+}"), "medians and ratios are numbers: " + versus.get(3));
+
+        r = uipc("bench", "--mailbox", "--peer", "aeron", "--paced-messages", "5");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.output().contains("--paced-messages does not apply to --peer aeron"), r::toString);
         r = uipc("bench", "--mailbox", "--pin");
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.output().contains("--pin does not apply to --mailbox"), r::toString);

@@ -2,6 +2,8 @@ package io.uipc.benchmarks.mailbox;
 
 import io.uipc.benchmarks.BenchJvms;
 import io.uipc.benchmarks.HistogramCodec;
+import io.uipc.benchmarks.JsonNumbers;
+import io.uipc.benchmarks.pingpong.ProcessCpu;
 import io.uipc.core.UipcException;
 import io.uipc.core.WaitPolicy;
 import io.uipc.table.ProcessGroup;
@@ -9,6 +11,7 @@ import io.uipc.testing.JvmProcess;
 import io.uipc.testing.TempGroups;
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -207,8 +210,8 @@ public final class MailboxBench {
         @Override
         public String toJson() {
             return String.format(Locale.ROOT, "{\"run\":\"ping-pong\",\"kind\":\"%s\",\"alongside\":\"%s\",\"policy\":\"%s\",\"n\":%d,"
-                + "\"p50_ns\":%d,\"p90_ns\":%d,\"p99_ns\":%d,\"p999_ns\":%d,\"max_ns\":%d,\"p50_ratio_to_interrupt\":%.3f}",
-                kind, alongside, policy, count, p50Ns, p90Ns, p99Ns, p999Ns, maxNs, p50RatioToInterrupt);
+                + "\"p50_ns\":%d,\"p90_ns\":%d,\"p99_ns\":%d,\"p999_ns\":%d,\"max_ns\":%d,\"p50_ratio_to_interrupt\":%s}",
+                kind, alongside, policy, count, p50Ns, p90Ns, p99Ns, p999Ns, maxNs, JsonNumbers.of(p50RatioToInterrupt, 3));
         }
     }
 
@@ -226,12 +229,14 @@ public final class MailboxBench {
      * @param wakeups    times the receiver was woken by a doorbell
      * @param oneWay     one-way latency in ns (every 16th message when blasting, every message when paced):
      *                   n, p50, p90, p99, p99.9, max
+     * @param idleCpuPercent CPU the receiver JVM used while it waited for the first message, in % of
+     *                   one core; NaN if not measured
      */
     public record Throughput(int senders, long paceMicros, String codec, String policy, long messages, double seconds, long errors,
-                             long wakeups, long[] oneWay) implements Result {
-        /** {@return messages per second} */
+                             long wakeups, long[] oneWay, double idleCpuPercent) implements Result {
+        /** {@return messages per second; NaN if the run took no measurable time} */
         public double rate() {
-            return messages / seconds;
+            return seconds > 0 ? messages / seconds : Double.NaN;
         }
 
         @Override
@@ -249,10 +254,12 @@ public final class MailboxBench {
         @Override
         public String toJson() {
             return String.format(Locale.ROOT, "{\"run\":\"%s\",\"senders\":%d,\"pace_us\":%d,\"codec\":\"%s\",\"policy\":\"%s\","
-                + "\"messages\":%d,\"seconds\":%.6f,\"msgs_per_s\":%.0f,\"errors\":%d,\"wakeups\":%d,\"one_way_n\":%d,"
-                + "\"one_way_p50_ns\":%d,\"one_way_p90_ns\":%d,\"one_way_p99_ns\":%d,\"one_way_p999_ns\":%d,\"one_way_max_ns\":%d}",
-                paceMicros > 0 ? "paced" : "throughput", senders, paceMicros, codec, policy, messages, seconds, rate(), errors, wakeups,
-                oneWay[0], oneWay[1], oneWay[2], oneWay[3], oneWay[4], oneWay[5]);
+                + "\"messages\":%d,\"seconds\":%s,\"msgs_per_s\":%s,\"errors\":%d,\"wakeups\":%d,\"one_way_n\":%d,"
+                + "\"one_way_p50_ns\":%d,\"one_way_p90_ns\":%d,\"one_way_p99_ns\":%d,\"one_way_p999_ns\":%d,\"one_way_max_ns\":%d,"
+                + "\"idle_cpu_pct\":%s}",
+                paceMicros > 0 ? "paced" : "throughput", senders, paceMicros, codec, policy, messages, JsonNumbers.of(seconds, 6),
+                JsonNumbers.of(rate(), 0), errors, wakeups, oneWay[0], oneWay[1], oneWay[2], oneWay[3], oneWay[4], oneWay[5],
+                JsonNumbers.of(idleCpuPercent, 2));
         }
     }
 
@@ -274,11 +281,11 @@ public final class MailboxBench {
                 }
             }
             for (final int n : o.senders()) {
-                results.add(feed(group, n, o.messages() / n, 0, o));
+                results.add(feed(group, n, o.messages() / n, 0, o, Duration.ZERO));
             }
             if (o.pacedMessages() > 0) {
                 for (final int n : o.senders()) {
-                    results.add(feed(group, n, o.pacedMessages(), o.paceMicros(), o));
+                    results.add(feed(group, n, o.pacedMessages(), o.paceMicros(), o, Duration.ZERO));
                 }
             }
         } catch (final AssertionError e) {
@@ -292,7 +299,7 @@ public final class MailboxBench {
         return BenchJvms.member(group, name, MailboxBenchMember.class, args);
     }
 
-    private static List<Latency> pingPong(final ProcessGroup group, final String codec, final Options o) {
+    static List<Latency> pingPong(final ProcessGroup group, final String codec, final Options o) {
         try (JvmProcess pong = member(group, "pong", "pong", codec, o.policy(), "0")) {
             pong.expect("READY");
             try (JvmProcess ping = member(group, "ping", "ping", codec, o.policy(), String.valueOf(o.rounds()), String.valueOf(o.warmup()))) {
@@ -315,11 +322,17 @@ public final class MailboxBench {
         return ping.expect(prefix, BenchJvms.RESULT_TIMEOUT, pong).substring(prefix.length());
     }
 
-    private static Throughput feed(final ProcessGroup group, final int senders, final long each, final long paceMicros, final Options o) {
+    /**
+     * One throughput or paced run; with a non-zero {@code idle}, first the receiver's CPU while it
+     * waits for the first message ({@link ProcessCpu#idlePercent}).
+     */
+    static Throughput feed(final ProcessGroup group, final int senders, final long each, final long paceMicros, final Options o,
+                           final Duration idle) {
         final List<JvmProcess> txs = new ArrayList<>();
         final String sampleMask = paceMicros > 0 ? "0" : "15";
         try (JvmProcess rx = member(group, "rx", "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders), sampleMask)) {
             rx.expect("READY");
+            final double idleCpu = idle.isZero() ? Double.NaN : ProcessCpu.idlePercent(rx, idle);
             for (int i = 0; i < senders; i++) {
                 txs.add(member(group, "tx-" + i, "tx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(paceMicros)));
             }
@@ -336,7 +349,7 @@ public final class MailboxBench {
             final Histogram h = HistogramCodec.decode(f[5]);
             return new Throughput(senders, paceMicros, o.codec(), o.policy(), Long.parseLong(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]),
                 Long.parseLong(f[4]), new long[] {h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
-                    h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()});
+                    h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue()}, idleCpu);
         } finally {
             txs.forEach(JvmProcess::close);
             group.reap();

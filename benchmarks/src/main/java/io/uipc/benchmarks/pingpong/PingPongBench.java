@@ -24,8 +24,6 @@ import java.util.Locale;
  * the directory, whatever happened.
  */
 public final class PingPongBench {
-    /** Time for the pong to settle after the last round trip before its idle CPU is sampled. */
-    private static final long SETTLE_MILLIS = 250;
     /** Name prefix of each mechanism's temporary directory. */
     static final String WORK_DIR_PREFIX = "uipc-pingpong-";
 
@@ -69,9 +67,6 @@ public final class PingPongBench {
             // a peer that could not start; or one that failed, exited or timed out, which JvmProcess (test support)
             // reports with its output as a failed assertion
             throw new BenchException(mechanism.label() + ": " + e.getMessage(), e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException(mechanism.label() + ": interrupted", e);
         } finally {
             deleteRecursively(workDir);
             try {
@@ -84,7 +79,7 @@ public final class PingPongBench {
 
     /** Runs the pair. Closing a peer ends its standard input: it exits ({@link BenchPeer}), or is killed if it lingers. */
     private static BenchResult measure(final Mechanism mechanism, final String backend, final Path workDir,
-                                       final BenchOptions options) throws InterruptedException {
+                                       final BenchOptions options) {
         final long deadline = System.nanoTime() + options.timeout().toNanos();
         try (JvmProcess pong = peer(Role.PONG, mechanism, workDir, backend, options);
              JvmProcess ping = peer(Role.PING, mechanism, workDir, backend, options)) {
@@ -98,7 +93,7 @@ public final class PingPongBench {
                 throw new BenchException(mechanism.label() + ": the ping recorded " + rtt.getTotalCount()
                     + " round trips, not " + options.roundTrips());
             }
-            final double idleCpu = options.idleInterval().isZero() ? Double.NaN : idleCpuPercent(pong, options.idleInterval());
+            final double idleCpu = options.idleInterval().isZero() ? Double.NaN : ProcessCpu.idlePercent(pong, options.idleInterval());
             return BenchResult.of(mechanism, rtt, Long.parseLong(result[0]), idleCpu);
         }
     }
@@ -113,21 +108,6 @@ public final class PingPongBench {
     /** Waits for a peer's reply, failing early if its partner exits first; returns the rest of the line after {@code prefix}. */
     private static String reply(final JvmProcess peer, final String prefix, final long deadline, final JvmProcess partner) {
         return peer.expect(prefix, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), partner).substring(prefix.length());
-    }
-
-    /** CPU the pong uses while it waits for a message that does not come, in % of one core. */
-    private static double idleCpuPercent(final JvmProcess pong, final Duration interval) throws InterruptedException {
-        Thread.sleep(SETTLE_MILLIS);
-        final long cpu0 = ProcessCpu.cpuNanos(pong.pid());
-        final long t0 = System.nanoTime();
-        Thread.sleep(interval.toMillis());
-        final long cpu1 = ProcessCpu.cpuNanos(pong.pid());
-        final long t1 = System.nanoTime();
-        if (!pong.isAlive()) {
-            throw new BenchException("the pong JVM (pid " + pong.pid() + ") exited with code " + pong.waitFor(JvmProcess.EXIT_GRACE)
-                + " while its idle CPU was measured; its output:" + System.lineSeparator() + pong.output());
-        }
-        return 100.0 * (cpu1 - cpu0) / (t1 - t0);
     }
 
     private static void deleteRecursively(final Path dir) {

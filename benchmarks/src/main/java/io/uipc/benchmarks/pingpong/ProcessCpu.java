@@ -1,11 +1,14 @@
 package io.uipc.benchmarks.pingpong;
 
+import io.uipc.testing.JvmProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -14,18 +17,22 @@ import java.util.stream.Stream;
  * otherwise {@code /proc/<pid>/stat} (utime + stime) is used, which counts in 10 ms clock ticks:
  * too coarse to tell 0.2% from 0% of a core over a second.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
     private static final long NANOS_PER_TICK = 10_000_000L;
+    /** Time for a JVM to settle (JIT compilation after its start or its last message) before its idle CPU is sampled. */
+    private static final long SETTLE_MILLIS = 250;
 
     private ProcessCpu() {
     }
 
     /**
+     * CPU time a process has used so far.
+     *
      * @param pid a live process
      * @return CPU time its threads have used, user and system, in ns
      * @throws UncheckedIOException if /proc cannot be read (the process is gone)
      */
-    static long cpuNanos(final long pid) {
+    public static long cpuNanos(final long pid) {
         final Path proc = Paths.get("/proc", Long.toString(pid));
         try {
             if (Files.exists(proc.resolve("schedstat"))) {
@@ -34,6 +41,34 @@ final class ProcessCpu {
             return statNanos(proc);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read CPU time of pid " + pid, e);
+        }
+    }
+
+    /**
+     * CPU a waiting process uses, after it has settled.
+     *
+     * @param process  a JVM that waits for a message that does not come during the interval
+     * @param interval how long to watch
+     * @return its CPU use in % of one core
+     * @throws BenchException if it exits meanwhile (the message quotes its output)
+     */
+    public static double idlePercent(final JvmProcess process, final Duration interval) {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+            final long cpu0 = cpuNanos(process.pid());
+            final long t0 = System.nanoTime();
+            Thread.sleep(interval.toMillis());
+            final long cpu1 = cpuNanos(process.pid());
+            final long t1 = System.nanoTime();
+            if (!process.isAlive()) {
+                throw new BenchException(process.name() + " (pid " + process.pid() + ") exited with code "
+                    + process.waitFor(JvmProcess.EXIT_GRACE) + " while its idle CPU was measured; its output:" + System.lineSeparator()
+                    + process.output());
+            }
+            return 100.0 * (cpu1 - cpu0) / (t1 - t0);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted while measuring the idle CPU of " + process.name());
         }
     }
 

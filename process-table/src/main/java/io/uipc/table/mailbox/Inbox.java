@@ -7,6 +7,7 @@ import io.uipc.table.ProcessGroup;
 import org.agrona.BitUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -30,11 +31,12 @@ import static io.uipc.table.mailbox.InboxDescriptor.STATE_OFFSET;
  * wakes for mail without polling.
  *
  * <p>The doorbell is rung only when needed. A receiver whose wait policy spins first spins on
- * the ring itself (up to 1,000 iterations); then, before it waits, it sets the armed word and
- * re-checks the ring; a sender, after committing its record, fences and rings only if it takes
- * the armed word from 1 to 0. Either the owner sees the record or the sender sees the owner
- * armed (both store, fence, then load), so no wake-up is lost, and an owner that is busy
- * draining costs senders no interrupt at all.
+ * the ring itself (up to 1,000 iterations); then it arms (a volatile store of the armed word)
+ * and reads the ring's tail. A sender reads the armed word right after its claim's CAS of the
+ * tail, and rings after the commit only if it saw it armed and takes it from 1 to 0. One of the
+ * two sees the other's write, so no wake-up is lost; an owner that finds a record claimed when
+ * it arms disarms and waits for the commit itself. Senders pay no fence of their own, and an
+ * owner that is busy draining costs them no interrupt at all.
  *
  * <p>A sender that dies between claiming a record and committing it would block the ring.
  * Every record carries its writer's member handle, written right after the claim; when the
@@ -60,8 +62,9 @@ public final class Inbox implements AutoCloseable {
     private static final int WRITER_LIVE = 0;
     private static final int WRITER_DEAD = 1;
     private static final int WRITER_UNKNOWN = 2;
-    private static final long STALL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int RING_SPINS = 1_000;
+    private static final int CLAIM_YIELDS = 100;
+    private static final long CLAIM_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final int TAIL_CHECK_MASK = 63;
 
     private final Member owner;
@@ -76,6 +79,7 @@ public final class Inbox implements AutoCloseable {
     private final int mask;
     private final long stallTimeoutNanos;
     private final MessageHandler stripSender = this::onRecord;
+    private final BackoffIdleStrategy claimWait = new BackoffIdleStrategy(RING_SPINS, CLAIM_YIELDS, CLAIM_PARK_NANOS, CLAIM_PARK_NANOS);
     private MessageHandler handler;
     private long sender;
     private long stalledSince;
@@ -274,11 +278,11 @@ public final class Inbox implements AutoCloseable {
                 }
             }
             header.putIntVolatile(ARMED_OFFSET, 1);
-            final boolean pending = ring.producerPosition() != ring.consumerPosition();
-            if (pending && headComplete()) {
+            if (ring.producerPosition() != ring.consumerPosition()) {
+                // a record claimed before the arming: its writer may have seen the doorbell unarmed and will not ring
                 header.putIntOrdered(ARMED_OFFSET, 0);
-                read = drain(handler, limit);
-                if (read > 0) {
+                read = awaitClaimed(handler, limit, deadline);
+                if (read > 0 || pastDeadline(deadline)) {
                     return read;
                 }
                 continue;
@@ -287,19 +291,34 @@ public final class Inbox implements AutoCloseable {
             if (remaining <= 0) {
                 return drain(handler, limit);
             }
-            if (pending && stalledSince == 0) {
-                stalledSince = System.nanoTime();
-            }
-            final long wait = pending ? Math.min(remaining, STALL_CHECK_NANOS) : remaining;
-            final long vectors = receiver.await(wait, TimeUnit.NANOSECONDS);
+            final long vectors = receiver.await(remaining, TimeUnit.NANOSECONDS);
             if ((vectors & ~vectorBit) != 0) {
                 receiver.dispatch(vectors & ~vectorBit);
             }
             read = drain(handler, limit);
-            if (read > 0 || (vectors == 0 && !pending && deadline == Long.MAX_VALUE)) {
+            if (read > 0 || (vectors == 0 && deadline == Long.MAX_VALUE)) {
                 return read;
             }
         }
+    }
+
+    /**
+     * Waits without the doorbell for records claimed before the arming, draining each time (a drain also skips a dead
+     * writer's record); returns the messages read, 0 once nothing is claimed (aborted or skipped) or at the deadline.
+     */
+    private int awaitClaimed(final MessageHandler handler, final int limit, final long deadline) {
+        claimWait.reset();
+        for (;;) {
+            final int read = drain(handler, limit);
+            if (read > 0 || ring.producerPosition() == ring.consumerPosition() || pastDeadline(deadline)) {
+                return read;
+            }
+            claimWait.idle();
+        }
+    }
+
+    private static boolean pastDeadline(final long deadline) {
+        return deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
     }
 
     /** A spinning receiver first watches the ring itself: mail that comes meanwhile needs no doorbell. */

@@ -11,7 +11,6 @@ import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -48,6 +47,8 @@ public final class Outbox {
     private final UnsafeBuffer header;
     private final int maxMessageLength;
     private final RegionBytes typed;
+    /** The owner had armed the doorbell when one of this outbox's uncommitted records was claimed: ring after the commit. */
+    private boolean ringAfterCommit;
 
     private Outbox(final Member sender, final String ownerName, final long ownerHandle, final long doorbellHandle, final InboxFile file) {
         this.sender = sender;
@@ -204,6 +205,8 @@ public final class Outbox {
         if (index < 0) {
             return MailResult.FULL;
         }
+        // after the claim's CAS on the tail (a full fence): the owner armed before the claim, or sees it (Inbox#receive)
+        ringAfterCommit |= header.getIntVolatile(ARMED_OFFSET) != 0;
         records.putLong(index, senderHandle);
         return index + InboxDescriptor.SENDER_LENGTH;
     }
@@ -234,8 +237,11 @@ public final class Outbox {
     }
 
     private int ringDoorbell() {
-        VarHandle.fullFence();
-        if (header.getIntVolatile(ARMED_OFFSET) == 0 || !header.compareAndSetInt(ARMED_OFFSET, 1, 0)) {
+        if (!ringAfterCommit) {
+            return MailResult.SENT;
+        }
+        ringAfterCommit = false;
+        if (!header.compareAndSetInt(ARMED_OFFSET, 1, 0)) {
             return MailResult.SENT;
         }
         return sender.send(doorbellHandle) >= 0 ? MailResult.RANG : MailResult.RECEIVER_GONE;

@@ -56,11 +56,12 @@ final class EmulatedPrivateUitt implements PrivateUitt {
         final int index = grant.upidIndex();
         final int generation = grant.upidGeneration();
         final int current = upids.generation(index);
-        if (current == generation && upids.isClaimedBy(index, generation)) {
+        final boolean claimed = UpidDescriptor.isClaimed(generation);
+        if (claimed && current == generation && upids.isClaimedBy(index, generation)) {
             return;
         }
         final String upid = "UPID " + index + "@" + Integer.toUnsignedString(generation);
-        if (UpidDescriptor.isClaimed(generation) && Integer.compareUnsigned(generation, current) <= 0) {
+        if (claimed && Integer.compareUnsigned(generation, current) <= 0) {
             throw new IllegalArgumentException(grant.encode() + ": receiver " + upid + " is gone, its slot is now at generation "
                 + Integer.toUnsignedString(current) + " (the RFC's ECONNRESET)");
         }

@@ -83,12 +83,12 @@ class RfcSelftestsTest {
         assertTrue(a.unregister(own));
         assertFalse(a.unregister(own), "unregistered already");
 
-        final int firstGeneration = a.generation();
+        final String first = a.upid() + "@" + a.generation();
         a.closeReceiver();
         assertRefused(a.refusal("close"), "IllegalStateException", "it was closed already", "unregister without a handler");
         assertClosed(a);
         a.open(WaitPolicy.BLOCK);
-        assertNotEquals(firstGeneration, a.generation(), "a thread may register again once it closed its receiver");
+        assertNotEquals(first, a.upid() + "@" + a.generation(), "a thread may register again once it closed its receiver");
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.uipc.core;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A thread that owns a {@link Receiver}: it awaits and runs handlers, highest vector first,
- * until closed or until its receiver is closed. Handler exceptions are reported to stderr and
- * do not stop the thread.
+ * A thread that owns a {@link Receiver}: it awaits and runs handlers as
+ * {@link Receiver#dispatch(long)} does (after each handler, the highest vector pending at that
+ * moment), until closed or until its receiver is closed. Handler exceptions are reported to
+ * stderr and do not stop the thread. Start one with {@link Receiver#startDispatcher}, which
+ * hands the receiver over to the dispatcher's thread.
  */
 public final class Dispatcher implements AutoCloseable {
     private final Receiver receiver;
@@ -13,7 +15,8 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * Starts the dispatcher thread (a daemon).
+     * Starts the dispatcher thread (a daemon). {@link Receiver#startDispatcher} calls this and
+     * hands the receiver over to the new thread.
      *
      * @param receiver   the receiver it owns from now on
      * @param threadName thread name
@@ -26,15 +29,25 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void run() {
-        while (running && receiver.isOpen()) {
-            final long vectors = receiver.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-            if (vectors != 0) {
-                try {
-                    receiver.dispatch(vectors);
-                } catch (final RuntimeException e) {
-                    System.err.println("uipc: handler failed on " + thread.getName() + ": " + e);
+        try {
+            while (running) {
+                final long vectors = receiver.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                if (vectors != 0) {
+                    dispatch(vectors);
                 }
             }
+        } catch (final ReceiverClosedException e) {
+            running = false; // closed under the dispatcher: nothing more will arrive
+        }
+    }
+
+    private void dispatch(final long vectors) {
+        try {
+            receiver.dispatch(vectors);
+        } catch (final ReceiverClosedException e) {
+            throw e;
+        } catch (final RuntimeException e) {
+            System.err.println("uipc: handler failed on " + thread.getName() + ": " + e);
         }
     }
 

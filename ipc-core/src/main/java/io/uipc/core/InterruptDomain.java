@@ -47,10 +47,13 @@ public interface InterruptDomain extends AutoCloseable {
     long creatorPid();
 
     /**
-     * Registers the calling thread as a receiver: claims a free UPID slot.
+     * Registers the calling thread as a receiver: claims a free UPID slot. The receiver belongs
+     * to the calling thread until closed or handed to a {@link Dispatcher}.
      *
      * @return the receiver
      * @throws CapacityExceededException if every UPID slot is taken
+     * @throws IllegalStateException if the calling thread already has an open receiver in this
+     *     domain (the RFC's EBUSY)
      */
     Receiver registerReceiver();
 

@@ -3,15 +3,22 @@ package io.uipc.core;
 /**
  * A sender's own UITT, as in the kernel RFC: private to one process, filled by registering
  * {@link Grant}s. Kept beside the shared UITT so the two models can be compared.
- * Not thread-safe for registration; {@link #send(int)} may be called from any thread.
+ * Not thread-safe for registering and unregistering; {@link #send(int)} may be called from any
+ * thread.
  */
 public interface PrivateUitt {
     /**
-     * Registers a grant: claims a private entry for its target and vector.
+     * Registers a grant: claims a private entry for its target and vector. The grant is checked
+     * here, as the RFC checks the fd: its UPID slot must be claimed with the grant's generation.
      *
      * @param grant a grant minted by a receiver
      * @return the private UITT index
      * @throws CapacityExceededException if the table is full
+     * @throws IllegalArgumentException if the grant names a slot beyond the domain, a slot never
+     *     claimed with its generation (forged or free: the RFC's EBADF), or a receiver that is
+     *     gone (the RFC's ECONNRESET)
+     * @throws IllegalStateException if this table has the grant registered already (the RFC's
+     *     EISCONN); the message names the existing index
      */
     int register(Grant grant);
 

@@ -6,9 +6,13 @@ import java.util.concurrent.TimeUnit;
  * A receiving endpoint: one UPID in an {@link InterruptDomain}, the emulation of one receiving
  * thread's user-interrupt state.
  *
- * <p>Taking interrupts ({@link #poll()}, {@link #await}, {@link #dispatch(long)}) belongs to one
- * thread at a time: the receiving thread, or the {@link Dispatcher} that owns this receiver.
- * Masking, suppression, {@link #wakeup()} and reading counters are safe from any thread.
+ * <p>A receiver belongs to the thread that registered it, as a UINTR handler belongs to its
+ * thread: a thread has at most one open receiver per domain (a second registration is refused,
+ * the RFC's EBUSY), until it closes it or hands it to a {@link Dispatcher}
+ * ({@link #startDispatcher}). Taking interrupts ({@link #poll()}, {@link #await},
+ * {@link #dispatch(long)}) belongs to one thread at a time: the owning thread, or the dispatcher.
+ * Masking, suppression, {@link #wakeup()}, registering vectors, grants and reading counters are
+ * safe from any thread.
  */
 public interface Receiver extends AutoCloseable {
     /**
@@ -38,19 +42,36 @@ public interface Receiver extends AutoCloseable {
      * Invalidates one of this receiver's UITT entries; later sends through it fail.
      *
      * @param uittHandle a handle returned by {@link #registerVector(int)}
-     * @return whether the entry was valid and is now invalidated
+     * @return whether the entry was valid and is now invalidated ({@code false} for a handle that
+     *     is stale: unregistered already, or reclaimed)
+     * @throws IllegalArgumentException if the handle names a valid entry of another receiver;
+     *     nothing changes
      */
     boolean unregisterVector(long uittHandle);
 
     /**
      * The RFC's model: a grant for one vector, to hand to one sender's {@link PrivateUitt}.
-     * At most one grant per vector, as the RFC's {@code uintr_create_fd} gives EBUSY for a second.
+     * At most one grant per vector at a time, as the RFC's {@code uintr_create_fd} gives EBUSY
+     * for a second: {@link #releaseGrant(int)} frees the vector again.
      *
      * @param vector the vector, 0..63
      * @return the grant
-     * @throws IllegalStateException if a grant for that vector was already minted
+     * @throws IllegalStateException if a grant for that vector is minted and not released, or
+     *     this receiver is closed
      */
     Grant mintGrant(int vector);
+
+    /**
+     * Releases the grant of one vector (the RFC's close of the vector fd), so
+     * {@link #mintGrant(int)} may mint it again. Senders that registered the grant keep their
+     * entries and their sends still post, as in the RFC a sender's UITT entry holds the receiver;
+     * they fail with {@link SendResult#RECEIVER_GONE} only once this receiver closes. Closing
+     * the receiver releases every grant.
+     *
+     * @param vector the vector, 0..63
+     * @return whether a grant of that vector was minted and is now released
+     */
+    boolean releaseGrant(int vector);
 
     /**
      * Sets the handler {@link #dispatch} runs for a vector.
@@ -73,10 +94,11 @@ public interface Receiver extends AutoCloseable {
 
     /**
      * Non-blocking: atomically takes every pending unmasked vector (clearing ON), like the CPU
-     * moving PIR on notification. Returns 0 while notifications are suppressed, and once this
-     * receiver is closed (its slot may already belong to a newcomer).
+     * moving PIR on notification. Returns 0 while notifications are suppressed.
      *
      * @return bit {@code v} set for each vector {@code v} taken
+     * @throws ReceiverClosedException if nothing was taken and this receiver is closed or its
+     *     slot reclaimed (the slot may already belong to a newcomer)
      */
     long poll();
 
@@ -86,16 +108,20 @@ public interface Receiver extends AutoCloseable {
      *
      * @param timeout maximum wait; 0 polls once
      * @param unit    unit of {@code timeout}
-     * @return the vectors taken, or 0 on timeout, {@link #wakeup()} or when this receiver is
-     *     closed (from any thread) or reclaimed
+     * @return the vectors taken, or 0 on timeout or {@link #wakeup()}
+     * @throws ReceiverClosedException if nothing was taken and this receiver is closed (from
+     *     any thread, before or during the wait) or its slot reclaimed
      */
     long await(long timeout, TimeUnit unit);
 
     /**
-     * Runs the handlers of {@code vectors}, highest vector first.
+     * Runs the handlers of {@code vectors} as the CPU delivers from its request register (UIRR):
+     * the highest pending vector first, and after each handler returns, the highest vector
+     * pending at that moment, including vectors posted while the handler ran (taken as
+     * {@link #poll()} takes them). Call it on the thread that takes this receiver's interrupts.
      *
      * @param vectors vectors taken by {@link #poll()} or {@link #await}
-     * @return the number of vectors that had a handler
+     * @return the number of vectors run that had a handler
      */
     int dispatch(long vectors);
 
@@ -144,7 +170,9 @@ public interface Receiver extends AutoCloseable {
     void wakeup();
 
     /**
-     * Starts a dispatcher thread that awaits and runs handlers, highest vector first.
+     * Starts a dispatcher thread that awaits and runs handlers as {@link #dispatch(long)} does.
+     * The dispatcher takes this receiver over: from now on it belongs to the dispatcher's
+     * thread, and the thread that owned it may register another receiver in the domain.
      *
      * @param threadName name of the dispatcher thread
      * @return the running dispatcher; closing it stops the thread
@@ -187,7 +215,14 @@ public interface Receiver extends AutoCloseable {
      */
     boolean isOpen();
 
-    /** Unregisters: invalidates every UITT entry pointing here and frees the UPID slot. */
+    /**
+     * Unregisters: invalidates this receiver's shared UITT entries, releases its grants and
+     * frees the UPID slot. May be called from any thread.
+     *
+     * @throws IllegalStateException if this receiver is not registered: closed already, or its
+     *     slot reclaimed (as the RFC's unregister without a handler); a reclaimed receiver is
+     *     closed all the same
+     */
     @Override
     void close();
 }

@@ -26,7 +26,10 @@ public final class SendResult {
     public static final int STALE_ENTRY = -3;
     /** The receiver the entry points to has unregistered or died; its UPID slot may be reused. */
     public static final int RECEIVER_GONE = -4;
-    /** The entry read from shared memory failed a bounds check (vector or UPID index). */
+    /**
+     * The entry read from shared memory is garbage: reserved bits set (SENDUIPI's #GP), or a
+     * vector or UPID index out of bounds.
+     */
     public static final int CORRUPT_ENTRY = -5;
 
     private SendResult() {
@@ -72,7 +75,7 @@ public final class SendResult {
             case INVALID_ENTRY: return "UITT entry is not valid (not registered)";
             case STALE_ENTRY: return "stale UITT entry: unregistered or reused since the handle was issued";
             case RECEIVER_GONE: return "receiver gone: it unregistered or died and its UPID slot may be reused";
-            case CORRUPT_ENTRY: return "corrupt UITT entry: vector or UPID index out of bounds";
+            case CORRUPT_ENTRY: return "corrupt UITT entry: reserved bits set, or vector or UPID index out of bounds";
             default: return "unknown send result " + code;
         }
     }

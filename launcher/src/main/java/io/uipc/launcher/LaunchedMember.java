@@ -7,6 +7,7 @@ import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The child's side of {@code uipc launch}: joins the group named by the launcher's environment
@@ -89,17 +90,16 @@ public final class LaunchedMember implements AutoCloseable {
     }
 
     /**
-     * Awaits vectors on the calling (joining) thread and dispatches their handlers, highest
-     * first, until {@link GroupVectors#SHUTDOWN} arrives.
+     * Awaits vectors on the calling (joining) thread and dispatches their handlers as
+     * {@link Receiver#dispatch} does, until {@link GroupVectors#SHUTDOWN} arrives (its handler,
+     * set here, ends the loop once the vectors taken with it have run).
      */
     public void runUntilShutdown() {
         final Receiver receiver = member.receiver();
-        for (;;) {
-            final long vectors = receiver.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-            receiver.dispatch(vectors & ~GroupVectors.SHUTDOWN_BIT);
-            if ((vectors & GroupVectors.SHUTDOWN_BIT) != 0) {
-                return;
-            }
+        final AtomicBoolean shutdown = new AtomicBoolean();
+        receiver.onVector(GroupVectors.SHUTDOWN, v -> shutdown.set(true));
+        while (!shutdown.get()) {
+            receiver.dispatch(receiver.await(Long.MAX_VALUE, TimeUnit.NANOSECONDS));
         }
     }
 

@@ -214,14 +214,24 @@ final class Membership {
             final long control = table.control(member.slot());
             if (MemberEntryDescriptor.generation(control) == member.generation() && MemberEntryDescriptor.state(control) == ACTIVE) {
                 table.putControl(member.slot(), MemberEntryDescriptor.control(member.generation(), EXITING));
-                member.receiver().close();
+                closeReceiver(member);
                 table.indexRemove(member.slot());
                 table.putControl(member.slot(), MemberEntryDescriptor.control(member.generation(), FREE));
             } else {
-                member.receiver().close();
+                closeReceiver(member);
             }
         } finally {
             locks.releaseMember(member.slot(), member.liveness());
+        }
+    }
+
+    /**
+     * Closes a leaving member's receiver unless a reaper reclaimed it (closing a receiver that is
+     * not registered is an error). The mutation lock is held: no reaper reclaims it meanwhile.
+     */
+    private static void closeReceiver(final Member member) {
+        if (member.receiver().isOpen()) {
+            member.receiver().close();
         }
     }
 

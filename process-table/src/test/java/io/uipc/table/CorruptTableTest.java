@@ -181,7 +181,7 @@ class CorruptTableTest extends OneGroupTest {
         receiver.accept(7);
         final int off = group.table().offset(receiver.slot());
         group.table().buffer().putLongVolatile(off + MemberEntryDescriptor.HANDLES_OFFSET, UittHandle.of(1 << 30, 0));
-        final Member sender = group.join(JoinOptions.named("fg").secret(secret));
+        final Member sender = joinOnOwnThread(JoinOptions.named("fg").secret(secret));
         assertEquals(SendResult.INVALID_INDEX, sender.sendTo("pmon", 7));
         group.table().buffer().putLongVolatile(off + MemberEntryDescriptor.HANDLES_OFFSET, UittHandle.of(-2, 0));
         assertEquals(SendResult.INVALID_INDEX, group.resolve("pmon", 7).send());

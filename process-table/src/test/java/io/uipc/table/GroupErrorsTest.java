@@ -25,7 +25,7 @@ class GroupErrorsTest extends OneGroupTest {
     void fullTableIsAClearErrorAndFreesNothingItShouldNot() {
         final List<Member> members = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            members.add(group.join(JoinOptions.named("m" + i).secret(secret)));
+            members.add(joinOnOwnThread(JoinOptions.named("m" + i).secret(secret)));
         }
         final UipcException e = assertThrows(UipcException.class, () -> group.join(JoinOptions.named("m4").secret(secret)));
         assertTrue(e.getMessage().contains("is full: all 4 entries are taken"), e.getMessage());
@@ -63,7 +63,7 @@ class GroupErrorsTest extends OneGroupTest {
     void unknownNameOrUnacceptedVectorIsAClearError() {
         final Member receiver = group.join(JoinOptions.named("dbw0").secret(secret));
         receiver.accept(5);
-        final Member sender = group.join(JoinOptions.named("fg-1").secret(secret));
+        final Member sender = joinOnOwnThread(JoinOptions.named("fg-1").secret(secret));
         final UipcException unknown = assertThrows(UipcException.class, () -> group.resolve("dbw9", 5));
         assertTrue(unknown.getMessage().contains("no live member named 'dbw9'"), unknown.getMessage());
         final UipcException vector = assertThrows(UipcException.class, () -> group.resolve("dbw0", 6));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /** Base of tests that each need one fresh group under their own temporary root in /dev/shm, deleted after each test. */
 abstract class OneGroupTest {
@@ -33,6 +34,14 @@ abstract class OneGroupTest {
     @AfterEach
     void closeGroup() {
         group.close();
+    }
+
+    /**
+     * Joins on a thread of its own, which registers the member's receiver and ends: a thread has
+     * at most one open receiver per domain, so a test that holds several members joins them so.
+     */
+    Member joinOnOwnThread(final JoinOptions options) {
+        return CompletableFuture.supplyAsync(() -> group.join(options), task -> new Thread(task, options.name()).start()).join();
     }
 
     /** A spec for another group under this test's root, with the given name and capacities. */

@@ -7,6 +7,7 @@ import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
 import io.uipc.testing.TempGroups;
+import io.uipc.testing.OwnThread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -51,7 +52,7 @@ class HotPathAllocationTest {
             final String secret = group.readSecret();
             final Member receiverMember = group.join(JoinOptions.named("dbw0").secret(secret));
             receiverMember.accept(VECTOR);
-            group.join(JoinOptions.named("fg-1").secret(secret));
+            OwnThread.call("fg-1", () -> group.join(JoinOptions.named("fg-1").secret(secret)));
             final Receiver receiver = receiverMember.receiver();
             final Target target = group.resolve("dbw0", VECTOR);
             final long handle = target.uittHandle();

@@ -12,6 +12,7 @@ import io.uipc.table.Target;
 import io.uipc.table.mailbox.Inbox;
 import io.uipc.table.mailbox.InboxConfig;
 import io.uipc.table.mailbox.Outbox;
+import io.uipc.testing.OwnThread;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -256,7 +257,7 @@ public final class CorruptionFuzzer {
                 return "drained:" + Math.min(1, inbox.drain((type, buffer, index, length) -> { }, 16));
             }
             case JOIN -> {
-                group.join(JoinOptions.named("j").secret(secret)).close();
+                OwnThread.call("join", () -> group.join(JoinOptions.named("j").secret(secret))).close();
                 return "ok";
             }
             default -> {
@@ -274,7 +275,7 @@ public final class CorruptionFuzzer {
         group.onMemberLost(e -> lost = true);
         secret = group.readSecret();
         a = group.join(JoinOptions.named("a").secret(secret));
-        b = group.join(JoinOptions.named("b").secret(secret));
+        b = OwnThread.call("join-b", () -> group.join(JoinOptions.named("b").secret(secret)));
         inbox = Inbox.open(a, DOORBELL, InboxConfig.defaults().withCapacity(RING).withMaxMessageLength(16));
         a.accept(POKE);
         target = group.resolve("a", POKE);

@@ -181,12 +181,15 @@ public final class EmulatedDomain implements InterruptDomain, DomainMaintenance.
     @Override
     public Receiver registerReceiver() {
         ensureOpen();
+        ThreadReceivers.ensureNone(this);
         final int index = upids.claim(pid);
         if (index < 0) {
             throw new CapacityExceededException("interrupt domain " + path + " has no free UPID slot: all "
                 + upids.capacity() + " receivers are registered");
         }
-        return new EmulatedReceiver(this, upids, uitt, index, upids.generation(index));
+        final EmulatedReceiver receiver = new EmulatedReceiver(this, upids, uitt, index, upids.generation(index));
+        receiver.ownedBy(Thread.currentThread());
+        return receiver;
     }
 
     @Override

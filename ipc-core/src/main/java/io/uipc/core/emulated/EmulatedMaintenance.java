@@ -9,7 +9,9 @@ import java.util.function.LongPredicate;
 /**
  * The reaper's operations on an emulated domain: freeing the UPID slots and UITT entries of
  * processes that died. Off the hot path; sweeps are serialised by the caller (the group's
- * mutation lock) and, within this JVM, by this object.
+ * mutation lock) and, within this JVM, by this object. A dead receiver's record of its own
+ * entries died with its process, so the reaper finds them by scanning the whole shared UITT
+ * ({@link UittTable#invalidateTargeting}); a live receiver's close invalidates only its own.
  */
 final class EmulatedMaintenance implements DomainMaintenance {
     private final UpidTable upids;

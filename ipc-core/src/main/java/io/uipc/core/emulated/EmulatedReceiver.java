@@ -4,6 +4,8 @@ import io.uipc.core.CapacityExceededException;
 import io.uipc.core.Dispatcher;
 import io.uipc.core.Grant;
 import io.uipc.core.Receiver;
+import io.uipc.core.ReceiverClosedException;
+import io.uipc.core.UittHandle;
 import io.uipc.core.VectorHandler;
 import io.uipc.core.Vectors;
 import io.uipc.core.WaitPolicy;
@@ -21,11 +23,16 @@ import static io.uipc.core.emulated.UpidDescriptor.BLKD;
  * blocking half of the protocol in docs/protocol.md: announce BLKD, re-check the PIR, then
  * sleep on the state word only if nothing is pending. Every step acts only on this receiver's
  * generation: once the slot is released (closed here, or reclaimed by another process), await
- * returns 0 and takes nothing, even if a newcomer has claimed the slot.
+ * takes nothing, even if a newcomer has claimed the slot, and throws
+ * {@link ReceiverClosedException}.
  *
  * <p>SN and the vector mask are this object's fields, not shared words: only the receiver
  * reads them (senders never do), and a late {@link #mask} of a closed receiver can then never
  * change a newcomer's. Suppression holds ON set in the UPID so that senders do not notify.
+ *
+ * <p>Registration, grants, ownership and close are guarded by this object's monitor: the
+ * shared-UITT entries it registered ({@link OwnEntries}), its minted grants, and the thread
+ * that owns it ({@link ThreadReceivers}).
  */
 final class EmulatedReceiver implements Receiver {
     private static final int DEADLINE_CHECK_MASK = 0xFF;
@@ -47,7 +54,9 @@ final class EmulatedReceiver implements Receiver {
     private final long stateAddress;
     private final UnsafeBuffer timespec = new UnsafeBuffer(BufferUtil.allocateDirectAligned(16, 16));
     private final VectorHandler[] handlers = new VectorHandler[Vectors.COUNT];
+    private final OwnEntries ownEntries = new OwnEntries();
     private long grantedVectors;
+    private Thread owner;
     private volatile WaitPolicy policy = WaitPolicy.SPIN_YIELD_BLOCK;
     private volatile boolean wakeupRequested;
     /** Bit v set = vector v masked; changed by CAS ({@link #MASK}) from any thread. */
@@ -78,7 +87,7 @@ final class EmulatedReceiver implements Receiver {
     }
 
     @Override
-    public long registerVector(final int vector) {
+    public synchronized long registerVector(final int vector) {
         Vectors.check(vector);
         ensureOpen();
         final long handle = uitt.claim(index, generation, vector);
@@ -86,12 +95,21 @@ final class EmulatedReceiver implements Receiver {
             throw new CapacityExceededException("shared UITT of " + domain.path() + " is full: all "
                 + uitt.capacity() + " entries are registered");
         }
+        ownEntries.add(handle);
         return handle;
     }
 
     @Override
-    public boolean unregisterVector(final long uittHandle) {
-        return uitt.invalidate(uittHandle);
+    public synchronized boolean unregisterVector(final long uittHandle) {
+        if (ownEntries.remove(uittHandle)) {
+            return uitt.invalidate(uittHandle);
+        }
+        final long target = uitt.validTarget(uittHandle);
+        if (target != -1) {
+            throw new IllegalArgumentException("UITT entry " + UittHandle.toString(uittHandle) + " belongs to receiver UPID "
+                + (int) target + "@" + Integer.toUnsignedString((int) (target >>> 32)) + ", not to " + this);
+        }
+        return false;
     }
 
     @Override
@@ -106,17 +124,39 @@ final class EmulatedReceiver implements Receiver {
     }
 
     @Override
+    public synchronized boolean releaseGrant(final int vector) {
+        final long bit = 1L << Vectors.check(vector);
+        final boolean minted = (grantedVectors & bit) != 0;
+        grantedVectors &= ~bit;
+        return minted;
+    }
+
+    @Override
     public void onVector(final int vector, final VectorHandler handler) {
         handlers[Vectors.check(vector)] = handler;
     }
 
     @Override
     public long poll() {
-        return take();
+        final long taken = take();
+        return taken != 0 ? taken : nothingTaken();
     }
 
     @Override
     public long await(final long timeout, final TimeUnit unit) {
+        final long taken = awaitTaking(timeout, unit);
+        return taken != 0 ? taken : nothingTaken();
+    }
+
+    /** The slow path of poll and await: 0, unless this receiver is gone. */
+    private long nothingTaken() {
+        if (!isOpen()) {
+            throw new ReceiverClosedException(notRegistered());
+        }
+        return 0;
+    }
+
+    private long awaitTaking(final long timeout, final TimeUnit unit) {
         long taken = take();
         if (taken != 0 || timeout <= 0) {
             return taken;
@@ -235,14 +275,16 @@ final class EmulatedReceiver implements Receiver {
     @Override
     public int dispatch(final long vectors) {
         int handled = 0;
-        long remaining = vectors;
-        while (remaining != 0) {
-            final int vector = Vectors.highest(remaining);
-            remaining &= ~(1L << vector);
+        long pending = vectors;
+        while (pending != 0) {
+            final int vector = Vectors.highest(pending);
+            pending &= ~(1L << vector);
             final VectorHandler handler = handlers[vector];
             if (handler != null) {
                 handler.onInterrupt(vector);
                 handled++;
+                // UIRR: what was posted while the handler ran competes for the next delivery
+                pending |= take();
             }
         }
         return handled;
@@ -311,7 +353,24 @@ final class EmulatedReceiver implements Receiver {
     @Override
     public Dispatcher startDispatcher(final String threadName) {
         ensureOpen();
-        return new Dispatcher(this, threadName);
+        final Dispatcher dispatcher = new Dispatcher(this, threadName);
+        ownedBy(dispatcher.thread());
+        return dispatcher;
+    }
+
+    /**
+     * Records {@code thread} as this receiver's owner, in place of the previous one: the
+     * registering thread, then a dispatcher that takes it over.
+     */
+    synchronized void ownedBy(final Thread thread) {
+        if (!open) {
+            return;
+        }
+        if (owner != null) {
+            ThreadReceivers.remove(domain, owner, this);
+        }
+        owner = thread;
+        ThreadReceivers.put(domain, thread, this);
     }
 
     /** Computed, not counted: vectors delivered plus vectors pending (each fresh post sets one bit). */
@@ -342,17 +401,32 @@ final class EmulatedReceiver implements Receiver {
 
     private void ensureOpen() {
         if (!isOpen()) {
-            throw new IllegalStateException("receiver UPID " + index + " is unregistered"
-                + (open ? " (its slot was reclaimed: was this process declared dead?)" : ""));
+            throw new IllegalStateException(notRegistered());
         }
+    }
+
+    private String notRegistered() {
+        return "receiver UPID " + index + "@" + Integer.toUnsignedString(generation) + " is not registered: "
+            + (open ? "its slot was reclaimed (was this process declared dead?)" : "it was closed");
     }
 
     @Override
     public void close() {
-        if (open) {
+        final String reclaimed;
+        synchronized (this) {
+            if (!open) {
+                throw new IllegalStateException(notRegistered() + " already (the RFC's unregister without a handler)");
+            }
+            reclaimed = upids.isClaimedBy(index, generation) ? null : notRegistered();
             open = false;
-            uitt.invalidateTargeting(index);
+            if (owner != null) {
+                ThreadReceivers.remove(domain, owner, this);
+            }
+            ownEntries.invalidateAll(uitt);
             upids.release(index, generation);
+        }
+        if (reclaimed != null) {
+            throw new IllegalStateException(reclaimed + "; closed all the same (the RFC's unregister without a handler)");
         }
     }
 

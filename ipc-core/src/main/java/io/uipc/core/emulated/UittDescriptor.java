@@ -17,7 +17,9 @@ package io.uipc.core.emulated;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>State is {@link #FREE}, {@link #CLAIMING} or {@link #VALID} (UINTR's V bit). An entry is
+ * <p>State is {@link #FREE}, {@link #CLAIMING} or {@link #VALID} (UINTR's V bit). The reserved
+ * bits are zero in every entry uipc writes; a send through an entry with any of them set fails
+ * as a corrupt entry, as SENDUIPI faults (#GP) on reserved bits. An entry is
  * claimed by CAS FREE to CLAIMING, the target word is written, then VALID is published with a
  * release store; unregistering CASes VALID to FREE and bumps the entry generation, so handles
  * issued before are stale. A sender reads control, target, then control again: if control
@@ -37,6 +39,10 @@ public final class UittDescriptor {
     public static final int CLAIMING = 1;
     /** State: entry valid; sends go through. */
     public static final int VALID = 2;
+    /** The state field of a control word. */
+    public static final long STATE_MASK = 0xFF;
+    /** The reserved bits of a control word: zero in every valid entry. */
+    public static final long RESERVED_MASK = 0xFFFF_0000L;
 
     private UittDescriptor() {
     }
@@ -59,7 +65,7 @@ public final class UittDescriptor {
      * @return its state
      */
     public static int state(final long control) {
-        return (int) (control & 0xFF);
+        return (int) (control & STATE_MASK);
     }
 
     /**

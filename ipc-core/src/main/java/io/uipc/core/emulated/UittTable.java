@@ -69,11 +69,18 @@ final class UittTable {
     }
 
     /**
-     * Returns the handle of a new VALID entry, or -1 if the table is full.
+     * Claims an entry for a target the caller has validated: a receiver's own slot, or a grant
+     * {@link EmulatedPrivateUitt} checked against the UPID table.
      *
      * @return the handle of a new VALID entry, or -1 if the table is full
+     * @throws IllegalArgumentException if {@code upidGeneration} is a free (even) generation:
+     *     no entry may target an unclaimed slot
      */
     long claim(final int upidIndex, final int upidGeneration, final int vector) {
+        if (!UpidDescriptor.isClaimed(upidGeneration)) {
+            throw new IllegalArgumentException("UITT target UPID " + upidIndex + "@" + Integer.toUnsignedString(upidGeneration)
+                + " has a free (even) generation: only a claimed slot may be targeted");
+        }
         final int start = Math.floorMod(hint.getIntVolatile(hintOffset), capacity);
         for (int i = 0; i < capacity; i++) {
             final int index = (start + i) % capacity;
@@ -110,8 +117,27 @@ final class UittTable {
     }
 
     /**
-     * Invalidates every valid (or corrupt) entry that targets {@code upidIndex}: for an
-     * unregistering or dead receiver. O(capacity), off the hot path. Entries still CLAIMING
+     * Returns the target word of the entry {@code handle} names, if that entry is VALID at the
+     * handle's generation.
+     *
+     * @return the target word, or -1 if the handle is out of range, stale or not valid
+     */
+    long validTarget(final long handle) {
+        final int index = UittHandle.index(handle);
+        if (index < 0 || index >= capacity) {
+            return -1;
+        }
+        final int off = offset(index);
+        final long control = buffer.getLongVolatile(off + CONTROL_OFFSET);
+        final long target = buffer.getLongVolatile(off + TARGET_OFFSET);
+        return UittDescriptor.state(control) == VALID && UittDescriptor.generation(control) == UittHandle.generation(handle)
+            && buffer.getLongVolatile(off + CONTROL_OFFSET) == control ? target : -1;
+    }
+
+    /**
+     * Invalidates every valid (or corrupt) entry that targets {@code upidIndex}: the reaper's
+     * path for a dead receiver, whose own-entry record died with its process. O(capacity), off
+     * the hot path; a receiver's own close invalidates only its entries ({@link OwnEntries}). Entries still CLAIMING
      * are left to their claimant: their target word may still be a previous registration's,
      * naming this slot while the claimant registers another receiver; freeing such an entry
      * let a second claimant take it while the first one's late target write redirected the
@@ -184,9 +210,8 @@ final class UittTable {
         if (checkGeneration && UittDescriptor.generation(control) != expectedGeneration) {
             return SendResult.STALE_ENTRY;
         }
-        final int state = UittDescriptor.state(control);
-        if (state != VALID) {
-            return state == FREE || state == CLAIMING ? SendResult.INVALID_ENTRY : SendResult.CORRUPT_ENTRY;
+        if ((control & (UittDescriptor.STATE_MASK | UittDescriptor.RESERVED_MASK)) != VALID) {
+            return fault(control);
         }
         final long target = buffer.getLongVolatile(off + TARGET_OFFSET);
         if (buffer.getLongVolatile(off + CONTROL_OFFSET) != control) {
@@ -198,6 +223,15 @@ final class UittTable {
             return SendResult.CORRUPT_ENTRY;
         }
         return upids.post(upidIndex, (int) (target >>> 32), vector);
+    }
+
+    /** SENDUIPI's fault on an entry that is not valid, or has reserved bits set (garbage). */
+    private static int fault(final long control) {
+        final int state = UittDescriptor.state(control);
+        if ((control & UittDescriptor.RESERVED_MASK) == 0 && (state == FREE || state == CLAIMING)) {
+            return SendResult.INVALID_ENTRY;
+        }
+        return SendResult.CORRUPT_ENTRY;
     }
 
     /**

@@ -70,7 +70,7 @@
  * No lock guards shared memory: every step above is one atomic access. The only locks are
  * outside it, always taken in this order: the group's mutation lock (a file lock, held by the
  * process table's callers of {@link io.uipc.core.spi.DomainMaintenance}), then the monitor of
- * this JVM's maintenance view, which serialises its orphan sweeps. A receiver's
- * {@link io.uipc.core.Receiver#mintGrant} holds the receiver's own monitor and nothing else.
+ * this JVM's maintenance view, which serialises its orphan sweeps. A receiver's registration,
+ * grants and close hold the receiver's own monitor and take no other lock inside it.
  */
 package io.uipc.core.emulated;

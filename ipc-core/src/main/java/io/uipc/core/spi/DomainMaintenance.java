@@ -14,7 +14,9 @@ import java.util.function.LongPredicate;
 public interface DomainMaintenance {
     /**
      * Frees a receiver's UPID slot and invalidates its UITT entries on behalf of a process that
-     * died. Does nothing if the slot's generation moved on.
+     * died. Does nothing if the slot's generation moved on. The dead process's record of its
+     * entries went with it, so this scans the whole shared UITT: O(UITT), unlike a receiver's own
+     * close, which is O(its entries).
      *
      * @param upidIndex      the slot
      * @param upidGeneration the generation it had when the owner was seen alive

@@ -165,6 +165,10 @@ class SegmentValidationTest {
             {UittDescriptor.control(generation, 3, UittDescriptor.VALID), UittDescriptor.target(UPIDS, receiver.upidGeneration())},
             {UittDescriptor.control(generation, 3, UittDescriptor.VALID), UittDescriptor.target(-1, receiver.upidGeneration())},
             {UittDescriptor.control(generation, 3, 0x7F), UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration())},
+            // reserved bits set: SENDUIPI faults (#GP) on them, however valid the rest is
+            {UittDescriptor.control(generation, 3, UittDescriptor.VALID) | 1L << 16, UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration())},
+            {UittDescriptor.control(generation, 3, UittDescriptor.VALID) | 1L << 31, UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration())},
+            {UittDescriptor.control(generation, 3, UittDescriptor.FREE) | UittDescriptor.RESERVED_MASK, UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration())},
         };
         for (final long[] entry : corruptions) {
             writeUittEntry(index, entry[0], entry[1]);
@@ -176,6 +180,10 @@ class SegmentValidationTest {
         assertEquals(SendResult.RECEIVER_GONE, d.send(handle), "an entry naming another generation of the UPID");
         assertEquals(0, receiver.postedCount());
         assertEquals(0L, receiver.poll());
+        writeUittEntry(index, UittDescriptor.control(generation, 3, UittDescriptor.VALID),
+            UittDescriptor.target(receiver.upidIndex(), receiver.upidGeneration()));
+        assertEquals(SendResult.NOTIFIED, d.send(handle), "the same entry with its reserved bits clear");
+        assertEquals(1L << 3, receiver.poll());
         receiver.close();
         d.close();
     }

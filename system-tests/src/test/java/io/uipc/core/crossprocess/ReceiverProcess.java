@@ -1,8 +1,11 @@
 package io.uipc.core.crossprocess;
 
 import io.uipc.core.Dispatcher;
+import io.uipc.core.Grant;
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.PrivateUitt;
 import io.uipc.core.Receiver;
+import io.uipc.core.ReceiverClosedException;
 import io.uipc.core.VectorHandler;
 import io.uipc.core.Vectors;
 import io.uipc.core.WaitPolicy;
@@ -14,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import static io.uipc.testing.CommandLoop.print;
 import static io.uipc.testing.CommandLoop.replyLater;
@@ -21,7 +25,9 @@ import static io.uipc.testing.CommandLoop.replyLater;
 /**
  * Child JVM main: one receiver, driven by commands (see {@link RemoteReceiver} for the
  * test's side). Taking interrupts (poll, await) runs on one "receiver" thread, so the child
- * keeps serving mask, suppress, close and counter commands while that thread is blocked.
+ * keeps serving mask, suppress, close and counter commands while that thread is blocked. The
+ * receiver is registered on the command thread. The child is a sender too: through the shared
+ * UITT, its own private UITT, and a load of sender threads ({@link SenderThreads}).
  */
 public final class ReceiverProcess {
     private final InterruptDomain domain;
@@ -30,6 +36,8 @@ public final class ReceiverProcess {
     private Dispatcher dispatcher;
     private Thread sleeper;
     private Thread taker;
+    private PrivateUitt privateUitt;
+    private SenderThreads load;
 
     private ReceiverProcess(final InterruptDomain domain) {
         this.domain = domain;
@@ -57,9 +65,22 @@ public final class ReceiverProcess {
             })
             .on("unregister", a -> String.valueOf(receiver.unregisterVector(Long.parseLong(a[0]))))
             .on("grant", a -> receiver.mintGrant(Integer.parseInt(a[0])).encode())
-            .on("poll", a -> onReceiverThread("poll", () -> Long.toHexString(receiver.poll())))
+            .on("releasegrant", a -> String.valueOf(receiver.releaseGrant(Integer.parseInt(a[0]))))
+            .on("send", a -> SenderProcess.sendEach(a, h -> domain.send(Long.parseLong(h))))
+            .on("registergrant", a -> String.valueOf(privateUitt().register(Grant.parse(a[0]))))
+            .on("sendprivate", a -> SenderProcess.sendEach(a, i -> privateUitt().send(Integer.parseInt(i))))
+            .on("echo", a -> onReceiverThread("echo", () -> SenderThreads.echo(receiver, domain, a)))
+            .on("load", a -> {
+                load = SenderThreads.open(domain, Integer.parseInt(a[0]));
+                return load.ackHandles();
+            })
+            .on("run", a -> {
+                load.run(a);
+                return null;
+            })
+            .on("poll", a -> onReceiverThread("poll", () -> taken(() -> receiver.poll())))
             .on("await", a -> onReceiverThread("await",
-                () -> Long.toHexString(receiver.await(Long.parseLong(a[0]), TimeUnit.MILLISECONDS))))
+                () -> taken(() -> receiver.await(Long.parseLong(a[0]), TimeUnit.MILLISECONDS))))
             .on("counters", a -> Counters.of(receiver).line())
             .on("mask", a -> ok(() -> receiver.mask(Integer.parseInt(a[0]))))
             .on("unmask", a -> ok(() -> receiver.unmask(Integer.parseInt(a[0]))))
@@ -81,7 +102,33 @@ public final class ReceiverProcess {
                 receiver.close();
                 return String.valueOf(receiver.isOpen());
             })
+            .on("reset", a -> {
+                if (dispatcher != null) {
+                    dispatcher.close();
+                    dispatcher = null;
+                }
+                if (receiver != null && receiver.isOpen()) {
+                    receiver.close();
+                }
+                return "ok";
+            })
             .on("delete", a -> String.valueOf(Files.deleteIfExists(domain.path())));
+    }
+
+    private PrivateUitt privateUitt() {
+        if (privateUitt == null) {
+            privateUitt = domain.newPrivateUitt(16);
+        }
+        return privateUitt;
+    }
+
+    /** @return the vectors a take returned, in hex, or "closed MESSAGE" if it threw {@link ReceiverClosedException} */
+    private static String taken(final LongSupplier take) {
+        try {
+            return Long.toHexString(take.getAsLong());
+        } catch (final ReceiverClosedException e) {
+            return "closed " + e.getMessage();
+        }
     }
 
     private static String ok(final Runnable action) {

@@ -2,15 +2,22 @@ package io.uipc.core.crossprocess;
 
 import io.uipc.core.Grant;
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.ReceiverClosedException;
 import io.uipc.core.WaitPolicy;
 import io.uipc.testing.JvmProcess;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The test's handle on a {@link ReceiverProcess} child JVM and the one receiver it holds. */
 final class RemoteReceiver implements AutoCloseable {
+    /** How the child answers a poll or await that threw {@link ReceiverClosedException}. */
+    private static final String CLOSED = "closed ";
+
     private final JvmProcess process;
     private int upid = -1;
     private int generation;
@@ -66,8 +73,67 @@ final class RemoteReceiver implements AutoCloseable {
         return Grant.parse(process.call("grant " + vector));
     }
 
+    boolean releaseGrant(final int vector) {
+        return Boolean.parseBoolean(process.call("releasegrant " + vector));
+    }
+
+    /** @return the result code of a send from the child through the shared UITT */
+    int send(final long handle) {
+        return Integer.parseInt(process.call("send " + handle));
+    }
+
+    /** @return the index of the grant in the child's own private UITT */
+    int registerGrant(final Grant grant) {
+        return Integer.parseInt(process.call("registergrant " + grant.encode()));
+    }
+
+    /** @return the result code of a send from the child through its private UITT */
+    int sendPrivate(final int privateIndex) {
+        return Integer.parseInt(process.call("sendprivate " + privateIndex));
+    }
+
+    /**
+     * Sends a command the child must refuse by throwing.
+     *
+     * @return its error line, "error VERB EXCEPTION: MESSAGE"
+     */
+    String refusal(final String command) {
+        return errorLine(assertThrows(AssertionError.class, () -> process.call(command)));
+    }
+
+    private static String errorLine(final AssertionError e) {
+        final String message = e.getMessage();
+        return message.substring(message.indexOf(": error ") + 2).lines().findFirst().orElseThrow();
+    }
+
+    /** Starts {@code threads} sender threads in the child, each with its own blocking receiver ({@link SenderThreads}). */
+    long[] startLoad(final int threads) {
+        return Arrays.stream(process.call("load " + threads).split(" ")).mapToLong(Long::parseLong).toArray();
+    }
+
+    /** Lets the sender threads run {@code rounds} each, thread t sending to {@code targets[t]}; {@link #loadDone} waits. */
+    void runLoad(final int rounds, final long[] targets) {
+        process.send("run " + rounds + " " + LongStream.of(targets).mapToObj(Long::toString).collect(Collectors.joining(" ")));
+    }
+
+    /** @return "rounds=N woken=W" once every sender thread finished */
+    String loadDone() {
+        return process.reply("run");
+    }
+
+    /** Starts echoing, on the child's receiver thread, each vector t taken to {@code acks[t]}, {@code total} in all. */
+    void startEcho(final long total, final long[] acks) {
+        process.send("echo " + total + " " + LongStream.of(acks).mapToObj(Long::toString).collect(Collectors.joining(" ")));
+    }
+
+    /** @return "TOTAL WOKEN" once the echo took {@code total} vectors */
+    String echoed() {
+        return process.reply("echo");
+    }
+
+    /** @throws ReceiverClosedException as the child's poll threw it */
     long poll() {
-        return Long.parseUnsignedLong(process.call("poll"), 16);
+        return vectors(process.call("poll"));
     }
 
     /** Starts an await on the child's receiver thread; {@link #awaited()} gets its result. */
@@ -75,8 +141,16 @@ final class RemoteReceiver implements AutoCloseable {
         process.send("await " + timeoutMillis);
     }
 
+    /** @throws ReceiverClosedException as the child's await threw it */
     long awaited() {
-        return Long.parseUnsignedLong(process.reply("await"), 16);
+        return vectors(process.reply("await"));
+    }
+
+    private static long vectors(final String reply) {
+        if (reply.startsWith(CLOSED)) {
+            throw new ReceiverClosedException(reply.substring(CLOSED.length()));
+        }
+        return Long.parseUnsignedLong(reply, 16);
     }
 
     long await(final long timeoutMillis) {
@@ -146,6 +220,11 @@ final class RemoteReceiver implements AutoCloseable {
     /** Closes (unregisters) the child's receiver; the child keeps running. */
     void closeReceiver() {
         process.call("close");
+    }
+
+    /** Stops the child's dispatcher and closes its receiver if they are running: the state before "open". */
+    void reset() {
+        process.call("reset");
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class SenderProcess {
     }
 
     /** Sends through each argument in order; the reply lists the result codes. */
-    private static String sendEach(final String[] targets, final ToIntFunction<String> send) {
+    static String sendEach(final String[] targets, final ToIntFunction<String> send) {
         return Arrays.stream(targets).map(t -> String.valueOf(send.applyAsInt(t))).collect(Collectors.joining(" "));
     }
 }

@@ -2,6 +2,7 @@ package io.uipc.core.crossprocess;
 
 import io.uipc.core.CapacityExceededException;
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.ReceiverClosedException;
 import io.uipc.core.SendResult;
 import io.uipc.core.UittHandle;
 import io.uipc.core.WaitPolicy;
@@ -72,13 +73,13 @@ class StaleAndGoneTest extends SenderReceiverTest {
     }
 
     @Test
-    void closingWakesItsOwnBlockedAwaitWithNothing() {
+    void closingWakesItsOwnBlockedAwaitWhichSaysSo() {
         receiver.open(WaitPolicy.BLOCK);
         receiver.register(VECTOR);
         receiver.startAwait(TimeUnit.MINUTES.toMillis(10));
         awaitBlocked(receiver);
         receiver.closeReceiver();
-        assertEquals(0L, receiver.awaited(), "an await on a receiver closed by another thread returns empty");
+        assertThrows(ReceiverClosedException.class, receiver::awaited, "an await on a receiver closed by another thread");
     }
 
     /** The closed receiver's object, still held by its JVM, must not take what is sent to the newcomer in its slot. */
@@ -91,8 +92,8 @@ class StaleAndGoneTest extends SenderReceiverTest {
             assertEquals(receiver.upid(), newcomer.upid());
             final long handle = newcomer.register(VECTOR);
             assertCode(SendResult.NOTIFIED, sender.send(handle));
-            assertEquals(0L, receiver.poll(), "the closed receiver takes nothing");
-            assertEquals(0L, receiver.await(20), "nor does its await");
+            assertThrows(ReceiverClosedException.class, receiver::poll, "the closed receiver takes nothing");
+            assertThrows(ReceiverClosedException.class, () -> receiver.await(20), "nor does its await");
             assertEquals(1L << VECTOR, newcomer.poll(), "the newcomer gets its interrupt");
         }
     }

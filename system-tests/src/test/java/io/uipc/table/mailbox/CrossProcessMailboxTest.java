@@ -6,6 +6,7 @@ import io.uipc.table.ProcessGroup;
 import io.uipc.testing.Sample;
 import io.uipc.testing.JvmProcess;
 import io.uipc.testing.TempGroups;
+import io.uipc.testing.OwnThread;
 import org.agrona.concurrent.MessageHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +58,9 @@ class CrossProcessMailboxTest {
         return c;
     }
 
+    /** Joins on a thread of its own: each member's receiver belongs to one thread (one per thread per domain). */
     private Member join(final String name) {
-        return group.join(JoinOptions.named(name).secret(group.readSecret()));
+        return OwnThread.call(name, () -> group.join(JoinOptions.named(name).secret(group.readSecret())));
     }
 
     @Test

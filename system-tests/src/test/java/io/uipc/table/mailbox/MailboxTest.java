@@ -5,6 +5,7 @@ import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
+import io.uipc.testing.OwnThread;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -56,8 +57,9 @@ class MailboxTest {
         ProcessGroup.destroy(group.directory(), true);
     }
 
+    /** Joins on a thread of its own: each member's receiver belongs to one thread (one per thread per domain). */
     private Member join(final String name) {
-        return group.join(JoinOptions.named(name).secret(group.readSecret()));
+        return OwnThread.call(name, () -> group.join(JoinOptions.named(name).secret(group.readSecret())));
     }
 
     @Test

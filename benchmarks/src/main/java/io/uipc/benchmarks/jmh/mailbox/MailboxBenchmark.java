@@ -9,6 +9,7 @@ import io.uipc.table.mailbox.MailReader;
 import io.uipc.table.mailbox.Outbox;
 import io.uipc.testing.Sample;
 import io.uipc.testing.TempGroups;
+import io.uipc.testing.OwnThread;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -67,7 +68,7 @@ public class MailboxBenchmark {
         group = groups.create("jmh", 16, 64, 256);
         final String secret = group.readSecret();
         final Member owner = group.join(JoinOptions.named("owner").secret(secret));
-        final Member sender = group.join(JoinOptions.named("sender").secret(secret));
+        final Member sender = OwnThread.call("sender", () -> group.join(JoinOptions.named("sender").secret(secret)));
         inbox = Inbox.open(owner, 1, InboxConfig.defaults().withCapacity(1 << 20).withMaxMessageLength(Sample.LENGTH));
         out = Outbox.connect(sender, "owner");
         rawSink = (type, buffer, offset, length) -> bh.consume(buffer.getLong(offset + 8));

@@ -4,6 +4,7 @@ import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.TempGroups;
+import io.uipc.testing.OwnThread;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -47,7 +48,8 @@ public class FullTableBenchmark {
         for (int i = 0; i < MEMBERS; i++) {
             names[i] = "fg-" + i / 8 + "/worker-" + i % 8;
             missing[i] = "bg-" + i / 8 + "/worker-" + i % 8;
-            group.join(JoinOptions.named(names[i]).secret(secret)).accept(1);
+            final JoinOptions options = JoinOptions.named(names[i]).secret(secret);
+            OwnThread.call(names[i], () -> group.join(options)).accept(1);
             names[i].hashCode();
             missing[i].hashCode();
         }

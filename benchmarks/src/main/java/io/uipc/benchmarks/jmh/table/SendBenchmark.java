@@ -7,6 +7,7 @@ import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
 import io.uipc.testing.TempGroups;
+import io.uipc.testing.OwnThread;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -47,7 +48,7 @@ public class SendBenchmark {
         group = ProcessGroup.create(GroupSpec.named("send").withRoot(groups.root()));
         final String secret = group.readSecret();
         group.join(JoinOptions.named("dbw0").secret(secret)).accept(7);
-        sender = group.join(JoinOptions.named("fg-1").secret(secret));
+        sender = OwnThread.call("fg-1", () -> group.join(JoinOptions.named("fg-1").secret(secret)));
         target = group.resolve("dbw0", 7);
         uittHandle = target.uittHandle();
         domain = group.domain();

@@ -9,11 +9,7 @@ import io.uipc.core.UittHandle;
 import io.uipc.core.VectorHandler;
 import io.uipc.core.Vectors;
 import io.uipc.core.WaitPolicy;
-import org.agrona.BufferUtil;
-import org.agrona.concurrent.UnsafeBuffer;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 
 import static io.uipc.core.emulated.UpidDescriptor.BLKD;
@@ -36,15 +32,6 @@ import static io.uipc.core.emulated.UpidDescriptor.BLKD;
  */
 final class EmulatedReceiver implements Receiver {
     private static final int DEADLINE_CHECK_MASK = 0xFF;
-    private static final VarHandle MASK;
-
-    static {
-        try {
-            MASK = MethodHandles.lookup().findVarHandle(EmulatedReceiver.class, "mask", long.class);
-        } catch (final ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final EmulatedDomain domain;
     private final UpidTable upids;
@@ -52,15 +39,14 @@ final class EmulatedReceiver implements Receiver {
     private final int index;
     private final int generation;
     private final long stateAddress;
-    private final UnsafeBuffer timespec = new UnsafeBuffer(BufferUtil.allocateDirectAligned(16, 16));
+    private final FutexTimeout timeout = new FutexTimeout();
     private final VectorHandler[] handlers = new VectorHandler[Vectors.COUNT];
     private final OwnEntries ownEntries = new OwnEntries();
-    private long grantedVectors;
+    private final MintedGrants grants = new MintedGrants();
     private Thread owner;
     private volatile WaitPolicy policy = WaitPolicy.SPIN_YIELD_BLOCK;
     private volatile boolean wakeupRequested;
-    /** Bit v set = vector v masked; changed by CAS ({@link #MASK}) from any thread. */
-    private volatile long mask;
+    private final VectorMask mask = new VectorMask();
     /** SN: while set, nothing is taken and the UPID's ON is held set. */
     private volatile boolean suppressed;
     /** Vectors taken so far, by the taking thread (its only writer), published tagged in the UPID. */
@@ -114,21 +100,14 @@ final class EmulatedReceiver implements Receiver {
 
     @Override
     public synchronized Grant mintGrant(final int vector) {
-        Vectors.check(vector);
         ensureOpen();
-        if ((grantedVectors & (1L << vector)) != 0) {
-            throw new IllegalStateException("a grant for vector " + vector + " was already minted (the RFC's EBUSY)");
-        }
-        grantedVectors |= 1L << vector;
+        grants.mint(vector);
         return new Grant(index, generation, vector);
     }
 
     @Override
     public synchronized boolean releaseGrant(final int vector) {
-        final long bit = 1L << Vectors.check(vector);
-        final boolean minted = (grantedVectors & bit) != 0;
-        grantedVectors &= ~bit;
-        return minted;
+        return grants.release(vector);
     }
 
     @Override
@@ -197,7 +176,7 @@ final class EmulatedReceiver implements Receiver {
         if (suppressed) {
             return 0;
         }
-        final long taken = upids.take(index, generation, ~mask);
+        final long taken = upids.take(index, generation, mask.unmasked());
         if (taken != 0) {
             delivered += Long.bitCount(taken);
             upids.publishDelivered(index, generation, delivered);
@@ -207,7 +186,7 @@ final class EmulatedReceiver implements Receiver {
 
     /** Whether to take: not suppressed, and ON set in a PIR word or an unmasked vector pending. */
     private boolean needsTake() {
-        return !suppressed && upids.needsTake(index, ~mask);
+        return !suppressed && upids.needsTake(index, mask.unmasked());
     }
 
     /**
@@ -242,20 +221,12 @@ final class EmulatedReceiver implements Receiver {
                 upids.clearBlocked(index, generation);
                 continue;
             }
-            final long timespecAddress;
-            if (deadline == Long.MAX_VALUE) {
-                timespecAddress = 0;
-            } else {
-                final long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    upids.clearBlocked(index, generation);
-                    return take();
-                }
-                timespec.putLong(0, remaining / 1_000_000_000L);
-                timespec.putLong(8, remaining % 1_000_000_000L);
-                timespecAddress = timespec.addressOffset();
+            final long timespec = timeout.until(deadline);
+            if (timespec < 0) {
+                upids.clearBlocked(index, generation);
+                return take();
             }
-            Futex.await(stateAddress, state | BLKD, timespecAddress);
+            Futex.await(stateAddress, state | BLKD, timespec);
             upids.clearBlocked(index, generation);
             final long taken = take();
             if (taken != 0) {
@@ -303,21 +274,13 @@ final class EmulatedReceiver implements Receiver {
     @Override
     public void mask(final int vector) {
         ensureOpen();
-        final long bit = 1L << Vectors.check(vector);
-        long m;
-        do {
-            m = mask;
-        } while (!MASK.compareAndSet(this, m, m | bit));
+        mask.set(Vectors.check(vector), true);
     }
 
     @Override
     public void unmask(final int vector) {
         ensureOpen();
-        final long bit = 1L << Vectors.check(vector);
-        long m;
-        do {
-            m = mask;
-        } while (!MASK.compareAndSet(this, m, m & ~bit));
+        mask.set(Vectors.check(vector), false);
         // the mask store, then the UPID: a take that read the old mask is followed by a look
         upids.selfNotify(index, generation);
     }

@@ -47,6 +47,7 @@ final class EmulatedReceiver implements Receiver {
     private volatile WaitPolicy policy = WaitPolicy.SPIN_YIELD_BLOCK;
     private volatile boolean wakeupRequested;
     private final VectorMask mask = new VectorMask();
+    private final Suppression sn = () -> this.suppressed;
     /** SN: while set, nothing is taken and the UPID's ON is held set. */
     private volatile boolean suppressed;
     /** Vectors taken so far, by the taking thread (its only writer), published tagged in the UPID. */
@@ -173,10 +174,7 @@ final class EmulatedReceiver implements Receiver {
      * ON) and publishes the delivered count.
      */
     private long take() {
-        if (suppressed) {
-            return 0;
-        }
-        final long taken = upids.take(index, generation, mask.unmasked());
+        final long taken = upids.take(index, generation, mask.unmasked(), sn);
         if (taken != 0) {
             delivered += Long.bitCount(taken);
             upids.publishDelivered(index, generation, delivered);

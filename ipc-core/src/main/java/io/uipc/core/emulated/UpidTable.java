@@ -148,13 +148,14 @@ final class UpidTable {
         while (UpidDescriptor.stateGeneration(state) == generation) { // else retagged already: finish a release
             final int witness = buffer.compareAndExchangeInt(off + STATE_OFFSET, state, freed);
             if (witness == state) {
-                if ((state & BLKD) != 0) {
-                    Futex.wake(stateAddress(index), Integer.MAX_VALUE);
-                }
                 break;
             }
             state = witness;
         }
+        // Always, not only if BLKD was set: a stale sender may have cleared BLKD and not yet
+        // woken the sleeper (its late FUTEX_WAKE(1) may go to a newcomer); the model's
+        // MUT_RELEASE_WAKE_IF_BLKD. One futex call per close.
+        Futex.wake(stateAddress(index), Integer.MAX_VALUE);
         retag(off + PIR_HIGH_OFFSET, generation);
         return retag(off + PIR_LOW_OFFSET, generation);
     }
@@ -293,21 +294,35 @@ final class UpidTable {
      * @return the vectors taken, bit v for vector v
      */
     long take(final int index, final int generation, final long unmasked) {
+        return take(index, generation, unmasked, Suppression.NEVER);
+    }
+
+    /**
+     * Takes as {@link #take(int, int, long)} does for a receiver that may be suppressed from
+     * another thread: each word's CAS is preceded by a read of {@code sn} (a vector posted
+     * after suppress returned is never taken), and a CAS that cleared ON is followed by another
+     * (if suppress came meanwhile, ON is set again: a suppressed receiver holds it). Both
+     * orders are the model's (MUT_TAKE_SN_ONCE, MUT_TAKE_NO_ON_RESTORE).
+     */
+    long take(final int index, final int generation, final long unmasked, final Suppression sn) {
         final int off = offset(index);
-        final long low = takeWord(off + PIR_LOW_OFFSET, generation, unmasked & VECTOR_BITS);
-        final long high = takeWord(off + PIR_HIGH_OFFSET, generation, unmasked >>> 32);
+        final long low = takeWord(off + PIR_LOW_OFFSET, generation, unmasked & VECTOR_BITS, sn);
+        final long high = takeWord(off + PIR_HIGH_OFFSET, generation, unmasked >>> 32, sn);
         return low | (high << 32);
     }
 
-    private long takeWord(final int word, final int generation, final long allowed) {
+    private long takeWord(final int word, final int generation, final long allowed, final Suppression sn) {
         long pir = buffer.getLongVolatile(word);
         for (;;) {
             final long bits = pir & allowed;
-            if (UpidDescriptor.generation(pir) != generation || ((pir & ON) | bits) == 0) {
+            if (UpidDescriptor.generation(pir) != generation || ((pir & ON) | bits) == 0 || sn.suppressed()) {
                 return 0;
             }
             final long witness = buffer.compareAndExchangeLong(word, pir, pir & ~(ON | bits));
             if (witness == pir) {
+                if ((pir & ON) != 0 && sn.suppressed()) {
+                    setOn(word, generation);
+                }
                 return bits;
             }
             pir = witness;

@@ -14,18 +14,20 @@ import java.util.stream.Stream;
  * otherwise {@code /proc/<pid>/stat} (utime + stime) is used, which counts in 10 ms clock ticks:
  * too coarse to tell 0.2% from 0% of a core over a second.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     private ProcessCpu() {
     }
 
     /**
+     * Reads the CPU time of a process.
+     *
      * @param pid a live process
      * @return CPU time its threads have used, user and system, in ns
      * @throws UncheckedIOException if /proc cannot be read (the process is gone)
      */
-    static long cpuNanos(final long pid) {
+    public static long cpuNanos(final long pid) {
         final Path proc = Paths.get("/proc", Long.toString(pid));
         try {
             if (Files.exists(proc.resolve("schedstat"))) {

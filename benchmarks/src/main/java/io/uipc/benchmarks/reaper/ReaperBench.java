@@ -2,6 +2,7 @@ package io.uipc.benchmarks.reaper;
 
 import io.uipc.benchmarks.BenchJvms;
 import io.uipc.core.DomainConfig;
+import io.uipc.benchmarks.pingpong.ProcessCpu;
 import io.uipc.examples.Args;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.JvmProcess;
@@ -23,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * Reaper benchmark: this JVM creates a group, becomes its elected reaper and measures what
  * reaping costs it while {@code --members} members live in {@code --hosts} other JVMs
  * ({@link ReaperBenchMember}): the CPU time of its liveness thread and of the whole process over
- * {@code --seconds}, as a share of one core. Then, {@code --kills} times, it SIGKILLs a member
+ * {@code --seconds}, as a share of one core, and that of the member JVMs (whose liveness threads
+ * write their members' heartbeats). Then, {@code --kills} times, it SIGKILLs a member
  * JVM of one member at a random moment (0 to 400 ms after the last, from {@code --seed}) and
  * measures the time from the signal until the reaper has reclaimed the member (the group's
  * deaths counter moved): death-detection latency, p50, p99 and max.
@@ -71,7 +73,7 @@ public final class ReaperBench {
                 if (group.reaperPid() != ProcessHandle.current().pid()) {
                     throw new IllegalStateException("this JVM is no longer the group's reaper");
                 }
-                System.out.println(cpu(group, members, hosts, seconds));
+                System.out.println(cpu(group, hostJvms, members, seconds));
                 System.out.println(detection(group, kills, batch, random));
             } finally {
                 hostJvms.forEach(JvmProcess::close);
@@ -97,7 +99,8 @@ public final class ReaperBench {
     }
 
     /** The reaper's CPU over a window, once the members are in and the JIT has settled. */
-    private static String cpu(final ProcessGroup group, final int members, final int hosts, final int seconds) throws InterruptedException {
+    private static String cpu(final ProcessGroup group, final List<JvmProcess> hosts, final int members, final int seconds)
+        throws InterruptedException {
         Thread.sleep(WARM_UP.toMillis());
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final long monitor = monitorThreadId();
@@ -105,14 +108,25 @@ public final class ReaperBench {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         final long thread0 = threads.getThreadCpuTime(monitor);
         final long process0 = os.getProcessCpuTime();
+        final long hosts0 = hostsCpu(hosts);
         final long wall0 = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         final double wall = System.nanoTime() - wall0;
         final double thread = threads.getThreadCpuTime(monitor) - thread0;
         final double process = os.getProcessCpuTime() - process0;
+        final double perHost = (double) (hostsCpu(hosts) - hosts0) / hosts.size();
         return String.format(Locale.ROOT, "reaper cpu: members=%d hosts=%d window=%ds live=%d"
-                + " liveness-thread=%.2f%% process=%.2f%% of a core",
-            members, hosts, seconds, group.liveMemberNames().size(), PERCENT * thread / wall, PERCENT * process / wall);
+                + " liveness-thread=%.2f%% process=%.2f%% member-jvm=%.2f%% (mean) of a core",
+            members, hosts.size(), seconds, group.liveMemberNames().size(), PERCENT * thread / wall, PERCENT * process / wall,
+            PERCENT * perHost / wall);
+    }
+
+    private static long hostsCpu(final List<JvmProcess> hosts) {
+        long sum = 0;
+        for (final JvmProcess host : hosts) {
+            sum += ProcessCpu.cpuNanos(host.pid());
+        }
+        return sum;
     }
 
     private static long monitorThreadId() {

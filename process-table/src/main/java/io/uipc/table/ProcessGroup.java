@@ -305,6 +305,16 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * Reads the layout version of the group's process table (and of its lock file, versioned
+     * with it), as its header records it; {@code domain().layoutVersion()} is the domain's.
+     *
+     * @return the process table's layout version
+     */
+    public int tableLayoutVersion() {
+        return table.buffer().getInt(ProcessTableDescriptor.VERSION_OFFSET);
+    }
+
+    /**
      * Reads who reaps.
      *
      * @return the pid of the last process elected reaper, or 0

@@ -20,7 +20,7 @@ import static io.uipc.table.MemberEntryDescriptor.HEARTBEAT_OFFSET;
  */
 final class ProbeSchedule implements Reaper.Suspects {
     /** A heartbeat older than this makes its entry a suspect. */
-    static final long STALE_MILLIS = 125;
+    static final long STALE_MILLIS = 110;
     /** How often a suspect found alive is probed again: a member found alive while late and killed just after is found within this and a tick. */
     static final long REPROBE_MILLIS = 100;
     private static final long REPROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(REPROBE_MILLIS);

@@ -325,7 +325,7 @@ public final class ProcessGroup implements AutoCloseable {
 
     /**
      * Makes this process a reaper candidate even without members (a launcher does this): it
-     * takes part in the election and, once elected, reaps every 200 ms.
+     * takes part in the election and, once elected, looks for dead members every 50 ms.
      */
     public void startReaper() {
         reaper.start();

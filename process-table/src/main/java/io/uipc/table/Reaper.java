@@ -28,8 +28,8 @@ import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
  * locks are free, the kernel dropped them with the process): UITT entries invalidated, UPIDs and
  * slots freed, death notices posted. Every 50 ms it probes the locks of the entries whose
  * heartbeat has gone stale ({@link ProbeSchedule}) and no others; every 5 s it probes every
- * entry and sweeps orphaned UPIDs. Dead members are thus found 75 to 175 ms after their death
- * (the process's own exit aside). A member of this process that finds its entry reclaimed is
+ * entry and sweeps orphaned UPIDs. A dead member is thus found at most about 160 ms after its
+ * death (110 ms after its last heartbeat, then up to a tick), its process's own exit aside. A member of this process that finds its entry reclaimed is
  * lost: the lost-member handler runs once (by default it halts the JVM). A group whose files
  * were deleted, truncated or replaced is lost as a whole: every member of this process is lost,
  * then the group-lost handler runs, and nothing here touches the mappings again.

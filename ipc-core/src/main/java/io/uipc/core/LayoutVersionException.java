@@ -11,8 +11,11 @@ public final class LayoutVersionException extends LayoutException {
 
     /** What the file is: "domain", "process table" or "inbox". */
     private final String layout;
+    /** The file's path. */
     private final String file;
+    /** The layout version found in the file. */
     private final int found;
+    /** The layout version this build reads. */
     private final int reads;
     /** The group the file belongs to, or null when not known (a domain attached alone). */
     private final String group;

@@ -305,10 +305,7 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
-     * Reads the layout version of the group's process table (and of its lock file, versioned
-     * with it), as its header records it; {@code domain().layoutVersion()} is the domain's.
-     *
-     * @return the process table's layout version
+     * {@return the layout version of the process table (and lock file), as its header records it; the domain's: {@code domain().layoutVersion()}}
      */
     public int tableLayoutVersion() {
         return table.buffer().getInt(ProcessTableDescriptor.VERSION_OFFSET);

@@ -5,10 +5,8 @@ import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,10 +36,7 @@ public final class ReaperBenchMember {
             }
             System.out.println("READY " + ProcessHandle.current().pid());
             System.out.flush();
-            final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (in.readLine() != null) {
-                // nothing to do until the driver closes stdin
-            }
+            System.in.transferTo(OutputStream.nullOutputStream());
             members.forEach(Member::close);
         }
     }

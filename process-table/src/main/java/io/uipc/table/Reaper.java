@@ -29,10 +29,11 @@ import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
  * slots freed, death notices posted. Every 50 ms it probes the locks of the entries whose
  * heartbeat has gone stale ({@link ProbeSchedule}) and no others; every 5 s it probes every
  * entry and sweeps orphaned UPIDs. A dead member is thus found at most about 160 ms after its
- * death (110 ms after its last heartbeat, then up to a tick), its process's own exit aside. A member of this process that finds its entry reclaimed is
- * lost: the lost-member handler runs once (by default it halts the JVM). A group whose files
- * were deleted, truncated or replaced is lost as a whole: every member of this process is lost,
- * then the group-lost handler runs, and nothing here touches the mappings again.
+ * death (110 ms after its last heartbeat, then up to a tick), its process's own exit aside. A
+ * member of this process that finds its entry reclaimed is lost: the lost-member handler runs
+ * once (by default it halts the JVM). A group whose files were deleted, truncated or replaced is
+ * lost as a whole: every member of this process is lost, then the group-lost handler runs, and
+ * nothing here touches the mappings again.
  *
  * <p>Thread-safety: every field but the thread is final or volatile; the thread is guarded by
  * this object's monitor, the probe schedule is the thread's own. {@link #reap()} may run on any

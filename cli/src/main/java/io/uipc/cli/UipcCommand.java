@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * ({@link ErrorExitHandler}). The commands on groups come from the launcher; {@code bench} and
  * {@code demo}, which need the benchmarks and the examples, are this module's.
  */
-@Command(name = "uipc", mixinStandardHelpOptions = true, version = "uipc 0.1.0",
+@Command(name = "uipc", mixinStandardHelpOptions = true, versionProvider = UipcVersion.class,
     description = "User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, send interrupts.",
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
         ReapCommand.class, RotateSecretCommand.class, LsCommand.class,

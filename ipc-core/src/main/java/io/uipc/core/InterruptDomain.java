@@ -19,6 +19,14 @@ public interface InterruptDomain extends AutoCloseable {
     Path path();
 
     /**
+     * Reads the layout version of the domain's file, as its header records it (a domain of
+     * another version is refused when attached, so this is the version this build reads).
+     *
+     * @return the layout version
+     */
+    int layoutVersion();
+
+    /**
      * Names the backend.
      *
      * @return name of the backend that opened this domain

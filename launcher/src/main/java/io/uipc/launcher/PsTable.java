@@ -25,9 +25,10 @@ public final class PsTable {
      */
     public static void print(final ProcessGroup g, final PrintStream out) {
         final List<MemberInfo> members = g.members();
-        out.printf("group %s at %s: backend %s, %d of %d entries used, reaper pid %d, %d deaths reaped%n", escape(g.name()),
+        out.printf("group %s at %s: backend %s, %d of %d entries used, reaper pid %d, %d deaths reaped,"
+                + " layout versions: process table %d, domain %d%n", escape(g.name()),
             escape(g.directory().toString()), escape(g.domain().backendName()), members.size(), g.capacity(), g.reaperPid(),
-            g.deathsReaped());
+            g.deathsReaped(), g.tableLayoutVersion(), g.domain().layoutVersion());
         printMembers(members, new HashSet<>(g.liveMemberNames()), out);
     }
 

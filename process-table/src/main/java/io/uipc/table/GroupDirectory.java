@@ -2,6 +2,7 @@ package io.uipc.table;
 
 import io.uipc.core.Backends;
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.LayoutVersionException;
 import io.uipc.core.UipcException;
 import io.uipc.core.internal.DirectoryStatus;
 import io.uipc.core.internal.FileAccess;
@@ -119,6 +120,7 @@ final class GroupDirectory implements AutoCloseable {
      * @param groupDir the group's directory
      * @return the attached files
      * @throws IllegalArgumentException if the directory's name is not a plain group name, such as '..'
+     * @throws LayoutVersionException if another build's layout version is in the table or the domain
      * @throws UipcException if they are missing, refused, or corrupt
      */
     static GroupDirectory attach(final Path groupDir) {
@@ -146,6 +148,9 @@ final class GroupDirectory implements AutoCloseable {
         } catch (final IOException e) {
             closeQuietly(files);
             throw new UipcException("cannot attach group " + dir + ": " + e.getMessage(), e);
+        } catch (final LayoutVersionException e) {
+            closeQuietly(files);
+            throw e.inGroup(name.toString());
         } catch (final RuntimeException e) {
             closeQuietly(files);
             throw e;

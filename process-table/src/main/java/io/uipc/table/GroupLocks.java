@@ -122,6 +122,11 @@ final class GroupLocks implements AutoCloseable {
         return reaperLock != null;
     }
 
+    /** @return whether this JVM holds the reaper election lock; no system call */
+    synchronized boolean isReaper() {
+        return reaperLock != null;
+    }
+
     /** @return the lock on a slot's liveness byte, or null if another process or attachment holds it */
     private FileLock holdSlot(final int slot) {
         try {

@@ -157,6 +157,18 @@ public final class Member implements AutoCloseable {
         table.putLong(slot, MemberEntryDescriptor.HEARTBEAT_OFFSET, System.currentTimeMillis());
     }
 
+    /**
+     * Refreshes the heartbeat alone, between full heartbeats, while the entry is still this
+     * member's: one load and one store, no allocation.
+     *
+     * @param now the time, epoch ms
+     */
+    void beat(final long now) {
+        if (table.control(slot) == MemberEntryDescriptor.control(generation, MemberEntryDescriptor.ACTIVE)) {
+            table.putLong(slot, MemberEntryDescriptor.HEARTBEAT_OFFSET, now);
+        }
+    }
+
     boolean markLost(final String reason) {
         if (lostReason != null || closed) {
             return false;

@@ -305,6 +305,13 @@ public final class ProcessGroup implements AutoCloseable {
     }
 
     /**
+     * {@return the layout version of the process table (and lock file), as its header records it; the domain's: {@code domain().layoutVersion()}}
+     */
+    public int tableLayoutVersion() {
+        return table.buffer().getInt(ProcessTableDescriptor.VERSION_OFFSET);
+    }
+
+    /**
      * Reads who reaps.
      *
      * @return the pid of the last process elected reaper, or 0
@@ -315,7 +322,7 @@ public final class ProcessGroup implements AutoCloseable {
 
     /**
      * Makes this process a reaper candidate even without members (a launcher does this): it
-     * takes part in the election and, once elected, reaps every 200 ms.
+     * takes part in the election and, once elected, looks for dead members every 50 ms.
      */
     public void startReaper() {
         reaper.start();

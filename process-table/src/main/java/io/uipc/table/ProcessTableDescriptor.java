@@ -1,5 +1,6 @@
 package io.uipc.table;
 
+import io.uipc.core.LayoutVersionException;
 import io.uipc.core.internal.SharedFileFormat;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -171,8 +172,9 @@ public final class ProcessTableDescriptor {
      * @param file  the table's path, for messages
      * @param table the whole mapped file
      * @param size  the file's size
-     * @throws TableCorruptException naming the file and the field, if the magic, version, header
-     *     length or a capacity is wrong, or the recorded, implied and actual sizes differ
+     * @throws LayoutVersionException naming the file and both versions, if another build's layout version is in it
+     * @throws TableCorruptException naming the file and the field, if the magic, header length or a
+     *     capacity is wrong, or the recorded, implied and actual sizes differ
      */
     public static void validate(final String file, final AtomicBuffer table, final long size) {
         if (size < HEADER_LENGTH) {
@@ -186,8 +188,7 @@ public final class ProcessTableDescriptor {
         }
         final int version = table.getInt(VERSION_OFFSET);
         if (version != LAYOUT_VERSION) {
-            throw new TableCorruptException("process table " + file + " has layout version " + version
-                + "; this build reads version " + LAYOUT_VERSION);
+            throw new LayoutVersionException("process table", file, version, LAYOUT_VERSION);
         }
         final int headerLength = table.getInt(HEADER_LENGTH_OFFSET);
         final int entries = table.getInt(ENTRY_CAPACITY_OFFSET);

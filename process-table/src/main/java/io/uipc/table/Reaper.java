@@ -20,25 +20,49 @@ import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
 
 /**
  * Liveness and reaping for one attached group (Oracle's PMON, in part): one daemon thread per
- * attachment that every 200 ms checks the group's files are still the ones it attached, whole
- * ({@link GroupFileGuard}), refreshes the heartbeats of this process's members, checks they
- * still own their entries, and takes part in the reaper election. Once elected (the lock file's reaper byte), it reclaims dead members (their
- * liveness locks are free, the kernel dropped them with the process): UITT entries invalidated,
- * UPIDs and slots freed, death notices posted; orphaned UPIDs are swept every 5 s. Dead members
- * are thus found within about 200 ms of their death. A member of this process that finds its
- * entry reclaimed is lost: the lost-member handler runs once (by default it halts the JVM). A
- * group whose files were deleted, truncated or replaced is lost as a whole: every member of this
- * process is lost, then the group-lost handler runs, and nothing here touches the mappings again.
+ * attachment. Every 200 ms (a cycle) it checks the group's files are still the ones it attached,
+ * whole ({@link GroupFileGuard}), refreshes the heartbeats and sent counts of this process's
+ * members, checks they still own their entries, and takes part in the reaper election; between
+ * cycles it wakes every 100 ms (a tick; 50 ms in the elected reaper) to refresh the heartbeats
+ * alone. Once elected (the lock file's reaper byte), it reclaims dead members (their liveness
+ * locks are free, the kernel dropped them with the process): UITT entries invalidated, UPIDs and
+ * slots freed, death notices posted. Every 50 ms it probes the locks of the entries whose
+ * heartbeat has gone stale ({@link ProbeSchedule}) and no others; every 5 s it probes every
+ * entry and sweeps orphaned UPIDs. A dead member is thus found at most about 160 ms after its
+ * death (110 ms after its last heartbeat, then up to a tick), its process's own exit aside. A
+ * member of this process that finds its entry reclaimed is lost: the lost-member handler runs
+ * once (by default it halts the JVM). A group whose files were deleted, truncated or replaced is
+ * lost as a whole: every member of this process is lost, then the group-lost handler runs, and
+ * nothing here touches the mappings again.
  *
  * <p>Thread-safety: every field but the thread is final or volatile; the thread is guarded by
- * this object's monitor. {@link #reap()} may run on any thread as well as on the reaper's: every
- * reclaim re-checks the entry under the mutation lock.
+ * this object's monitor, the probe schedule is the thread's own. {@link #reap()} may run on any
+ * thread as well as on the reaper's: every reclaim re-checks the entry under the mutation lock.
  */
 final class Reaper implements AutoCloseable {
-    private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** A full cycle's period: the files checked, members' entries checked, the election. */
+    static final long CYCLE_MILLIS = 200;
+    /** Between cycles, a process's members' heartbeats are refreshed this often. */
+    static final long MEMBER_TICK_MILLIS = 100;
+    /** The elected reaper's tick: it looks for stale heartbeats this often. */
+    static final long REAPER_TICK_MILLIS = 50;
+    /** Every 25th cycle (5 s) probes every entry and sweeps orphans. */
     private static final int ORPHAN_SWEEP_EVERY = 25;
+    /** Probes every entry that is not free. */
+    private static final Suspects EVERY_ENTRY = new Suspects() {
+        @Override
+        public boolean suspect(final int slot, final long control) {
+            return true;
+        }
+
+        @Override
+        public void foundAlive(final int slot, final long control) {
+            // nothing to remember
+        }
+    };
     private static final int HALT_STATUS = 70;
-    private static final Runnable PARK = () -> LockSupport.parkNanos(PERIOD_NANOS);
+    private static final Runnable PARK_MEMBER_TICK = () -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(MEMBER_TICK_MILLIS));
+    private static final Runnable PARK_REAPER_TICK = () -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(REAPER_TICK_MILLIS));
 
     private final GroupDirectory files;
     private final ProcessTable table;
@@ -49,6 +73,7 @@ final class Reaper implements AutoCloseable {
     /** Why the group is lost (its files deleted, truncated or replaced), set once; null while it is intact. */
     private final AtomicReference<String> lost = new AtomicReference<>();
     private final EntryReclaimer reclaimer;
+    private final ProbeSchedule stale;
     private volatile Consumer<MemberReclaimedException> onLost = Reaper::halt;
     private volatile Consumer<GroupLostException> onGroupLost = e -> { };
     private volatile boolean running;
@@ -62,6 +87,7 @@ final class Reaper implements AutoCloseable {
         this.locks = files.locks();
         this.membership = membership;
         this.reclaimer = new EntryReclaimer(files);
+        this.stale = new ProbeSchedule(table);
     }
 
     /** Starts the thread, once: this process becomes a reaper candidate. */
@@ -76,10 +102,18 @@ final class Reaper implements AutoCloseable {
 
     private void run() {
         long cycle = 0;
+        long untilCycle = 0;
         while (running && lost.get() == null) {
-            final long c = ++cycle;
-            guarded(() -> monitor(c));
-            guarded(PARK);
+            final boolean reaper = locks.isReaper();
+            if (untilCycle <= 0) {
+                final long c = ++cycle;
+                guarded(() -> monitor(c));
+                untilCycle = CYCLE_MILLIS;
+            } else {
+                guarded(this::beat);
+            }
+            untilCycle -= reaper ? REAPER_TICK_MILLIS : MEMBER_TICK_MILLIS;
+            guarded(reaper ? PARK_REAPER_TICK : PARK_MEMBER_TICK);
         }
     }
 
@@ -99,6 +133,22 @@ final class Reaper implements AutoCloseable {
         }
     }
 
+    /**
+     * A tick between cycles: the heartbeats of this process's members, and the elected reaper's
+     * probes of the entries whose heartbeat went stale. No system call unless a probe is due, and
+     * no check of the files: a fault here (a file truncated since the last cycle) loses the group
+     * as in a cycle ({@link #guarded}).
+     */
+    private void beat() {
+        final long now = System.currentTimeMillis();
+        for (final Member m : membership.local()) {
+            m.beat(now);
+        }
+        if (locks.isReaper()) {
+            reapStale();
+        }
+    }
+
     /** One cycle: the files checked first, then heartbeats, then the reaper election and reaping. */
     private void monitor(final long cycle) {
         final String damage = guard.check();
@@ -114,9 +164,15 @@ final class Reaper implements AutoCloseable {
             if (cycle % ORPHAN_SWEEP_EVERY == 0) {
                 reap();
             } else {
-                reapDeadMembers();
+                reapStale();
             }
         }
+    }
+
+    /** Probes the entries whose heartbeat went stale, and reclaims those whose owner is dead: the thread's scan. */
+    void reapStale() {
+        stale.startScan();
+        reapDeadMembers(stale);
     }
 
     /**
@@ -159,19 +215,29 @@ final class Reaper implements AutoCloseable {
     }
 
     /**
-     * The cheap part of {@link #reap()}, run every cycle: probes each non-free entry's liveness
-     * lock without the mutation lock, and reclaims under it the entries whose owner is dead.
+     * The cheap part of {@link #reap()}: probes each non-free entry's liveness lock without the
+     * mutation lock, and reclaims under it the entries whose owner is dead.
      *
      * @return the members reclaimed, as their entries were
      */
     List<MemberInfo> reapDeadMembers() {
+        return reapDeadMembers(EVERY_ENTRY);
+    }
+
+    /**
+     * Probes the liveness lock of each non-free entry the suspects name, without the mutation
+     * lock, and reclaims under it the entries whose owner is dead.
+     */
+    private List<MemberInfo> reapDeadMembers(final Suspects suspects) {
         List<MemberInfo> reaped = List.of();
         for (int slot = 0; slot < table.entryCapacity(); slot++) {
-            if (MemberEntryDescriptor.state(table.control(slot)) == FREE) {
+            final long control = table.control(slot);
+            if (MemberEntryDescriptor.state(control) == FREE || !suspects.suspect(slot, control)) {
                 continue;
             }
             final FileLock probe = locks.probeDead(slot);
             if (probe == null) {
+                suspects.foundAlive(slot, control);
                 continue;
             }
             GroupLocks.releaseQuietly(probe);
@@ -187,6 +253,26 @@ final class Reaper implements AutoCloseable {
             reclaimer.postDeathNotices();
         }
         return reaped;
+    }
+
+    /** Which entries a scan probes, and what it learns of those found alive. */
+    interface Suspects {
+        /**
+         * Tells whether to probe a non-free entry's liveness lock.
+         *
+         * @param slot    the entry's slot
+         * @param control its control word, as the scan read it
+         * @return whether to probe it
+         */
+        boolean suspect(int slot, long control);
+
+        /**
+         * Hears that a probe found the entry's lock held.
+         *
+         * @param slot    the entry's slot
+         * @param control its control word, as the scan read it
+         */
+        void foundAlive(int slot, long control);
     }
 
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block

@@ -61,8 +61,8 @@
  *       between the two reads of the control word, and bounds-checked.</li>
  *   <li>Pid, start time, join time, UPID index and generation, death-notice vector: the joiner,
  *       volatile, while CLAIMING.</li>
- *   <li>Heartbeat and sent count: the owner's reaper thread, volatile, every 200 ms (the joiner
- *       writes the first heartbeat).</li>
+ *   <li>Heartbeat: the owner's reaper thread, volatile, every 100 ms; sent count: the same
+ *       thread every 200 ms (the joiner writes the first heartbeat).</li>
  *   <li>UITT handles and their vector bytes: the owning member ({@link io.uipc.table.Member#accept},
  *       without the mutation lock: an entry's vector slots are its member's own), the handle
  *       volatile, then its vector byte volatile. A reader finds the vector byte (a volatile load,

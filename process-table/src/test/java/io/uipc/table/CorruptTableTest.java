@@ -1,6 +1,7 @@
 package io.uipc.table;
 
 import io.uipc.core.DomainLayoutException;
+import io.uipc.core.LayoutVersionException;
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
 import io.uipc.core.UittHandle;
@@ -73,8 +74,10 @@ class CorruptTableTest extends OneGroupTest {
     @Test
     void wrongVersionIsRefused() throws IOException {
         patchInt(ProcessTableDescriptor.VERSION_OFFSET, 99);
-        final TableCorruptException e = attachFails();
-        assertTrue(e.getMessage().contains("has layout version 99; this build reads version 2"), e.getMessage());
+        final LayoutVersionException e = assertThrows(LayoutVersionException.class, () -> ProcessGroup.attach(group.directory()).close());
+        assertEquals("group " + group.name() + ": process table layout version 99 in " + group.directory().resolve("table")
+            + " but this build reads version " + ProcessTableDescriptor.LAYOUT_VERSION
+            + ": stop the group's members and re-create it with this build", e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.uipc.core.emulated;
 
 import io.uipc.core.DomainConfig;
 import io.uipc.core.DomainLayoutException;
+import io.uipc.core.LayoutVersionException;
 import io.uipc.core.internal.SharedFileFormat;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -116,8 +117,9 @@ public final class DomainHeaderDescriptor {
      * @param file    the segment's path, for messages
      * @param segment the whole mapped segment
      * @param size    the file's size
-     * @throws DomainLayoutException naming the file and the field, if the magic, version, header
-     *     length or a capacity is wrong, or the recorded, implied and actual sizes differ
+     * @throws LayoutVersionException naming the file and both versions, if another build's layout version is in it
+     * @throws DomainLayoutException naming the file and the field, if the magic, header length or a
+     *     capacity is wrong, or the recorded, implied and actual sizes differ
      */
     public static void validate(final String file, final AtomicBuffer segment, final long size) {
         if (size < HEADER_LENGTH) {
@@ -131,8 +133,7 @@ public final class DomainHeaderDescriptor {
         }
         final int version = segment.getInt(VERSION_OFFSET);
         if (version != LAYOUT_VERSION) {
-            throw new DomainLayoutException("interrupt domain " + file + " has layout version " + version
-                + "; this build reads version " + LAYOUT_VERSION);
+            throw new LayoutVersionException("domain", file, version, LAYOUT_VERSION);
         }
         final int headerLength = segment.getInt(HEADER_LENGTH_OFFSET);
         if (headerLength != HEADER_LENGTH) {

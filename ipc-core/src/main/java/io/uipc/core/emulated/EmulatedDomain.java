@@ -159,6 +159,11 @@ public final class EmulatedDomain implements InterruptDomain, DomainMaintenance.
     }
 
     @Override
+    public int layoutVersion() {
+        return segment.getInt(DomainHeaderDescriptor.VERSION_OFFSET);
+    }
+
+    @Override
     public String backendName() {
         return EmulatedBackend.NAME;
     }

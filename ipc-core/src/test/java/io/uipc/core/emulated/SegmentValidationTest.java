@@ -3,6 +3,7 @@ package io.uipc.core.emulated;
 import io.uipc.core.DomainConfig;
 import io.uipc.core.DomainLayoutException;
 import io.uipc.core.InterruptDomain;
+import io.uipc.core.LayoutVersionException;
 import io.uipc.core.Receiver;
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
@@ -79,7 +80,11 @@ class SegmentValidationTest {
     @Test
     void wrongVersionIsRefused() throws IOException {
         putInt(VERSION_OFFSET, 99);
-        assertAttachFails("interrupt domain " + file + " has layout version 99; this build reads version " + DomainHeaderDescriptor.LAYOUT_VERSION);
+        final LayoutVersionException e = assertThrows(LayoutVersionException.class, () -> EmulatedDomain.attach(file));
+        assertEquals("domain layout version 99 in " + file + " but this build reads version " + DomainHeaderDescriptor.LAYOUT_VERSION
+            + ": re-create it with this build", e.getMessage());
+        assertEquals(99, e.found());
+        assertEquals(DomainHeaderDescriptor.LAYOUT_VERSION, e.reads());
     }
 
     @Test

@@ -80,6 +80,10 @@ public final class PsCommand implements Callable<Integer> {
         root.put("capacity", g.capacity());
         root.put("reaper_pid", g.reaperPid());
         root.put("deaths_reaped", g.deathsReaped());
+        final Map<String, Object> layouts = new LinkedHashMap<>();
+        layouts.put("process_table", g.tableLayoutVersion());
+        layouts.put("domain", g.domain().layoutVersion());
+        root.put("layout_versions", layouts);
         root.put("members", rows);
         return root;
     }

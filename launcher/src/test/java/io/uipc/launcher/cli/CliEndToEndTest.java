@@ -1,7 +1,9 @@
 package io.uipc.launcher.cli;
 
+import io.uipc.core.emulated.DomainHeaderDescriptor;
 import io.uipc.launcher.Cli;
 import io.uipc.launcher.testapp.ScriptedMember;
+import io.uipc.table.ProcessTableDescriptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,12 +75,16 @@ class CliEndToEndTest {
         r = cli.run("ps", "g1");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("0 of 64 entries used"), r::toString);
+        assertTrue(r.stdout().contains("layout versions: process table " + ProcessTableDescriptor.LAYOUT_VERSION + ", domain "
+            + DomainHeaderDescriptor.LAYOUT_VERSION), r::toString);
         assertTrue(r.stdout().contains("SLOT SERIAL"), r::toString);
 
         r = cli.run("ps", "g1", "--json");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().startsWith("{\"group\":\"g1\"") && r.stdout().contains("\"capacity\":64") && r.stdout().contains("\"members\":[]"),
             r::toString);
+        assertTrue(r.stdout().contains("\"layout_versions\":{\"process_table\":" + ProcessTableDescriptor.LAYOUT_VERSION + ",\"domain\":"
+            + DomainHeaderDescriptor.LAYOUT_VERSION + "}"), r::toString);
 
         r = cli.run("destroy", "g1");
         assertEquals(0, r.exitCode(), r::toString);

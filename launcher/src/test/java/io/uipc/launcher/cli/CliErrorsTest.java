@@ -1,5 +1,7 @@
 package io.uipc.launcher.cli;
 
+import io.uipc.core.emulated.DomainHeaderDescriptor;
+import io.uipc.table.ProcessTableDescriptor;
 import io.uipc.testing.JvmProcess;
 import io.uipc.testing.OtherUser;
 import io.uipc.testing.TempGroups;
@@ -7,8 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
@@ -64,6 +70,43 @@ class CliErrorsTest {
             Files.writeString(spec, "[process a]\nmain = A\n");
             assertOneLine(InProcessCli.run("launch", spec.toString(), "--classpath", "a\0b", "--dir", dir), 2,
                 "uipc launch: invalid path 'a\\x00b': Nul character not allowed (see 'uipc launch --help')");
+        }
+    }
+
+    /**
+     * Issue 12 item 5: a group made by a build with another layout version (the version field of
+     * its table or domain overwritten here) is one line naming the group, the file and both
+     * versions, exit 1, for each command that attaches it; nothing in it is changed.
+     */
+    @Test
+    void aGroupOfAnotherLayoutVersionIsOneLineNamingBothVersionsAndTheFile() throws IOException {
+        try (TempGroups groups = new TempGroups("versions")) {
+            final String dir = groups.root().toString();
+            assertEquals(0, InProcessCli.run("create", "g", "--dir", dir).exitCode());
+            final Path table = groups.root().resolve("g").resolve("table").toAbsolutePath();
+            final int tableVersion = ProcessTableDescriptor.LAYOUT_VERSION;
+            writeInt(table, ProcessTableDescriptor.VERSION_OFFSET, tableVersion + 1);
+            final String advice = ": stop the group's members and re-create it with this build";
+            assertOneLine(InProcessCli.run("ps", "g", "--dir", dir), 1, "uipc ps: group g: process table layout version "
+                + (tableVersion + 1) + " in " + table + " but this build reads version " + tableVersion + advice);
+            writeInt(table, ProcessTableDescriptor.VERSION_OFFSET, tableVersion);
+
+            final Path domain = groups.root().resolve("g").resolve("domain").toAbsolutePath();
+            final int domainVersion = DomainHeaderDescriptor.LAYOUT_VERSION;
+            writeInt(domain, DomainHeaderDescriptor.VERSION_OFFSET, domainVersion - 1);
+            final String line = "group g: domain layout version " + (domainVersion - 1) + " in " + domain
+                + " but this build reads version " + domainVersion + advice;
+            assertOneLine(InProcessCli.run("ps", "g", "--json", "--dir", dir), 1, "uipc ps: " + line);
+            assertOneLine(InProcessCli.run("send", "g", "m", "1", "--dir", dir), 1, "uipc send: " + line);
+            writeInt(domain, DomainHeaderDescriptor.VERSION_OFFSET, domainVersion);
+            assertEquals(0, InProcessCli.run("destroy", "g", "--dir", dir).exitCode(), "the restored group attaches again");
+        }
+    }
+
+    /** Overwrites an int field in a file's header, in the native order the layouts use. */
+    private static void writeInt(final Path file, final int offset, final int value) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.nativeOrder()).putInt(0, value), offset);
         }
     }
 

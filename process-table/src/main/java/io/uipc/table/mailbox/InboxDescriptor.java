@@ -1,5 +1,6 @@
 package io.uipc.table.mailbox;
 
+import io.uipc.core.LayoutVersionException;
 import io.uipc.core.Vectors;
 import io.uipc.core.internal.SharedFileFormat;
 import org.agrona.concurrent.AtomicBuffer;
@@ -154,7 +155,8 @@ public final class InboxDescriptor {
      * @param file  the inbox's path, for messages
      * @param inbox the whole mapped file
      * @param size  the file's size
-     * @throws InboxLayoutException naming the file and the field, if the magic, version, header
+     * @throws LayoutVersionException naming the file and both versions, if another build's layout version is in it
+     * @throws InboxLayoutException naming the file and the field, if the magic, header
      *     length, capacity, maximum message or vector is wrong, or the recorded, implied and
      *     actual sizes differ
      */
@@ -169,7 +171,7 @@ public final class InboxDescriptor {
         }
         final int version = inbox.getInt(VERSION_OFFSET);
         if (version != LAYOUT_VERSION) {
-            throw new InboxLayoutException("inbox " + file + " has layout version " + version + "; this build reads version " + LAYOUT_VERSION);
+            throw new LayoutVersionException("inbox", file, version, LAYOUT_VERSION);
         }
         final int headerLength = inbox.getInt(HEADER_LENGTH_OFFSET);
         final int capacity = inbox.getInt(CAPACITY_OFFSET);

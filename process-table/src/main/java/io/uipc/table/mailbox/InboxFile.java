@@ -1,5 +1,6 @@
 package io.uipc.table.mailbox;
 
+import io.uipc.core.LayoutVersionException;
 import io.uipc.core.UipcException;
 import io.uipc.core.internal.FileAccess;
 import io.uipc.core.internal.FileCheck;
@@ -80,6 +81,7 @@ final class InboxFile {
      * @param memberName the owner's name
      * @return the mapped file
      * @throws UipcException          if the member has no inbox file
+     * @throws LayoutVersionException if another build wrote the file
      * @throws InboxLayoutException   if the file fails validation
      */
     static InboxFile attach(final ProcessGroup group, final String memberName) {
@@ -89,6 +91,8 @@ final class InboxFile {
             final PosixFileAttributes table = dir.attributes(GroupFileNames.TABLE);
             return new InboxFile(file, dir.attach(name, InboxDescriptor.FORMAT, InboxDescriptor::validate,
                 new FileCheck(null, table.permissions(), table.group())));
+        } catch (final LayoutVersionException e) {
+            throw e.inGroup(group.name());
         } catch (final NoSuchFileException e) {
             throw new UipcException("member '" + memberName + "' of group " + group.name() + " has no inbox (" + file + ")", e);
         } catch (final IOException e) {

@@ -1,5 +1,6 @@
 package io.uipc.table.mailbox;
 
+import io.uipc.core.LayoutVersionException;
 import io.uipc.testing.Sample;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.JoinOptions;
@@ -162,7 +163,10 @@ class MailboxTest {
             final byte[] good = Files.readAllBytes(file);
             assertCorrupt(sender, file, 0, 0x1234L, "magic");
             Files.write(file, good);
-            assertCorrupt(sender, file, InboxDescriptor.VERSION_OFFSET, 99, "layout version 99");
+            writeInt(file, InboxDescriptor.VERSION_OFFSET, 99);
+            final LayoutVersionException version = assertThrows(LayoutVersionException.class, () -> Outbox.connect(sender, "owner"));
+            assertEquals("group " + group.name() + ": inbox layout version 99 in " + file + " but this build reads version "
+                + InboxDescriptor.LAYOUT_VERSION + ": stop the group's members and re-create it with this build", version.getMessage());
             Files.write(file, good);
             assertCorrupt(sender, file, InboxDescriptor.CAPACITY_OFFSET, 1000, "corrupt header");
             Files.write(file, good);
@@ -178,15 +182,22 @@ class MailboxTest {
         }
     }
 
-    private static void assertCorrupt(final Member sender, final Path file, final int offset, final long value, final String expected)
-        throws IOException {
+    private static void writeInt(final Path file, final int offset, final int value) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
-            if (offset == 0) {
+            raf.writeInt(Integer.reverseBytes(value));
+        }
+    }
+
+    private static void assertCorrupt(final Member sender, final Path file, final int offset, final long value, final String expected)
+        throws IOException {
+        if (offset == 0) {
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.seek(offset);
                 raf.writeLong(Long.reverseBytes(value));
-            } else {
-                raf.writeInt(Integer.reverseBytes((int) value));
             }
+        } else {
+            writeInt(file, offset, (int) value);
         }
         final InboxLayoutException e = assertThrows(InboxLayoutException.class, () -> Outbox.connect(sender, "owner"));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

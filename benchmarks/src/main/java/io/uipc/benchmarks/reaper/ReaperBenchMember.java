@@ -4,6 +4,7 @@ import io.uipc.table.GroupEnvironment;
 import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
+import io.uipc.testing.OwnThread;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,8 @@ public final class ReaperBenchMember {
         final List<Member> members = new ArrayList<>(count);
         try (ProcessGroup group = GroupEnvironment.attachGroup()) {
             for (int i = 0; i < count; i++) {
-                members.add(group.join(JoinOptions.named(prefix + "-" + i).role("bench")));
+                final JoinOptions options = JoinOptions.named(prefix + "-" + i).role("bench");
+                members.add(OwnThread.call(options.name(), () -> group.join(options))); // one receiver per thread
             }
             System.out.println("READY " + ProcessHandle.current().pid());
             System.out.flush();

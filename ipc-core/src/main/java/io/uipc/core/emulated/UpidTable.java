@@ -287,22 +287,16 @@ final class UpidTable {
      * sender changed the word meanwhile). ON and the bits go in the same atomic step: a sender
      * that found ON set posted its bit before this CAS, which takes it if it is unmasked.
      * Only in {@code generation}'s words: a receiver whose slot was released, and perhaps
-     * reused, takes nothing. The caller (the receiver, never while suppressed) counts what it
-     * took ({@link #publishDelivered}).
+     * reused, takes nothing. The caller (the receiver) counts what it took
+     * ({@link #publishDelivered}). A receiver may be suppressed from another thread: each
+     * word's CAS is preceded by a read of {@code sn} (a vector posted after suppress returned
+     * is never taken), and a CAS that cleared ON is followed by another (if suppress came
+     * meanwhile, ON is set again: a suppressed receiver holds it); the model's
+     * MUT_TAKE_SN_ONCE and MUT_TAKE_NO_ON_RESTORE.
      *
      * @param unmasked the vectors the receiver accepts now: bit v for vector v
+     * @param sn       the receiver's SN ({@link Suppression#NEVER} for tests and tools)
      * @return the vectors taken, bit v for vector v
-     */
-    long take(final int index, final int generation, final long unmasked) {
-        return take(index, generation, unmasked, Suppression.NEVER);
-    }
-
-    /**
-     * Takes as {@link #take(int, int, long)} does for a receiver that may be suppressed from
-     * another thread: each word's CAS is preceded by a read of {@code sn} (a vector posted
-     * after suppress returned is never taken), and a CAS that cleared ON is followed by another
-     * (if suppress came meanwhile, ON is set again: a suppressed receiver holds it). Both
-     * orders are the model's (MUT_TAKE_SN_ONCE, MUT_TAKE_NO_ON_RESTORE).
      */
     long take(final int index, final int generation, final long unmasked, final Suppression sn) {
         final int off = offset(index);
@@ -401,10 +395,5 @@ final class UpidTable {
     /** A tagged counter's count ({@code field}: delivered, coalesced, wake-ups) if tagged with {@code generation}, else 0. */
     long count(final int index, final int generation, final int field) {
         return UpidDescriptor.count(buffer.getLongVolatile(offset(index) + field), generation);
-    }
-
-    /** A 64-bit word of a slot, read volatile, for the concurrency tests. */
-    long word(final int index, final int field) {
-        return buffer.getLongVolatile(offset(index) + field);
     }
 }

@@ -83,7 +83,7 @@ class GenerationWrapTest {
         for (final int stale : new int[] {LAST, LAST - 2, 0}) {
             assertEquals(SendResult.RECEIVER_GONE, upids.post(0, stale, LOW_VECTOR), "generation " + stale);
             assertEquals(SendResult.RECEIVER_GONE, upids.post(0, stale, HIGH_VECTOR), "generation " + stale);
-            assertEquals(0L, upids.take(0, stale, -1L), "a stale receiver takes nothing");
+            assertEquals(0L, upids.take(0, stale, -1L, Suppression.NEVER), "a stale receiver takes nothing");
         }
         assertEquals(SendResult.STALE_ENTRY, domain.send(low), "the old handle's entry was invalidated");
         assertEquals(SendResult.RECEIVER_GONE, privateUitt.send(privateIndex), "a private entry minted before the wrap");

@@ -40,10 +40,10 @@ class PrivateUittEntryTest {
             privateTable.putLongVolatile(control, valid | reserved);
             assertEquals(SendResult.CORRUPT_ENTRY, table.sendIndex(index), "reserved bits " + Long.toHexString(reserved));
         }
-        assertEquals(0L, upids.take(slot, generation, -1L), "a faulted send posts nothing");
+        assertEquals(0L, upids.take(slot, generation, -1L, Suppression.NEVER), "a faulted send posts nothing");
         privateTable.putLongVolatile(control, valid);
         assertTrue(SendResult.isPosted(table.sendIndex(index)), "the same entry with its reserved bits clear");
-        assertEquals(1L << VECTOR, upids.take(slot, generation, -1L));
+        assertEquals(1L << VECTOR, upids.take(slot, generation, -1L, Suppression.NEVER));
     }
 
     @Test

@@ -42,7 +42,7 @@ public class OnNotificationTest {
 
     @Actor
     public void receiver(final IIII_Result r) {
-        r.r2 = Segment.has(segment.upids.take(index, generation, -1L), VECTOR);
+        r.r2 = Segment.has(segment.upids.take(index, generation, -1L, Suppression.NEVER), VECTOR);
     }
 
     @Arbiter

@@ -36,12 +36,12 @@ public class PirPostVsTakeTest {
 
     @Actor
     public void receiver(final III_Result r) {
-        r.r1 = Segment.has(segment.upids.take(index, generation, -1L), VECTOR);
+        r.r1 = Segment.has(segment.upids.take(index, generation, -1L, Suppression.NEVER), VECTOR);
     }
 
     @Arbiter
     public void after(final III_Result r) {
         r.r2 = segment.on(index, VECTOR);
-        r.r3 = Segment.has(segment.upids.take(index, generation, -1L), VECTOR);
+        r.r3 = Segment.has(segment.upids.take(index, generation, -1L, Suppression.NEVER), VECTOR);
     }
 }

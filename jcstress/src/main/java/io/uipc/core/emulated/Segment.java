@@ -20,12 +20,14 @@ final class Segment {
 
     final UpidTable upids;
     final UittTable uitt;
+    private final UnsafeBuffer slots;
 
     Segment(final int upidCapacity, final int uittCapacity) {
         final UnsafeBuffer segment = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
             (int) DomainHeaderDescriptor.totalLength(upidCapacity, uittCapacity), 64));
         DomainHeaderDescriptor.fill(segment, upidCapacity, uittCapacity);
         upids = UpidTable.inDomain(segment);
+        slots = DomainHeaderDescriptor.upids(segment);
         uitt = UittTable.inDomain(segment, upids);
     }
 
@@ -59,12 +61,12 @@ final class Segment {
 
     /** @return the PIR word that holds {@code vector} in slot {@code index} (a raw volatile read) */
     long pirWord(final int index, final int vector) {
-        return upids.word(index, UpidDescriptor.pirOffset(vector));
+        return slots.getLongVolatile(UpidDescriptor.offset(index) + UpidDescriptor.pirOffset(vector));
     }
 
     /** @return what a receiver of slot {@code index}'s current generation that masks nothing takes */
     long take(final int index) {
-        return upids.take(index, upids.generation(index), -1L);
+        return upids.take(index, upids.generation(index), -1L, Suppression.NEVER);
     }
 
     /** @return whether {@code vector} is pending in slot {@code index}: 1 or 0 */

@@ -60,7 +60,7 @@ class GroupLauncherTest {
         assertTrue(text.contains("stopping 1 members: shutdown vector 0 to a; grace period 5000 ms"), text);
         assertEquals(1, count(text, "all members stopped"), text);
         assertEquals(1, count(text, " destroyed"), text);
-        assertEquals(0, launcher.member("a").exitCode().orElseThrow());
+        assertEquals(0, launcher.member("a").exitCode().orElseThrow(), text);
         assertFalse(Files.exists(dir), "group removed");
         assertFalse(Files.exists(root), "the root the launch made is removed");
     }

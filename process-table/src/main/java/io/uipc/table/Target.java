@@ -69,21 +69,24 @@ public final class Target {
      *     reclaimed, or its process is found dead
      */
     public int send() {
-        final int result = domain.send(uittHandle);
-        if (result < 0 || CoarseClock.now() == checkedTick) {
-            return result;
-        }
-        return checked(result);
-    }
-
-    /** The slow path of a successful send: the member's liveness, checked once per tick. */
-    private int checked(final int result) {
-        if (gone || liveness.isGone(memberHandle)) {
-            gone = true;
+        if (CoarseClock.now() != checkedTick && isGone()) {
             return SendResult.STALE_ENTRY;
         }
+        return domain.send(uittHandle);
+    }
+
+    /**
+     * The slow path, once per tick: the member's liveness, checked before the post, so that a
+     * success means the vector reached a live member (checked after, a member that took the
+     * vector and left at once made its own delivery look like a failure).
+     */
+    private boolean isGone() {
+        if (gone || liveness.isGone(memberHandle)) {
+            gone = true;
+            return true;
+        }
         checkedTick = CoarseClock.now();
-        return result;
+        return false;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.uipc.testing;
 import io.uipc.table.mailbox.Mail;
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * The tests' and the mailbox benchmarks' typed message: exactly 64 bytes: sender id, sequence
@@ -53,6 +54,24 @@ public final class Sample implements Mail {
      */
     public static long payloadWord(final long seq, final int i) {
         return seq * 31 + i;
+    }
+
+    /**
+     * Writes a sample in place, as raw claim/commit senders do (the uipc inbox and Aeron in the
+     * mailbox benchmarks): sender id, sequence number, the time now and the payload words.
+     *
+     * @param buffer   the claimed buffer
+     * @param at       the message's offset in it
+     * @param senderId sender id (or a message kind)
+     * @param seq      sequence number
+     */
+    public static void write(final MutableDirectBuffer buffer, final int at, final long senderId, final long seq) {
+        buffer.putLong(at, senderId);
+        buffer.putLong(at + 8, seq);
+        buffer.putLong(at + 16, System.nanoTime());
+        for (int i = 0; i < PAYLOAD_LONGS; i++) {
+            buffer.putLong(at + PAYLOAD_OFFSET + i * Long.BYTES, payloadWord(seq, i));
+        }
     }
 
     /** {@return sender id} */

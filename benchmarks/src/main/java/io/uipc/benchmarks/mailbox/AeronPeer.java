@@ -181,12 +181,7 @@ public final class AeronPeer {
         }
         final MutableDirectBuffer buffer = claim.buffer();
         final int at = claim.offset();
-        buffer.putLong(at, kind);
-        buffer.putLong(at + 8, seq);
-        buffer.putLong(at + 16, System.nanoTime());
-        for (int i = 0; i < Sample.PAYLOAD_LONGS; i++) {
-            buffer.putLong(at + Sample.PAYLOAD_OFFSET + i * Long.BYTES, Sample.payloadWord(seq, i));
-        }
+        Sample.write(buffer, at, kind, seq);
         claim.commit();
     }
 

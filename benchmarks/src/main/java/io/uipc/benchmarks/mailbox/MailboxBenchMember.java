@@ -183,12 +183,7 @@ public final class MailboxBenchMember {
             return at;
         }
         final MutableDirectBuffer ring = out.buffer();
-        ring.putLong(at, id);
-        ring.putLong(at + 8, seq);
-        ring.putLong(at + 16, System.nanoTime());
-        for (int i = 0; i < Sample.PAYLOAD_LONGS; i++) {
-            ring.putLong(at + Sample.PAYLOAD_OFFSET + i * Long.BYTES, Sample.payloadWord(seq, i));
-        }
+        Sample.write(ring, at, id, seq);
         return out.commit(at);
     }
 

@@ -75,6 +75,27 @@ class CrossProcessDeliveryTest extends SenderReceiverTest {
         }
     }
 
+    /**
+     * UIRR, across processes: with 1 and 3 pending, 63 is posted by another process while the
+     * handler of 3 runs; the hardware recognises the highest pending vector after each handler,
+     * so 63 runs before 1.
+     */
+    @Test
+    void afterEachHandlerTheHighestPendingVectorRunsIncludingOnePostedMeanwhile() {
+        receiver.open(WaitPolicy.SPIN_YIELD_BLOCK);
+        final long[] handles = receiver.register(1, 3, 63);
+        receiver.startDispatcherHolding(3);
+        receiver.suppress();
+        assertCodes(new int[] {SendResult.POSTED, SendResult.POSTED}, sender.send(handles[0], handles[1]), "suppressed: 1 and 3 pending");
+        receiver.resume();
+        assertEquals(3, receiver.nextHolding(), "the highest of 1 and 3 runs first");
+        assertPosted(sender.send(handles[2]));
+        receiver.release();
+        for (final int expected : new int[] {3, 63, 1}) {
+            assertEquals(expected, receiver.nextHandled());
+        }
+    }
+
     @Test
     void awaitWithNothingSentTimesOutEmptyUnderEveryPolicy() {
         receiver.open(WaitPolicy.BLOCK);

@@ -10,10 +10,12 @@ import io.uipc.core.VectorHandler;
 import io.uipc.core.Vectors;
 import io.uipc.core.WaitPolicy;
 import io.uipc.testing.CommandLoop;
+import io.uipc.testing.JvmProcess;
 
 import java.nio.file.Files;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,8 @@ public final class ReceiverProcess {
     private Thread taker;
     private PrivateUitt privateUitt;
     private SenderThreads load;
+    /** Released by the "release" command: a held handler ("dispatcher V") returns then. */
+    private volatile CountDownLatch release = new CountDownLatch(1);
 
     private ReceiverProcess(final InterruptDomain domain) {
         this.domain = domain;
@@ -87,12 +91,21 @@ public final class ReceiverProcess {
             .on("suppress", a -> ok(() -> receiver.suppress()))
             .on("resume", a -> ok(() -> receiver.resume()))
             .on("dispatcher", a -> {
+                final int held = a.length > 0 ? Integer.parseInt(a[0]) : -1;
+                release = new CountDownLatch(1);
                 for (int v = 0; v < Vectors.COUNT; v++) {
-                    receiver.onVector(v, vector -> print("handled " + vector));
+                    receiver.onVector(v, vector -> {
+                        if (vector == held) {
+                            print("holding " + vector);
+                            awaitRelease();
+                        }
+                        print("handled " + vector);
+                    });
                 }
                 dispatcher = receiver.startDispatcher("dispatcher");
                 return "started";
             })
+            .on("release", a -> ok(() -> release.countDown()))
             .on("interrupters", a -> startInterrupters(Integer.parseInt(a[0]), Integer.parseInt(a[1])))
             .on("threads", a -> sleeper.getState() + " " + taker.getState())
             .on("close", a -> {
@@ -113,6 +126,16 @@ public final class ReceiverProcess {
                 return "ok";
             })
             .on("delete", a -> String.valueOf(Files.deleteIfExists(domain.path())));
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!release.await(JvmProcess.DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                print("never released");
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private PrivateUitt privateUitt() {

@@ -187,6 +187,24 @@ final class RemoteReceiver implements AutoCloseable {
         process.call("dispatcher");
     }
 
+    /**
+     * Starts a Dispatcher whose handler for every vector prints "handled V", the one for
+     * {@code held} only once {@link #release()} is called (it prints "holding V" first).
+     */
+    void startDispatcherHolding(final int held) {
+        process.call("dispatcher " + held);
+    }
+
+    /** @return the vector whose handler the dispatcher is holding */
+    int nextHolding() {
+        return Integer.parseInt(process.expect("holding ").substring("holding ".length()));
+    }
+
+    /** Lets the held handler return. */
+    void release() {
+        process.call("release");
+    }
+
     /** @return the vector of the next handler the dispatcher ran */
     int nextHandled() {
         return Integer.parseInt(process.expect("handled ").substring("handled ".length()));

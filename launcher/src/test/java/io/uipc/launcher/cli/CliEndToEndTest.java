@@ -306,7 +306,7 @@ class CliEndToEndTest {
     void badUsageExitsTwo() throws Exception {
         Cli.Running r = cli.run("create");
         assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.stderr().equals("uipc create: missing required parameter: 'GROUP' (see 'uipc help create')" + System.lineSeparator()), r::toString);
+        assertEquals("uipc create: missing required parameter: 'GROUP' (see 'uipc help create')", r.stderr().strip(), r::toString);
         r = cli.run("frobnicate");
         assertEquals(2, r.exitCode(), r::toString);
         r = cli.run("create", "bad name!");

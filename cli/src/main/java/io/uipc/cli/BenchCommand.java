@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * Aeron IPC in interleaved rounds ({@link AeronComparison}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Cross-process ping-pong: one-way latency p50/p90/p99/p99.9/max and round trips per second for uipc "
+    description = {"Benchmark uipc against other IPC: latency, throughput, idle CPU.",
+        "Cross-process ping-pong: one-way latency p50/p90/p99/p99.9/max and round trips per second for uipc "
         + "(spin, block, default policy) and the alternatives (Unix socket, FIFO, POSIX signal), normalised to uipc-spin = 1.0, "
         + "plus the CPU an idle blocked receiver uses.",
         "Compare with the C baseline, benchmarks/c-baseline/ipc-baseline.sh, run in the same session."})

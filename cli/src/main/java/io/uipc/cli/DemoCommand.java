@@ -36,12 +36,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * directory or working directory is left.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "The tour: the examples' database-style processes in one group, start to clean finish in a few seconds.",
-    "Launches demo.uipc, made of the examples' programs, into a temporary group: a monitor printing joins and leaves;",
-    "a log writer group-committing for three foregrounds, which verifies its log file at the end; a session blocked in",
-    "a socket read and then a sleep, each cancelled by a user interrupt from another process. Every process ends by",
-    "itself; the demo then checks that all exited 0 and that no process, group directory or log directory is left",
-    "(exit 1 otherwise)."})
+    "The tour: the examples' database-style processes in one group, in seconds.",
+    "Launches demo.uipc, made of the examples' programs, into a temporary group: a monitor printing joins and "
+        + "leaves; a log writer group-committing for three foregrounds, which verifies its log file at the end; "
+        + "a session blocked in a socket read and then a sleep, each cancelled by a user interrupt from another process.",
+    "Every process ends by itself; the demo then checks that all exited 0 and that no process, group directory "
+        + "or log directory is left (exit 1 otherwise)."})
 final class DemoCommand implements Callable<Integer> {
     /** The demo's spec: a resource of this module. Its leading comment is the demo's introduction. */
     static final String SPEC_RESOURCE = "/io/uipc/cli/demo.uipc";

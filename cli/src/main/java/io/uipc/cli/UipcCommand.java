@@ -10,6 +10,7 @@ import io.uipc.launcher.cli.PsCommand;
 import io.uipc.launcher.cli.ReapCommand;
 import io.uipc.launcher.cli.RotateSecretCommand;
 import io.uipc.launcher.cli.SendCommand;
+import io.uipc.launcher.cli.UipcCommandLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,10 +19,12 @@ import picocli.CommandLine.Option;
  * {@code uipc}: the command line of user-interrupt IPC. Exit codes: 0 success, 1 failure,
  * 2 bad usage. Errors are one line on stderr; {@code --verbose} adds the stack trace
  * ({@link ErrorExitHandler}). The commands on groups come from the launcher; {@code bench} and
- * {@code demo}, which need the benchmarks and the examples, are this module's.
+ * {@code demo}, which need the benchmarks and the examples, are this module's; {@code help} and
+ * {@code generate-completion} are Picocli's ({@link UipcCommandLine}).
  */
 @Command(name = "uipc", mixinStandardHelpOptions = true, versionProvider = UipcVersion.class,
-    description = "User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, send interrupts.",
+    description = {"User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, "
+        + "send interrupts.", "'uipc help COMMAND' or 'uipc COMMAND --help' describes a command."},
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
         ReapCommand.class, RotateSecretCommand.class, LsCommand.class,
         BackendsCommand.class, BenchCommand.class, DemoCommand.class},
@@ -51,6 +54,11 @@ public final class UipcCommand {
      * @return the exit code
      */
     public static int run(final String... args) {
-        return ErrorExitHandler.install(new CommandLine(new UipcCommand())).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** {@return a fresh command line as {@link #run} executes it, for tests that look at its model or run it} */
+    static CommandLine commandLine() {
+        return UipcCommandLine.of(new UipcCommand());
     }
 }

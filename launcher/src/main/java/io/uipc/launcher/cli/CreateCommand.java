@@ -27,7 +27,8 @@ public final class CreateCommand implements Callable<Integer> {
     int uitt = DomainConfig.DEFAULT_UITT;
     @Option(names = "--unix-group", paramLabel = "G", description = "Share with this Unix group (0770/0660) instead of owner-only.")
     String unixGroup;
-    @Option(names = "--backend", paramLabel = "B", description = "Interrupt backend: emulated, hardware or auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "B", converter = BackendName.class, completionCandidates = BackendName.class,
+        description = "Interrupt backend: emulated, hardware or auto (default: ${DEFAULT-VALUE}).")
     String backend = Backends.AUTO;
 
     /** Creates the command; picocli sets its options. */

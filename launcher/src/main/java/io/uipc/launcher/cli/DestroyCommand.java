@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "destroy", mixinStandardHelpOptions = true,
     description = {"Delete a process group (only its owner can).",
-        "Refuses while members live, unless --force (they then fail at their next heartbeat).",
-        "A broken group (truncated or corrupt files, half deleted, empty) is removed only with --force."})
+        "Refuses while members live, unless --force (they then fail at their next heartbeat). A broken group "
+            + "(truncated or corrupt files, half deleted, empty) is removed only with --force."})
 public final class DestroyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;

@@ -7,6 +7,7 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +16,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How a uipc command fails: one line on stderr, {@code uipc COMMAND: message}, and exit code 2 for
  * bad usage (a command line Picocli cannot parse, {@code UsageException}, {@link IllegalArgumentException}),
- * ending with a pointer to the command's help, or 1 for any other failure. Control characters in the
+ * ending with a pointer to the command's help ({@code (see 'uipc help COMMAND')}), or 1 for any other
+ * failure. Picocli's parse errors are reworded in the project's style: lower case, no full stop, an unknown
+ * command or option named as such even when a required parameter is missing too. Control characters in the
  * message (a group name or path typed with an escape sequence, a member name) are shown escaped
  * ({@link TerminalText#escapeControls}), so the line cannot take over the terminal or become two lines.
  * With {@code --verbose} (an option of the top command) the stack trace of a failure follows. The top
@@ -71,14 +75,32 @@ public final class ErrorExitHandler implements IExecutionExceptionHandler, IPara
     @Override
     public int handleParseException(final ParameterException e, final String[] args) {
         final CommandLine cmd = e.getCommandLine();
-        print(cmd, message(e), true);
+        print(cmd, parseMessage(e), true);
         cmd.getErr().flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static void print(final CommandLine cmd, final String message, final boolean usage) {
-        final String command = cmd.getParent() == null ? "uipc" : "uipc " + cmd.getCommandName();
-        cmd.getErr().println(TerminalText.escapeControls(command + ": " + message + (usage ? " (see '" + command + " --help')" : "")));
+        final String name = cmd.getParent() == null ? "" : " " + cmd.getCommandName();
+        cmd.getErr().println(TerminalText.escapeControls("uipc" + name + ": " + message + (usage ? " (see 'uipc help" + name + "')" : "")));
+    }
+
+    /** Picocli's message in the project's style; an unknown word first, as it is the likelier mistake. */
+    private static String parseMessage(final ParameterException e) {
+        final List<String> unmatched = e instanceof UnmatchedArgumentException ? ((UnmatchedArgumentException) e).getUnmatched()
+            : e.getCommandLine().getUnmatchedArguments();
+        if (unmatched.isEmpty()) {
+            final String message = message(e);
+            final String text = (message.endsWith(".") ? message.substring(0, message.length() - 1) : message)
+                .replaceFirst("^Unknown subcommand ", "unknown command ");
+            return text.length() > 1 && Character.isLowerCase(text.charAt(1)) ? Character.toLowerCase(text.charAt(0)) + text.substring(1)
+                : text;
+        }
+        final String word = unmatched.get(0);
+        final CommandLine cmd = e.getCommandLine();
+        final String what = word.startsWith("-") && word.length() > 1 ? "option"
+            : cmd.getCommandSpec().positionalParameters().isEmpty() && !cmd.getSubcommands().isEmpty() ? "command" : "argument";
+        return (what.equals("argument") ? "unexpected argument '" : "unknown " + what + " '") + word + "'";
     }
 
     /** Converts a path argument; Picocli's own message for a bad one names a Java interface, which helps no one. */

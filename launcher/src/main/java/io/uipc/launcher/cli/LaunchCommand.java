@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 
 /** {@code uipc launch}: starts a group from a spec file and supervises it until it stops. */
 @Command(name = "launch", mixinStandardHelpOptions = true, description = {
-    "Start a group from a spec file (docs/launcher.md) and supervise it until Ctrl-C or SIGTERM.",
-    "Waits until each member is registered, restarts members per policy and reports each death; to stop, sends the",
-    "shutdown vector (0), waits the grace period, kills stragglers and removes a temporary group.",
+    "Start a group from a spec file and supervise it until Ctrl-C or SIGTERM.",
+    "The spec format is in docs/launcher.md. Waits until each member is registered, restarts members per "
+        + "policy and reports each death. To stop, sends the shutdown vector (0), waits the grace period, "
+        + "kills stragglers and removes a temporary group.",
     "Exit code 0 if no member failed, 1 otherwise."})
 public final class LaunchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Group spec file.")
@@ -30,7 +31,8 @@ public final class LaunchCommand implements Callable<Integer> {
     GroupDir dir;
     @Option(names = "--classpath", paramLabel = "CP", description = "Extra class path for the members' main classes.")
     String classPath;
-    @Option(names = "--backend", paramLabel = "B", description = "Backend of the temporary group (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "B", converter = BackendName.class, completionCandidates = BackendName.class,
+        description = "Backend of the temporary group (default: ${DEFAULT-VALUE}).")
     String backend = Backends.AUTO;
 
     /** Creates the command; picocli sets its options. */

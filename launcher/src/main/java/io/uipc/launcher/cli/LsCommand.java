@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code uipc ls}: the groups of a root, whoever made them. */
-@Command(name = "ls", mixinStandardHelpOptions = true, description = "List the groups in the group root: name, owner, the Unix "
-    + "group it is shared with, live members and table entries. A group this user may not attach shows as 'refused', a damaged "
-    + "one as 'broken' with the reason ('uipc destroy --force' removes it). Every user's groups are listed: the default root is "
-    + "a shared directory like /tmp.")
+@Command(name = "ls", mixinStandardHelpOptions = true, description = {"List the groups in the group root, whoever made them.",
+    "One line per group: name, owner, the Unix group it is shared with, live members and table entries. A group "
+        + "this user may not attach shows as 'refused', a damaged one as 'broken' with the reason ('uipc destroy "
+        + "--force' removes it). Every user's groups are listed: the default root is a shared directory like /tmp."})
 public final class LsCommand implements Callable<Integer> {
     @Mixin
     GroupDir dir;

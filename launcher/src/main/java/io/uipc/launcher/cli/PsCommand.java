@@ -19,9 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code uipc ps}: the group's process table, like Oracle's V$PROCESS. */
 @Command(name = "ps", mixinStandardHelpOptions = true, description = {
     "Show a group's process table, like Oracle's V$PROCESS.",
-    "Slot and serial (PID and SERIAL#), OS pid, name, role, state, the UITT index of each accepted vector",
-    "(vector:index), heartbeat age, interrupts sent and received. A member whose process died but is not",
-    "reaped yet shows as 'dead?'."})
+    "One line per member: slot and serial (PID and SERIAL#), OS pid, name, role, state, the UITT index of each "
+        + "accepted vector (vector:index), heartbeat age, interrupts sent and received.",
+    "A member whose process died but is not reaped yet shows as 'dead?'."})
 public final class PsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;

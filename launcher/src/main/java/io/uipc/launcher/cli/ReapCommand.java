@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "reap", mixinStandardHelpOptions = true,
     description = {"Reclaim dead members of a process group now, and print each one reaped.",
-        "A member is dead when no process holds its liveness lock (the kernel drops it even on SIGKILL);",
-        "its entry, UPID slot and UITT entries are freed and its name can be joined again.",
+        "A member is dead when no process holds its liveness lock (the kernel drops it even on SIGKILL); "
+            + "its entry, UPID slot and UITT entries are freed and its name can be joined again.",
         "Missing or unreadable group: exit 1."})
 public final class ReapCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")

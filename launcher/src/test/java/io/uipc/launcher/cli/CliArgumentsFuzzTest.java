@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +35,10 @@ class CliArgumentsFuzzTest {
     private static final int RUNS = Integer.getInteger("uipc.fuzz.cli", 150);
     private static final Set<String> TAKE_DIR = Set.of("create", "destroy", "launch", "ps", "send");
     /** The commands on groups; {@code backends} probes every backend (tens of ms), so it comes up in one line of 20. */
-    private static final String[] COMMANDS = {"create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls"};
+    private static final String[] COMMANDS = {"create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls", "help",
+        "generate-completion"};
+    /** A usage error: one line naming the command, ending with where its help is (issue 13). */
+    private static final Pattern USAGE_LINE = Pattern.compile("uipc( [a-z-]+)?: .+ \\(see 'uipc help( [a-z-]+)?'\\)");
     private static final String[] GROUPS = {"fzg1", "fzg2", "..", ".", ".hidden", "a/b", "x".repeat(65), "fz\u001b[2J", "", "-x", "fz\0g",
         "fz\ng"};
     private static final String[] OPTIONS = {"--entries", "--receivers", "--uitt", "--unix-group", "--backend", "--json", "--force",
@@ -67,6 +72,73 @@ class CliArgumentsFuzzTest {
         assertEquals(cwdBefore, listing(cwd), "nothing in the working directory");
     }
 
+    /**
+     * Issue 13: a few bad command lines of every command, each bad usage (exit 2) in one line
+     * {@code uipc COMMAND: WHAT (see 'uipc help COMMAND')}, nothing on stdout: unknown options and
+     * commands, missing, extra and malformed parameters, and values checked while parsing (a backend).
+     */
+    @Test
+    void badCommandLinesOfEveryCommandAreOneUsageLineExitingTwo() throws Exception {
+        try (TempGroups groups = new TempGroups("clibad")) {
+            final String dir = groups.root().toString();
+            final String spec = groups.root().resolve("missing.uipc").toString();
+            final Object[][] cases = {
+                {"create", "unknown option '--frobnicate'", "create", "g", "--frobnicate", "--dir", dir},
+                {"create", "missing required parameter: 'GROUP'", "create", "--dir", dir},
+                {"create", "unexpected argument 'h'", "create", "g", "h", "--dir", dir},
+                {"create", "invalid value for option '--entries': 'abc' is not an int", "create", "g", "--entries", "abc", "--dir", dir},
+                {"create", "invalid value for option '--backend': unknown backend 'foo': use ", "create", "g", "--backend", "foo", "--dir", dir},
+                {"create", "missing required parameter for option '--uitt' (N)", "create", "g", "--dir", dir, "--uitt"},
+                {"create", "invalid group name '..'", "create", "..", "--dir", dir},
+                {"destroy", "missing required parameter: 'GROUP'", "destroy", "--force", "--dir", dir},
+                {"destroy", "unknown option '-f'", "destroy", "g", "-f", "--dir", dir},
+                {"destroy", "invalid value for option '--force'", "destroy", "g", "--force=maybe", "--dir", dir},
+                {"launch", "missing required parameter: 'SPEC'", "launch", "--dir", dir},
+                {"launch", "invalid value for option '--backend': unknown backend 'x'", "launch", spec, "--backend", "x", "--dir", dir},
+                {"launch", "unexpected argument 'more'", "launch", spec, "more", "--dir", dir},
+                {"launch", "missing required parameter for option '--group' (G)", "launch", spec, "--dir", dir, "--group"},
+                {"ps", "missing required parameter: 'GROUP'", "ps", "--json", "--dir", dir},
+                {"ps", "unknown option '--jsn'", "ps", "g", "--jsn", "--dir", dir},
+                {"ps", "unexpected argument 'h'", "ps", "g", "h", "--dir", dir},
+                {"send", "missing required parameter: 'VECTOR'", "send", "g", "m", "--dir", dir},
+                {"send", "invalid value for positional parameter at index 2 (VECTOR): 'x' is not an int", "send", "g", "m", "x", "--dir", dir},
+                {"send", "vector 64 is out of range", "send", "g", "m", "64", "--dir", dir},
+                {"send", "unexpected argument '2'", "send", "g", "m", "1", "2", "--dir", dir},
+                {"reap", "missing required parameter: 'GROUP'", "reap", "--dir", dir},
+                {"reap", "unknown option '--force'", "reap", "g", "--force", "--dir", dir},
+                {"rotate-secret", "unexpected argument 'h'", "rotate-secret", "g", "h", "--dir", dir},
+                {"rotate-secret", "missing required parameter for option '--dir' (DIR)", "rotate-secret", "g", "--dir"},
+                {"ls", "unexpected argument 'g'", "ls", "g", "--dir", dir},
+                {"ls", "invalid value for option '--json'", "ls", "--json=yes", "--dir", dir},
+                {"backends", "unexpected argument 'all'", "backends", "all"},
+                {"backends", "unknown option '--dir'", "backends", "--dir", dir},
+                {"", "unknown command 'frobnicate'", "frobnicate"},
+                {"", "unknown option '--frobnicate'", "--frobnicate"},
+                {"", "unknown command 'frob'", "help", "frob"},
+                {"generate-completion", "unknown option '--shell'", "generate-completion", "--shell", "zsh"},
+            };
+            final Set<String> covered = new HashSet<>();
+            for (final Object[] c : cases) {
+                final String[] args = new String[c.length - 2];
+                System.arraycopy(c, 2, args, 0, args.length);
+                final InProcessCli.Result r = InProcessCli.run(args);
+                final String command = c[0].equals("") ? "uipc" : "uipc " + c[0];
+                final String where = "for " + escape(String.join(" | ", args)) + ": " + escape(r.toString());
+                assertEquals(2, r.exitCode(), where);
+                assertEquals("", r.out(), where);
+                final List<String> lines = r.err().lines().toList();
+                assertEquals(1, lines.size(), where);
+                assertTrue(lines.get(0).startsWith(command + ": " + c[1]), where);
+                assertTrue(lines.get(0).endsWith(" (see '" + command.replace("uipc", "uipc help").strip() + "')"), where);
+                covered.add(args[0]);
+            }
+            final Set<String> every = new HashSet<>(LauncherUipcCommand.commandLine().getSubcommands().keySet());
+            every.removeAll(covered);
+            assertEquals(Set.of(), every, "commands with no bad command line tried");
+            assertEquals(List.of(), listing(groups.root()), "nothing created");
+        }
+    }
+
     private static List<String> commandLine(final Random random, final List<String> specs) {
         final List<String> args = new ArrayList<>();
         final int shape = random.nextInt(20);
@@ -95,11 +167,11 @@ class CliArgumentsFuzzTest {
             case 0 -> assertTrue(r.err().isEmpty(), "exit 0 with an error " + where);
             case 1 -> {
                 assertEquals(1, lines.size(), "one error line " + where);
-                assertTrue(lines.get(0).startsWith(command + ": ") && !lines.get(0).endsWith("--help')"), "a failure line " + where);
+                assertTrue(lines.get(0).startsWith(command + ": ") && !USAGE_LINE.matcher(lines.get(0)).matches(), "a failure line " + where);
             }
             case 2 -> {
                 assertEquals(1, lines.size(), "one usage line " + where);
-                assertTrue(lines.get(0).startsWith("uipc") && lines.get(0).endsWith("--help')"), "a usage line " + where);
+                assertTrue(USAGE_LINE.matcher(lines.get(0)).matches(), "a usage line " + where);
             }
             default -> fail("exit code " + r.exitCode() + " " + where);
         }

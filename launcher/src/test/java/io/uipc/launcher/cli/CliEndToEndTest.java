@@ -306,7 +306,7 @@ class CliEndToEndTest {
     void badUsageExitsTwo() throws Exception {
         Cli.Running r = cli.run("create");
         assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.stderr().contains("Missing required parameter"), r::toString);
+        assertEquals("uipc create: missing required parameter: 'GROUP' (see 'uipc help create')", r.stderr().strip(), r::toString);
         r = cli.run("frobnicate");
         assertEquals(2, r.exitCode(), r::toString);
         r = cli.run("create", "bad name!");
@@ -328,20 +328,11 @@ class CliEndToEndTest {
             final Cli.Running r = cli.run("destroy", alias[0], "--force", "--dir", alias[1]);
             assertEquals(2, r.exitCode(), r::toString);
             assertEquals("uipc destroy: invalid group name '" + alias[0] + "': use 1 to 64 letters, digits, '.', '_' or '-',"
-                + " not starting with '.' (see 'uipc destroy --help')", r.stderr().lines().findFirst().orElseThrow(), r::toString);
+                + " not starting with '.' (see 'uipc help destroy')", r.stderr().lines().findFirst().orElseThrow(), r::toString);
             assertFalse(r.stderr().contains("\tat "), r::toString);
         }
         assertTrue(Files.isRegularFile(group.resolve("table")), "the group is still there");
         assertTrue(Files.isRegularFile(sibling), "the root and its other files are still there");
-    }
-
-    @Test
-    void everyCommandHasHelp() throws Exception {
-        for (final String command : List.of("create", "destroy", "launch", "ps", "send", "backends", "ls")) {
-            final Cli.Running r = cli.run(command, "--help");
-            assertEquals(0, r.exitCode(), r::toString);
-            assertTrue(r.stdout().startsWith("Usage: uipc " + command), r::toString);
-        }
     }
 
     @Test

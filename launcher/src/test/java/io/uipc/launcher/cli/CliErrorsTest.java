@@ -42,15 +42,15 @@ class CliErrorsTest {
         try (TempGroups groups = new TempGroups("usage")) {
             final String dir = groups.root().toString();
             assertOneLine(InProcessCli.run("ps", "bad" + ESC, "--dir", dir), 2, "uipc ps: invalid group name 'bad\\x1b[2J': use 1 to 64"
-                + " letters, digits, '.', '_' or '-', not starting with '.' (see 'uipc ps --help')");
-            assertOneLine(InProcessCli.run("ps", "g", "--colour" + ESC), 2, "uipc ps: Unknown option: '--colour\\x1b[2J' (see 'uipc ps --help')");
-            assertOneLine(InProcessCli.run("frobnicate\n"), 2, "uipc: Unmatched argument at index 0: 'frobnicate\\x0a' (see 'uipc --help')");
+                + " letters, digits, '.', '_' or '-', not starting with '.' (see 'uipc help ps')");
+            assertOneLine(InProcessCli.run("ps", "g", "--colour" + ESC), 2, "uipc ps: unknown option '--colour\\x1b[2J' (see 'uipc help ps')");
+            assertOneLine(InProcessCli.run("frobnicate\n"), 2, "uipc: unknown command 'frobnicate\\x0a' (see 'uipc help')");
             assertOneLine(InProcessCli.run("send", "g", "m", "64", "--dir", dir), 2,
-                "uipc send: vector 64 is out of range: user vectors are 0..63 (see 'uipc send --help')");
+                "uipc send: vector 64 is out of range: user vectors are 0..63 (see 'uipc help send')");
             assertOneLine(InProcessCli.run("launch", "spec\0.uipc", "--dir", dir), 2,
-                "uipc launch: Invalid value for positional parameter at index 0 (SPEC): invalid path 'spec\\x00.uipc': Nul character not allowed (see 'uipc launch --help')");
+                "uipc launch: invalid value for positional parameter at index 0 (SPEC): invalid path 'spec\\x00.uipc': Nul character not allowed (see 'uipc help launch')");
             assertOneLine(InProcessCli.run("ps", "g", "--dir", "/tmp/\0"), 2,
-                "uipc ps: Invalid value for option '--dir': invalid path '/tmp/\\x00': Nul character not allowed (see 'uipc ps --help')");
+                "uipc ps: invalid value for option '--dir': invalid path '/tmp/\\x00': Nul character not allowed (see 'uipc help ps')");
         }
     }
 
@@ -69,7 +69,7 @@ class CliErrorsTest {
                 "uipc launch: " + spec + ".missing: no such spec file");
             Files.writeString(spec, "[process a]\nmain = A\n");
             assertOneLine(InProcessCli.run("launch", spec.toString(), "--classpath", "a\0b", "--dir", dir), 2,
-                "uipc launch: invalid path 'a\\x00b': Nul character not allowed (see 'uipc launch --help')");
+                "uipc launch: invalid path 'a\\x00b': Nul character not allowed (see 'uipc help launch')");
         }
     }
 

@@ -37,16 +37,18 @@ final class InProcessCli {
      * @return its exit code and output
      */
     static synchronized Result run(final String... args) {
-        final CommandLine cmd = LauncherUipcCommand.commandLine();
         final StringWriter err = new StringWriter();
-        cmd.setErr(new PrintWriter(err, true));
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final PrintStream saved = System.out;
         final int code;
         try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
+            // Built once System.out is the capture: Picocli's help command writes to a writer made before setOut.
+            final CommandLine cmd = LauncherUipcCommand.commandLine();
+            cmd.setErr(new PrintWriter(err, true));
             cmd.setOut(new PrintWriter(capture, true));
             code = cmd.execute(args);
+            cmd.getOut().flush();
         } finally {
             System.setOut(saved);
         }

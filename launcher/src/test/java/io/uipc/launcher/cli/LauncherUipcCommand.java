@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code uipc} top command with only the launcher's own subcommands, as the cli module's
  * {@code UipcCommand} registers them, so the launcher's end-to-end tests run the real commands
- * and the real {@link ErrorExitHandler} without the cli module (which depends on this one).
+ * and the real {@link UipcCommandLine} conventions without the cli module (which depends on this one).
  */
 @Command(name = "uipc", mixinStandardHelpOptions = true,
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
@@ -35,6 +35,6 @@ public final class LauncherUipcCommand {
      * @return a fresh command line with the uipc error handling
      */
     public static CommandLine commandLine() {
-        return ErrorExitHandler.install(new CommandLine(new LauncherUipcCommand()));
+        return UipcCommandLine.of(new LauncherUipcCommand());
     }
 }

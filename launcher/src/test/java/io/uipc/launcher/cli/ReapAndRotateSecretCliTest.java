@@ -87,13 +87,4 @@ class ReapAndRotateSecretCliTest {
         assertEquals(1, missing.exitCode(), missing::toString);
         assertEquals(1, missing.stderr().lines().count(), missing::toString);
     }
-
-    @Test
-    void bothCommandsHaveHelp() throws Exception {
-        for (final String command : List.of("reap", "rotate-secret")) {
-            final Cli.Running r = cli.run(command, "--help");
-            assertEquals(0, r.exitCode(), r::toString);
-            assertTrue(r.stdout().startsWith("Usage: uipc " + command), r::toString);
-        }
-    }
 }

@@ -39,8 +39,9 @@ if [[ $scope == runtime ]]; then phase=package; else phase=test-compile; fi
 deps=target/classpath-$scope.txt
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# No sources or javadoc jars (publishing only): the Javadoc would double the build.
 # shellcheck disable=SC2086 # MAVEN_FLAGS is a list of options
-if ! (cd "$root" && "$mvn" -B -q -ntp -DskipTests ${MAVEN_FLAGS:-} -pl "$module" -am "$phase" \
+if ! (cd "$root" && "$mvn" -B -q -ntp -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip ${MAVEN_FLAGS:-} -pl "$module" -am "$phase" \
         dependency:build-classpath -DincludeScope="$scope" -Dmdep.outputFile="$deps") >"$log" 2>&1; then
     cat "$log" >&2
     echo "classpath.sh: building $module failed" >&2

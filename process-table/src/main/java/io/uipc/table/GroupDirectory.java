@@ -8,6 +8,7 @@ import io.uipc.core.internal.DirectoryStatus;
 import io.uipc.core.internal.FileAccess;
 import io.uipc.core.internal.FileCheck;
 import io.uipc.core.internal.SharedDirectory;
+import io.uipc.core.internal.TemporaryNames;
 import io.uipc.core.spi.InterruptBackend;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -66,7 +67,7 @@ final class GroupDirectory implements AutoCloseable {
             throw new UipcException("group '" + spec.name() + "' already exists at " + dir);
         }
         final Backends.Selection backend = Backends.select(spec.backend());
-        final Path tmp = dir.resolveSibling("." + spec.name() + ".creating-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        final Path tmp = dir.resolveSibling(TemporaryNames.creating(spec.name()));
         GroupRoot.check(dir.getParent(), spec.name());
         try (GroupRoot.Building building = GroupRoot.build(dir, tmp.getFileName().toString())) {
             final GroupPrincipal unixGroup = GroupFiles.principal(spec.unixGroup());

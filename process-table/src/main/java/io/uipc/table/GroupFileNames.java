@@ -10,7 +10,7 @@ package io.uipc.table;
  *     locks                        the lock file ({@link LockFileDescriptor})
  *     secret                       the group secret, one line of text (0600, or 0640 in Unix-group mode)
  *     inbox.&lt;member&gt;               a member's inbox (io.uipc.table.mailbox.InboxDescriptor), see {@link #inbox}
- *     .&lt;file&gt;.creating-&lt;pid&gt;-&lt;ns&gt;  a file being created (io.uipc.core.internal.SharedDirectory), renamed
+ *     .&lt;file&gt;.creating-&lt;pid&gt;-&lt;n&gt;-&lt;ns&gt;  a file being created (io.uipc.core.internal.TemporaryNames), renamed
  *                                  to its name once complete
  * </pre>
  *

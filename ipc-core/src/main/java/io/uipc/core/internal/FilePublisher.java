@@ -28,7 +28,6 @@ import java.util.function.Consumer;
 final class FilePublisher {
     private static final Set<OpenOption> CREATE_OPTIONS = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-    private static final long PID = ProcessHandle.current().pid();
 
     private FilePublisher() {
     }
@@ -38,7 +37,7 @@ final class FilePublisher {
         if (length < 1 || length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(dir.pathOf(name) + " of " + length + " bytes cannot be mapped: 1 to 2 GiB");
         }
-        final String temporary = "." + name + ".creating-" + PID + "-" + System.nanoTime();
+        final String temporary = TemporaryNames.creating(name);
         final PosixFileAttributes own = dir.ownAttributes();
         if (own.owner().equals(CurrentUser.principal()) && !own.permissions().contains(PosixFilePermission.GROUP_WRITE)
             && !own.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
@@ -56,10 +55,12 @@ final class FilePublisher {
                                          final FileAccess access, final Consumer<AtomicBuffer> fill, final boolean replace)
         throws IOException {
         final Path target = dir.element(name);
+        // created before the try: a temporary name that exists already is someone else's, never deleted here
+        final FileChannel created = fileChannel(work.directory.newByteChannel(tmp, CREATE_OPTIONS,
+            PosixFilePermissions.asFileAttribute(access.permissions())));
         try {
             final MappedByteBuffer mapped;
-            try (FileChannel channel = fileChannel(work.directory.newByteChannel(tmp, CREATE_OPTIONS,
-                PosixFilePermissions.asFileAttribute(access.permissions())))) {
+            try (FileChannel channel = created) {
                 SharedDirectory.stepHook.created(work.path.resolve(tmp));
                 applyAccess(work, tmp, access);
                 FileAllocation.allocate(channel, length);

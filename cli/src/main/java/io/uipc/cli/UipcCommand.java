@@ -4,6 +4,7 @@ import io.uipc.launcher.cli.BackendsCommand;
 import io.uipc.launcher.cli.CreateCommand;
 import io.uipc.launcher.cli.DestroyCommand;
 import io.uipc.launcher.cli.ErrorExitHandler;
+import io.uipc.launcher.cli.JvmFlagsCommand;
 import io.uipc.launcher.cli.LaunchCommand;
 import io.uipc.launcher.cli.LsCommand;
 import io.uipc.launcher.cli.PsCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
         + "send interrupts.", "'uipc help COMMAND' or 'uipc COMMAND --help' describes a command."},
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
         ReapCommand.class, RotateSecretCommand.class, LsCommand.class,
-        BackendsCommand.class, BenchCommand.class, DemoCommand.class},
+        BackendsCommand.class, JvmFlagsCommand.class, BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})
 public final class UipcCommand {

@@ -1,9 +1,8 @@
-package io.uipc.launcher.junit;
+package io.uipc.junit;
 
 import io.uipc.core.SendResult;
 import io.uipc.core.UipcException;
 import io.uipc.launcher.spec.ProcessSpec;
-import io.uipc.launcher.testapp.ScriptedMember;
 import io.uipc.table.MemberInfo;
 import io.uipc.table.MemberState;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class ProcessGroupExtensionTest {
 
     @Test
     void launchSendReadStateAndKill(final GroupHandle group) throws Exception {
-        group.launch(ProcessSpec.of("a", ScriptedMember.class).args("echo", "9"), ProcessSpec.of("b", ScriptedMember.class));
+        group.launch(ProcessSpec.of("a", EchoMember.class).args("9"), ProcessSpec.of("b", EchoMember.class));
         assertTrue(SendResult.isPosted(group.send("a", 9)));
         group.awaitOutput("a", "got vector 9");
 
@@ -108,7 +107,7 @@ class ProcessGroupExtensionTest {
 
     /** Tests that fail on purpose, run only through the JUnit Platform launcher above. */
     @ProcessGroupTest
-    @EnabledIf("io.uipc.launcher.junit.ProcessGroupExtensionTest#innerRun")
+    @EnabledIf("io.uipc.junit.ProcessGroupExtensionTest#innerRun")
     static class Inner {
         static final List<Path> DIRS = new CopyOnWriteArrayList<>();
         static final List<Long> PIDS = new CopyOnWriteArrayList<>();
@@ -120,7 +119,7 @@ class ProcessGroupExtensionTest {
 
         @Test
         void fails(final GroupHandle group) {
-            group.launch(ProcessSpec.of("victim", ScriptedMember.class).count(2));
+            group.launch(ProcessSpec.of("victim", EchoMember.class).count(2));
             record(group);
             fail("intentional failure");
         }
@@ -128,7 +127,7 @@ class ProcessGroupExtensionTest {
         @Test
         @Timeout(5)
         void timesOut(final GroupHandle group) throws InterruptedException {
-            group.launch(ProcessSpec.of("sleeper", ScriptedMember.class));
+            group.launch(ProcessSpec.of("sleeper", EchoMember.class));
             record(group);
             new CountDownLatch(1).await();
         }

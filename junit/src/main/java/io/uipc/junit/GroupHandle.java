@@ -1,4 +1,4 @@
-package io.uipc.launcher.junit;
+package io.uipc.junit;
 
 import io.uipc.core.SendResult;
 import io.uipc.launcher.GroupLauncher;
@@ -23,17 +23,31 @@ import java.util.Optional;
 
 /**
  * A test's process group (see {@link ProcessGroupTest}): launch members, send to them by
- * name, read their table entries, kill one, wait for their output. Closed by the extension
- * after the test: members stopped, group files removed.
+ * name, read their table entries, kill one, wait for their output. The group is named after
+ * the test ({@link #name()}). Closed by the extension after the test (or the class, for a
+ * group per class): members stopped, group files removed.
  */
 public final class GroupHandle implements AutoCloseable {
     /** How long the await methods wait by default. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private final String testId;
+    private final String name;
     private GroupLauncher launcher;
 
-    GroupHandle(final String testId) {
+    GroupHandle(final String testId, final String name) {
         this.testId = testId;
+        this.name = name;
+    }
+
+    /**
+     * Gives the name of this test's group, known before the launch: the test class and method
+     * ({@code <TestClass>-<method>}, or {@code <TestClass>} for a group per class) and a random
+     * suffix, for example {@code LogWriterTest-acksCommits-k3v9qz}.
+     *
+     * @return the group's name
+     */
+    public String name() {
+        return name;
     }
 
     /**
@@ -48,7 +62,8 @@ public final class GroupHandle implements AutoCloseable {
     }
 
     /**
-     * Launches a spec into a new temporary group and returns once every member is ready.
+     * Launches a spec into a new temporary group named {@link #name()} (whatever name the spec
+     * gives) and returns once every member is ready.
      *
      * @param spec the spec
      * @return this handle
@@ -58,7 +73,7 @@ public final class GroupHandle implements AutoCloseable {
         if (launcher != null) {
             throw new IllegalStateException("this test's group is already launched");
         }
-        launcher = GroupLauncher.start(spec, LaunchOptions.defaults());
+        launcher = GroupLauncher.start(named(spec, name), LaunchOptions.defaults());
         launcher.superviseInBackground();
         return this;
     }
@@ -184,7 +199,12 @@ public final class GroupHandle implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "GroupHandle[" + testId + (launcher == null ? ", not launched" : ", " + launcher.group().name()) + "]";
+        return "GroupHandle[" + testId + ", " + name + (launcher == null ? ", not launched" : "") + "]";
+    }
+
+    private static LaunchSpec named(final LaunchSpec spec, final String groupName) {
+        return new LaunchSpec(spec.source(), Optional.of(groupName), spec.gracePeriod(), spec.readyTimeout(), spec.onFailure(),
+            spec.classPath(), spec.entries(), spec.receivers(), spec.uitt(), spec.processes());
     }
 
     /**

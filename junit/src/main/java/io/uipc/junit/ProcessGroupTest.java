@@ -1,4 +1,4 @@
-package io.uipc.launcher.junit;
+package io.uipc.junit;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,9 +12,11 @@ import java.lang.annotation.Target;
 /**
  * Gives a test a process group of real JVMs: declare a {@link GroupHandle} parameter. With
  * {@link #spec()} the group is launched from that spec before the test; otherwise the test
- * launches it with {@link GroupHandle#launch}. Either way every member is stopped (shutdown
- * vector, grace period, SIGKILL) and the group's files removed after the test, whether it
- * passed, failed or timed out; a JVM shutdown hook does the same if the test JVM exits first.
+ * launches it with {@link GroupHandle#launch}. The group is named after the test
+ * ({@link GroupHandle#name()}). Every member is stopped (shutdown vector, grace period, SIGKILL)
+ * and the group's files removed after the test ({@link GroupScope#METHOD}, the default) or after
+ * the class ({@link GroupScope#CLASS}), whether the tests passed, failed or timed out; a JVM
+ * shutdown hook does the same if the test JVM exits first. Works on JUnit 5.10 and later.
  *
  * <pre>{@code
  * @ProcessGroupTest
@@ -35,10 +37,19 @@ import java.lang.annotation.Target;
 @ExtendWith(ProcessGroupExtension.class)
 public @interface ProcessGroupTest {
     /**
-     * Names a spec to launch before each test.
+     * Names a spec to launch before each test (or once, before the class's first use of the group,
+     * for {@link GroupScope#CLASS}).
      *
-     * @return a spec to launch before each test: a class path resource ("/x/y.uipc") or a file
-     *     path; empty to launch from the test
+     * @return a spec to launch: a class path resource ("/x/y.uipc") or a file path; empty to
+     *     launch from the test
      */
     String spec() default "";
+
+    /**
+     * Chooses how long a group lives; read from the test class's annotation.
+     *
+     * @return {@link GroupScope#METHOD} for a group per test method (the default),
+     *     {@link GroupScope#CLASS} for one group shared by the class's tests
+     */
+    GroupScope scope() default GroupScope.METHOD;
 }

@@ -1,4 +1,4 @@
-package io.uipc.launcher.junit;
+package io.uipc.junit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,8 +10,11 @@ import java.util.Optional;
 
 /**
  * The extension behind {@link ProcessGroupTest}: resolves {@link GroupHandle} parameters, one
- * handle per test method, kept in the method's {@link ExtensionContext.Store} so JUnit closes
- * it (stopping the group) when the test ends, however it ends.
+ * handle per test method, or per test class with {@link GroupScope#CLASS} (then also in
+ * {@code @BeforeAll} methods). The handle is kept in that method's or class's
+ * {@link ExtensionContext.Store} inside a {@link ExtensionContext.Store.CloseableResource}, which
+ * JUnit 5.10 and later all close when the method or class ends, however it ends: that stops the
+ * group.
  */
 public final class ProcessGroupExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ProcessGroupExtension.class);
@@ -22,17 +25,21 @@ public final class ProcessGroupExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(final ParameterContext parameter, final ExtensionContext context) {
-        return parameter.getParameter().getType() == GroupHandle.class && context.getTestMethod().isPresent();
+        return parameter.getParameter().getType() == GroupHandle.class
+            && (context.getTestMethod().isPresent() || scopeOf(context) == GroupScope.CLASS);
     }
 
     @Override
     public Object resolveParameter(final ParameterContext parameter, final ExtensionContext context) {
-        final ExtensionContext.Store store = context.getStore(NAMESPACE);
-        return store.getOrComputeIfAbsent(GroupHandle.class, k -> open(context), GroupHandle.class);
+        final boolean perClass = scopeOf(context) == GroupScope.CLASS;
+        final ExtensionContext owner = perClass && context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+        final ExtensionContext.Store store = owner.getStore(NAMESPACE);
+        return store.getOrComputeIfAbsent(GroupCleanup.class, k -> open(owner, perClass), GroupCleanup.class).handle();
     }
 
-    private static GroupHandle open(final ExtensionContext context) {
-        final GroupHandle handle = new GroupHandle(context.getUniqueId());
+    private static GroupCleanup open(final ExtensionContext context, final boolean perClass) {
+        final Optional<String> method = perClass ? Optional.empty() : context.getTestMethod().map(m -> m.getName());
+        final GroupHandle handle = new GroupHandle(context.getUniqueId(), GroupNames.of(context.getRequiredTestClass(), method));
         final Optional<String> spec = specOf(context);
         if (spec.isPresent()) {
             try {
@@ -42,7 +49,12 @@ public final class ProcessGroupExtension implements ParameterResolver {
                 throw new ParameterResolutionException("cannot launch " + spec.get() + ": " + e.getMessage(), e);
             }
         }
-        return handle;
+        return new GroupCleanup(handle);
+    }
+
+    private static GroupScope scopeOf(final ExtensionContext context) {
+        return context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, ProcessGroupTest.class))
+            .map(ProcessGroupTest::scope).orElse(GroupScope.METHOD);
     }
 
     private static Optional<String> specOf(final ExtensionContext context) {

@@ -200,6 +200,17 @@ public final class Cli implements AutoCloseable {
         }
 
         /**
+         * Waits for a line of stderr.
+         *
+         * @param fragment text
+         * @return the first stderr line containing it, within 30 s
+         * @throws InterruptedException if interrupted
+         */
+        public String awaitErrLine(final String fragment) throws InterruptedException {
+            return err.await(line -> line.contains(fragment), 1, Duration.ofSeconds(30));
+        }
+
+        /**
          * Waits for a member's line, as the launcher prints it.
          *
          * @param member   a member name

@@ -31,9 +31,9 @@ public final class StopCommand implements Callable<Integer> {
     private static final Duration AFTER_KILL = Duration.ofSeconds(10);
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;
-    @Option(names = "--timeout", paramLabel = "T", converter = DurationOption.class,
+    @Option(names = "--timeout", paramLabel = "T", converter = DurationOption.class, defaultValue = "10s",
         description = "How long the launcher gets to stop the group before SIGKILL (default: ${DEFAULT-VALUE}).")
-    Duration timeout = Duration.ofSeconds(10);
+    Duration timeout;
     @Mixin
     GroupDir dir;
 

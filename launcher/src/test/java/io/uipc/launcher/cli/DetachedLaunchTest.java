@@ -115,6 +115,27 @@ class DetachedLaunchTest {
     }
 
     @Test
+    void aLauncherThatDoesNotStopInTimeIsKilledAndItsMembersEnd() throws Exception {
+        final Cli.Running launch = cli.run("launch", LaunchErgonomicsTest.spec(temp, "stubborn.uipc").toString(), "--detach");
+        assertEquals(0, launch.exitCode(), launch::toString);
+        final Matcher m = UP.matcher(launch.stdout());
+        assertTrue(m.find(), launch::toString);
+        final ProcessHandle launcher = ProcessHandle.of(Long.parseLong(m.group(2))).orElseThrow();
+        leftovers.add(launcher);
+        final List<ProcessHandle> members = launcher.children().toList();
+        assertEquals(1, members.size(), members::toString);
+        final Cli.Running r = cli.run("stop", "stubborn", "--timeout", "1s");
+        assertEquals(1, r.exitCode(), r::toString);
+        assertEquals(List.of("uipc stop: group stubborn did not stop within 1000 ms: sending SIGKILL to launcher pid " + launcher.pid(),
+            "uipc stop: group stubborn: launcher pid " + launcher.pid() + " killed after 1000 ms; its members have ended (see its log "
+                + m.group(3) + ")"), r.stderr().lines().toList());
+        assertFalse(launcher.isAlive());
+        assertTrue(members.stream().noneMatch(ProcessHandle::isAlive), members::toString);
+        assertFalse(Files.exists(cli.root().resolve(".stubborn.launcher")));
+        assertEquals(0, cli.run("destroy", "stubborn", "--force").exitCode());
+    }
+
+    @Test
     void stopOfAGroupWithoutALauncherFails() throws Exception {
         assertEquals(0, cli.run("create", "plain").exitCode());
         final Cli.Running r = cli.run("stop", "plain");

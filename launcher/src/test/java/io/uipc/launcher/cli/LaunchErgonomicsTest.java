@@ -51,7 +51,7 @@ class LaunchErgonomicsTest {
         final Path spec = spec(temp, "touch.uipc");
         final Path work = Files.createDirectory(temp.resolve("work"));
         final Cli.Running launch = cli.start("launch", spec.toString(), "--workdir", work.toString());
-        launch.awaitMemberLine("m", "ready: m");
+        launch.awaitLine("m registered: pid ");
         assertTrue(Files.exists(work.resolve("made-here")), launch::toString);
         assertFalse(Files.exists(spec.resolveSibling("made-here")), "not in the spec's directory");
         launch.signal("TERM");
@@ -62,7 +62,7 @@ class LaunchErgonomicsTest {
     void withoutWorkdirMembersRunInTheSpecFilesDirectory() throws Exception {
         final Path spec = spec(temp, "touch.uipc");
         final Cli.Running launch = cli.start("launch", spec.toString());
-        launch.awaitMemberLine("m", "ready: m");
+        launch.awaitLine("m registered: pid ");
         assertTrue(Files.exists(spec.resolveSibling("made-here")), launch::toString);
         launch.signal("TERM");
         assertEquals(0, launch.awaitExit(EXIT), launch::toString);

@@ -64,7 +64,8 @@ public final class GroupLauncher implements AutoCloseable {
         this.spec = spec;
         this.options = options;
         this.classPath = ChildClassPath.of(spec, options);
-        this.console = new LaunchConsole(options.out(), spec.memberNames());
+        // Progress of a wait goes to stderr when the output is the standard one (uipc launch), else with the output.
+        this.console = new LaunchConsole(options.out(), options.out() == System.out ? System.err : options.out(), spec.memberNames());
         this.members = new MemberRoster(spec);
     }
 

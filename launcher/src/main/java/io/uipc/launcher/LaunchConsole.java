@@ -14,21 +14,37 @@ import java.util.List;
  * fg-2  + ...goes on in pieces, each marked with '+'
  * </pre>
  *
- * Member output pumps, the supervisor and the shutdown hook print at once; each line is
+ * Progress while the launch waits ({@code still waiting for fg-1 (5 s)}) goes to a second
+ * stream, stderr for {@code uipc launch}, in the same layout.
+ *
+ * <p>Member output pumps, the supervisor and the shutdown hook print at once; each line is
  * written and flushed under the stream's lock, so lines never interleave.
  */
 final class LaunchConsole {
     private static final String LAUNCHER_LABEL = "uipc";
     private final PrintStream out;
+    private final PrintStream progress;
     private final String lineFormat;
     private final String continuedFormat;
 
     /**
+     * A console whose progress lines go to the same stream as the rest.
+     *
      * @param out         the stream
      * @param memberNames every label but the launcher's, to size the label column
      */
     LaunchConsole(final PrintStream out, final List<String> memberNames) {
+        this(out, out, memberNames);
+    }
+
+    /**
+     * @param out         the stream
+     * @param progress    the stream of progress lines while the launch waits
+     * @param memberNames every label but the launcher's, to size the label column
+     */
+    LaunchConsole(final PrintStream out, final PrintStream progress, final List<String> memberNames) {
         this.out = out;
+        this.progress = progress;
         final int width = memberNames.stream().mapToInt(String::length).max().orElse(LAUNCHER_LABEL.length());
         this.lineFormat = "%-" + Math.max(LAUNCHER_LABEL.length(), width) + "s | %s%n";
         this.continuedFormat = "%-" + Math.max(LAUNCHER_LABEL.length(), width) + "s + %s%n";
@@ -37,6 +53,14 @@ final class LaunchConsole {
     /** @param message a progress line of the launcher */
     void info(final String message) {
         print(lineFormat, LAUNCHER_LABEL, message);
+    }
+
+    /** @param message a line telling what the launch still waits for */
+    void progress(final String message) {
+        synchronized (progress) {
+            progress.printf(lineFormat, LAUNCHER_LABEL, message);
+            progress.flush();
+        }
     }
 
     /**

@@ -63,7 +63,11 @@ final class LaunchGroup {
         return new LaunchGroup(group, true, rootCreated, options, console);
     }
 
-    private static String temporaryName(final String source) {
+    /**
+     * @param source the spec's file name
+     * @return a fresh name for a temporary group: the file's stem, this process's pid and a nonce
+     */
+    static String temporaryName(final String source) {
         final String file = source.substring(source.lastIndexOf('/') + 1);
         final String stem = file.replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
         final String base = stem.isEmpty() ? "launch" : stem.substring(0, Math.min(stem.length(), MAX_STEM));

@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * Decides when a started member JVM is ready, per its spec's {@link Readiness}, by polling the
  * group's process table: {@code registered} waits for the name, ACTIVE for the spawned pid, and
  * the shutdown vector published; {@code joined} for the name only; {@code started} does not
- * wait. Waits end at the spec's {@code ready-timeout}, when the JVM exits first, or on a stop
+ * wait. While members are not ready, a line {@code still waiting for NAME (n s)} goes to the
+ * console's progress stream ({@link WaitProgress} says when). Waits end at the spec's {@code ready-timeout}, when the JVM exits first, or on a stop
  * request; the reason is reported in words for the user, quoting the member's last output line or
  * exception ({@link FailureOutput}).
  */
@@ -54,7 +55,9 @@ final class ReadinessProbe {
      * @return empty when all are ready, else why not (a member exited, timed out, or a stop was requested)
      */
     Optional<String> awaitReady(final Collection<MemberProcess> started) {
-        final long deadline = System.nanoTime() + readyTimeout.toNanos();
+        final long t0 = System.nanoTime();
+        final long deadline = t0 + readyTimeout.toNanos();
+        final WaitProgress progress = new WaitProgress();
         final Set<MemberProcess> waiting = new LinkedHashSet<>();
         for (final MemberProcess m : started) {
             if (m.spec().readiness() != Readiness.STARTED) {
@@ -81,7 +84,12 @@ final class ReadinessProbe {
                         + ExitCodes.describe(code) + " before it registered in the group" + FailureOutput.describe(m.output()));
                 }
             }
-            if (!waiting.isEmpty() && System.nanoTime() - deadline > 0) {
+            final long now = System.nanoTime();
+            final long seconds = waiting.isEmpty() ? -1 : progress.due(now - t0);
+            if (seconds >= 0) {
+                console.progress("still waiting for " + MemberRoster.names(waiting) + " (" + seconds + " s)");
+            }
+            if (!waiting.isEmpty() && now - deadline > 0) {
                 return Optional.of(MemberRoster.names(waiting) + " did not register in the group within " + readyTimeout.toMillis()
                     + " ms (ready-timeout); 'ready = registered' waits for its name and the shutdown vector 0, as"
                     + " LaunchedMember.join() publishes them; use 'ready = joined' for members that do not accept vector 0");

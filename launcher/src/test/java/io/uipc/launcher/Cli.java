@@ -64,7 +64,7 @@ public final class Cli implements AutoCloseable {
      */
     public Running start(final String... args) {
         final List<String> full = new ArrayList<>(List.of(args));
-        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls").contains(args[0]) && !full.contains("--dir")) {
+        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls", "stop").contains(args[0]) && !full.contains("--dir")) {
             full.add("--dir");
             full.add(root().toString());
         }
@@ -197,6 +197,17 @@ public final class Cli implements AutoCloseable {
          */
         public String awaitLine(final String fragment, final int n) throws InterruptedException {
             return out.await(line -> line.contains(fragment), n, Duration.ofSeconds(30));
+        }
+
+        /**
+         * Waits for a line of stderr.
+         *
+         * @param fragment text
+         * @return the first stderr line containing it, within 30 s
+         * @throws InterruptedException if interrupted
+         */
+        public String awaitErrLine(final String fragment) throws InterruptedException {
+            return err.await(line -> line.contains(fragment), 1, Duration.ofSeconds(30));
         }
 
         /**

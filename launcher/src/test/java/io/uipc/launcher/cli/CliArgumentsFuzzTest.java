@@ -33,10 +33,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class CliArgumentsFuzzTest {
     private static final int RUNS = Integer.getInteger("uipc.fuzz.cli", 150);
-    private static final Set<String> TAKE_DIR = Set.of("create", "destroy", "launch", "ps", "send");
+    private static final Set<String> TAKE_DIR = Set.of("create", "destroy", "launch", "ps", "send", "stop");
     /** The commands on groups; {@code backends} probes every backend (tens of ms), so it comes up in one line of 20. */
     private static final String[] COMMANDS = {"create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls", "help",
-        "generate-completion"};
+        "generate-completion", "stop"};
     /** A usage error: one line naming the command, ending with where its help is (issue 13). */
     private static final Pattern USAGE_LINE = Pattern.compile("uipc( [a-z-]+)?: .+ \\(see 'uipc help( [a-z-]+)?'\\)");
     private static final String[] GROUPS = {"fzg1", "fzg2", "..", ".", ".hidden", "a/b", "x".repeat(65), "fz\u001b[2J", "", "-x", "fz\0g",
@@ -108,6 +108,11 @@ class CliArgumentsFuzzTest {
                 {"reap", "unknown option '--force'", "reap", "g", "--force", "--dir", dir},
                 {"rotate-secret", "unexpected argument 'h'", "rotate-secret", "g", "h", "--dir", dir},
                 {"rotate-secret", "missing required parameter for option '--dir' (DIR)", "rotate-secret", "g", "--dir"},
+                {"launch", "--dry-run and --detach exclude each other", "launch", spec, "--dry-run", "--detach", "--dir", dir},
+                {"launch", "--log is the log of a detached launch: add --detach", "launch", spec, "--log", "x.log", "--dir", dir},
+                {"stop", "missing required parameter: 'GROUP'", "stop", "--dir", dir},
+                {"stop", "invalid value for option '--timeout': 'soon' is not a duration", "stop", "g", "--timeout", "soon", "--dir", dir},
+                {"stop", "invalid group name '.x'", "stop", ".x", "--dir", dir},
                 {"ls", "unexpected argument 'g'", "ls", "g", "--dir", dir},
                 {"ls", "invalid value for option '--json'", "ls", "--json=yes", "--dir", dir},
                 {"backends", "unexpected argument 'all'", "backends", "all"},

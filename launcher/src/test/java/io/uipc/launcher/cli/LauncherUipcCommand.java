@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "uipc", mixinStandardHelpOptions = true,
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
         ReapCommand.class, RotateSecretCommand.class, LsCommand.class,
-        BackendsCommand.class, JvmFlagsCommand.class})
+        BackendsCommand.class, JvmFlagsCommand.class, StopCommand.class})
 public final class LauncherUipcCommand {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;

@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
  *   exit-before-join CODE   print "failing at start" and exit with CODE before joining
  *   throw-before-join MSG   throw an IllegalStateException(MSG) caused by an IOException before joining
  *   never-join              never join (blocks until killed)
+ *   touch PATH              create the file PATH (relative to the working directory)
+ *   await-file PATH         wait until the file PATH exists (relative to the working directory)
  *   echo V                  accept V; print "got vector V" when it arrives
  *   crash-on V CODE         accept V; when it arrives print "crashing" and halt with CODE
  *   ignore-shutdown         after the shutdown vector, block instead of exiting
@@ -59,6 +61,12 @@ public final class ScriptedMember {
             } else if (args[i].equals("never-join")) {
                 System.out.println("not joining");
                 new CountDownLatch(1).await();
+            } else if (args[i].equals("touch")) {
+                java.nio.file.Files.createFile(java.nio.file.Path.of(args[i + 1]));
+            } else if (args[i].equals("await-file")) {
+                while (!java.nio.file.Files.exists(java.nio.file.Path.of(args[i + 1]))) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                }
             } else if (args[i].equals("ignore-shutdown")) {
                 ignoreShutdown = true;
             }

@@ -7,15 +7,17 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A member's MXBean in this JVM: its attributes are the member's live counters, it goes when the
- * member leaves, a name already taken or the {@code uipc.jmx=false} opt-out never fails the join,
- * and names with characters ObjectName reserves are quoted.
+ * A member's MXBean in this JVM: registered soon after the join, its attributes are the member's
+ * live counters, it goes when the member leaves, a name already taken or the {@code uipc.jmx=false}
+ * opt-out never fails the join, and names with characters ObjectName reserves are quoted.
  */
 class MemberJmxTest extends OneGroupTest {
     private static final int SENDS = 7;
@@ -35,6 +37,7 @@ class MemberJmxTest extends OneGroupTest {
                 assertTrue(self.send(target) >= 0);
             }
             assertEquals(1L << 3, self.receiver().poll());
+            awaitRegistered(name, true);
             assertEquals((long) SENDS, server.getAttribute(name, "Sent"));
             assertEquals(1L, server.getAttribute(name, "Received"));
             assertEquals((long) SENDS - 1, server.getAttribute(name, "Coalesced"));
@@ -44,25 +47,47 @@ class MemberJmxTest extends OneGroupTest {
             assertEquals(ProcessHandle.current().pid(), server.getAttribute(name, "Pid"));
             assertEquals(false, server.getAttribute(name, "Lost"));
         }
-        assertFalse(server.isRegistered(name));
+        awaitRegistered(name, false);
     }
 
     @Test
     void aTakenNameOrTheOptOutLeavesTheJoinWorking() throws JMException {
         final ObjectName name = MemberJmx.name(group.name(), "clash");
-        server.registerMBean(new StandardMBean(new Marker() { }, Marker.class), name);
+        server.registerMBean(new StandardMBean(new Other(), Marker.class), name);
         try (Member clash = group.join(JoinOptions.named("clash").secret(secret))) {
-            assertFalse(server.getMBeanInfo(name).getClassName().contains("MemberMetrics"));
             assertEquals(clash.handle(), group.lookup("clash"));
+            witnessJoins("witness");
+            assertEquals(Other.class.getName(), server.getMBeanInfo(name).getClassName(), "the other MBean kept its name");
         } finally {
             server.unregisterMBean(name);
         }
         System.setProperty(MemberJmx.ENABLED_PROPERTY, "false");
         try (Member off = joinOnOwnThread(JoinOptions.named("off").secret(secret))) {
-            assertFalse(server.isRegistered(MemberJmx.name(group.name(), "off")));
             assertEquals(off.handle(), group.lookup("off"));
+            System.clearProperty(MemberJmx.ENABLED_PROPERTY);
+            witnessJoins("witness-2");
+            assertFalse(server.isRegistered(MemberJmx.name(group.name(), "off")));
         } finally {
             System.clearProperty(MemberJmx.ENABLED_PROPERTY);
+        }
+    }
+
+    /**
+     * Joins and leaves a member once its MXBean is registered: registrations run in order on one
+     * thread, so every earlier join's registration has been tried by then.
+     */
+    private void witnessJoins(final String witness) throws JMException {
+        try (Member w = joinOnOwnThread(JoinOptions.named(witness).secret(secret))) {
+            awaitRegistered(MemberJmx.name(group.name(), w.name()), true);
+        }
+    }
+
+    /** Polls until the name is (or is no longer) registered: registration runs on its own thread. */
+    private void awaitRegistered(final ObjectName name, final boolean registered) {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.isRegistered(name) != registered) {
+            assertTrue(System.nanoTime() - deadline < 0, name + " never " + (registered ? "registered" : "unregistered"));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
@@ -76,5 +101,9 @@ class MemberJmxTest extends OneGroupTest {
 
     /** A management interface for the MBean that takes a member's name first. */
     public interface Marker {
+    }
+
+    /** The MBean that takes a member's name first. */
+    private static final class Other implements Marker {
     }
 }

@@ -11,8 +11,11 @@ import io.uipc.table.mailbox.Outbox;
 import io.uipc.testing.CommandLoop;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A member for the metrics tests. Its commands, sent by {@link io.uipc.testing.JvmProcess}:
@@ -23,7 +26,7 @@ import java.lang.management.ManagementFactory;
  *   inbox V             open an inbox with doorbell V
  *   mail NAME K         offer K 8-byte messages to NAME's inbox; replies the offers accepted
  *   jmx ATTRIBUTE       read an attribute of this member's MXBean in this JVM's platform MBeanServer
- *   leave               leave; replies whether the MXBean is still registered
+ *   leave               leave; replies true once the MXBean is unregistered (false after 30 s)
  * </pre>
  */
 public final class CountingMember {
@@ -45,11 +48,11 @@ public final class CountingMember {
                 return "";
             })
             .on("mail", a -> m.mail(a[0], Integer.parseInt(a[1])))
-            .on("jmx", a -> String.valueOf(ManagementFactory.getPlatformMBeanServer().getAttribute(m.objectName(), a[0])))
+            .on("jmx", a -> String.valueOf(ManagementFactory.getPlatformMBeanServer().getAttribute(m.awaitMxBean(true), a[0])))
             .on("leave", a -> {
-                final ObjectName name = m.objectName();
+                final ObjectName name = m.awaitMxBean(true);
                 m.member.close();
-                return Boolean.toString(ManagementFactory.getPlatformMBeanServer().isRegistered(name));
+                return Boolean.toString(name.equals(m.awaitMxBean(false)));
             })
             .run();
     }
@@ -84,7 +87,21 @@ public final class CountingMember {
         return Integer.toString(accepted);
     }
 
-    private ObjectName objectName() throws javax.management.MalformedObjectNameException {
-        return new ObjectName("io.uipc:type=Member,group=" + group.name() + ",name=" + member.name());
+    /**
+     * Polls (30 s at most) until this member's MXBean is registered, or no longer is: the member
+     * registers and unregisters it on a thread of its own.
+     *
+     * @return its name if that happened, else {@code null}
+     */
+    private ObjectName awaitMxBean(final boolean registered) throws MalformedObjectNameException {
+        final ObjectName name = new ObjectName("io.uipc:type=Member,group=" + group.name() + ",name=" + member.name());
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ManagementFactory.getPlatformMBeanServer().isRegistered(name) != registered) {
+            if (System.nanoTime() - deadline > 0) {
+                return null;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return name;
     }
 }

@@ -7,6 +7,7 @@ import io.uipc.launcher.cli.ErrorExitHandler;
 import io.uipc.launcher.cli.JvmFlagsCommand;
 import io.uipc.launcher.cli.LaunchCommand;
 import io.uipc.launcher.cli.LsCommand;
+import io.uipc.launcher.cli.MetricsCommand;
 import io.uipc.launcher.cli.PsCommand;
 import io.uipc.launcher.cli.ReapCommand;
 import io.uipc.launcher.cli.RotateSecretCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
     description = {"User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, "
         + "send interrupts.", "'uipc help COMMAND' or 'uipc COMMAND --help' describes a command."},
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, StopCommand.class,
+        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, StopCommand.class, MetricsCommand.class,
         BackendsCommand.class, JvmFlagsCommand.class, BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})

@@ -5,11 +5,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A thread that owns a {@link Receiver}: it awaits and runs handlers as
  * {@link Receiver#dispatch(long)} does (after each handler, the highest vector pending at that
- * moment), until closed or until its receiver is closed. Handler exceptions are reported to
- * stderr and do not stop the thread. Start one with {@link Receiver#startDispatcher}, which
+ * moment), until closed or until its receiver is closed. Handler exceptions are logged (level
+ * ERROR, through {@link System.Logger}) and do not stop the thread. Start one with {@link Receiver#startDispatcher}, which
  * hands the receiver over to the dispatcher's thread.
  */
 public final class Dispatcher implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     private final Receiver receiver;
     private final Thread thread;
     private volatile boolean running = true;
@@ -47,7 +48,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (final ReceiverClosedException e) {
             throw e;
         } catch (final RuntimeException e) {
-            System.err.println("uipc: handler failed on " + thread.getName() + ": " + e);
+            LOG.log(System.Logger.Level.ERROR, "uipc: handler failed on " + thread.getName() + ": " + e);
         }
     }
 

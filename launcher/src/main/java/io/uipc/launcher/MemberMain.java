@@ -31,6 +31,7 @@ public final class MemberMain {
     /** The exit code of a member that halts because its launcher is gone, if it does not lead its own process group. */
     static final int LAUNCHER_GONE_EXIT = 70;
     private static final int USAGE_EXIT = 2;
+    private static final System.Logger LOG = System.getLogger(MemberMain.class.getName());
 
     private MemberMain() {
     }
@@ -77,8 +78,7 @@ public final class MemberMain {
 
     private static void launcherGone() {
         final String name = System.getenv().getOrDefault(GroupEnvironment.MEMBER_NAME, "member");
-        System.err.println(name + ": its launcher has gone without stopping it; ending it and its process group");
-        System.err.flush();
+        LOG.log(System.Logger.Level.WARNING, name + ": its launcher has gone without stopping it; ending it and its process group");
         if (UnixProcessGroup.leadsOwnGroup()) {
             UnixProcessGroup.killOwnGroup();
         }

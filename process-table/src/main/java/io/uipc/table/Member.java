@@ -120,6 +120,16 @@ public final class Member implements AutoCloseable {
         return counted(group.domain().send(uittHandle));
     }
 
+    /**
+     * Counts the sends this member posted (successful sends, coalesced ones included), read live
+     * from the sending thread's counter: what the entry shows after the next heartbeat.
+     *
+     * @return sends posted so far
+     */
+    public long sentCount() {
+        return (long) SENT.getOpaque(this);
+    }
+
     private int counted(final int result) {
         if (result >= 0) {
             SENT.setOpaque(this, (long) SENT.getOpaque(this) + 1);

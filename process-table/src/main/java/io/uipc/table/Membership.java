@@ -33,6 +33,8 @@ final class Membership {
     private final EntryReclaimer reclaimer;
     private final TableSecret secret;
     private final List<Member> members = new CopyOnWriteArrayList<>();
+    /** This process's members' MXBeans, registered on join, unregistered on leave or loss. */
+    private final MemberJmx jmx;
 
     Membership(final GroupDirectory files) {
         this.files = files;
@@ -41,6 +43,7 @@ final class Membership {
         this.locks = files.locks();
         this.reclaimer = new EntryReclaimer(files);
         this.secret = new TableSecret(table.buffer());
+        this.jmx = new MemberJmx();
     }
 
     /**
@@ -87,6 +90,7 @@ final class Membership {
             reclaimer.postDeathNotices();
         }
         members.add(member);
+        jmx.expose(member);
         return member;
     }
 
@@ -210,6 +214,7 @@ final class Membership {
     @SuppressWarnings("try") // the resource is the mutation lock, held for the block
     void leave(final Member member) {
         members.remove(member);
+        jmx.withdraw(member);
         try (GroupLocks.Held ignored = locks.mutation()) {
             final long control = table.control(member.slot());
             if (MemberEntryDescriptor.generation(control) == member.generation() && MemberEntryDescriptor.state(control) == ACTIVE) {
@@ -249,6 +254,7 @@ final class Membership {
      */
     void forget(final Member member) {
         members.remove(member);
+        jmx.withdraw(member);
     }
 
     /**

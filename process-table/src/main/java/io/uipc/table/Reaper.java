@@ -61,6 +61,7 @@ final class Reaper implements AutoCloseable {
         }
     };
     private static final int HALT_STATUS = 70;
+    private static final System.Logger LOG = System.getLogger(Reaper.class.getName());
     private static final Runnable PARK_MEMBER_TICK = () -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(MEMBER_TICK_MILLIS));
     private static final Runnable PARK_REAPER_TICK = () -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(REAPER_TICK_MILLIS));
 
@@ -127,7 +128,7 @@ final class Reaper implements AutoCloseable {
         try {
             step.run();
         } catch (final RuntimeException e) {
-            System.err.println("uipc: monitor of group " + files.name() + ": " + e);
+            LOG.log(System.Logger.Level.WARNING, "uipc: monitor of group " + files.name() + ": " + e);
         } catch (final InternalError e) {
             groupLost(faultReason(e));
         }
@@ -378,8 +379,7 @@ final class Reaper implements AutoCloseable {
     }
 
     private static void halt(final MemberReclaimedException e) {
-        System.err.println("uipc: FATAL: " + e.getMessage() + "; halting");
-        System.err.flush();
+        LOG.log(System.Logger.Level.ERROR, "uipc: FATAL: " + e.getMessage() + "; halting");
         Runtime.getRuntime().halt(HALT_STATUS);
     }
 

@@ -1,0 +1,69 @@
+package io.uipc.launcher.metrics;
+
+import io.uipc.core.UipcException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The text format's escaping and structure, checked by a strict reader, and the atomic textfile write. */
+class PrometheusTextTest {
+    private static final String HOSTILE = "a\\b\"c\nd} 1\n# TYPE x counter";
+
+    @Test
+    void labelValuesAreEscapedAndTheTextParsesBackToTheSameValues() {
+        final GroupMetrics metrics = new GroupMetrics("g", 16, 2, List.of(
+            new MemberSample(HOSTILE, 42, 5, 4, 3, 2, 1250, true, OptionalInt.of(24)),
+            new MemberSample("plain", 43, 0, 0, 0, 0, 7, false, OptionalInt.empty())));
+        final String text = PrometheusText.format(metrics);
+        final List<TextFormatCheck.Sample> samples = TextFormatCheck.parse(text);
+        assertEquals(HOSTILE, value(samples, "uipc_member_sent_total", "42").labels().get("member"), text);
+        assertEquals(5, value(samples, "uipc_member_sent_total", "42").value());
+        assertEquals(1.25, value(samples, "uipc_member_heartbeat_age_seconds", "42").value());
+        assertEquals(24, value(samples, "uipc_member_mailbox_depth_bytes", "42").value());
+        assertTrue(samples.stream().noneMatch(s -> s.name().equals("uipc_member_mailbox_depth_bytes")
+            && s.labels().get("pid").equals("43")), text);
+        assertEquals(0, value(samples, "uipc_member_up", "43").value());
+        assertTrue(text.contains("member=\"a\\\\b\\\"c\\nd} 1\\n# TYPE x counter\""), text);
+        assertTrue(text.contains("uipc_group_members{group=\"g\",state=\"dead\"} 1\n"), text);
+        assertTrue(text.contains("uipc_group_deaths_reaped_total{group=\"g\"} 2\n"), text);
+        assertTrue(text.contains("# TYPE uipc_member_sent_total counter\n"), text);
+    }
+
+    @Test
+    void theStrictReaderRejectsWhatTheFormatForbids() {
+        for (final String bad : List.of("x{a=\"b\"} 1", "x{a=\"b\nc\"} 1\n", "x{a=\"\\t\"} 1\n", "1x 1\n", "x one\n",
+            "x 1\ny 1\nx 2\n", "x{a=\"1\"} 1\nx{a=\"1\"} 2\n", "x 1\n# TYPE x gauge\n")) {
+            assertThrows(AssertionError.class, () -> TextFormatCheck.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void aTextfileIsReplacedWholeAndALinkIsRefused(@TempDir final Path dir) throws IOException {
+        final Path file = dir.resolve("uipc.prom");
+        TextfileOutput.write(file, "a 1\n");
+        TextfileOutput.write(file, "a 2\n");
+        assertEquals("a 2\n", Files.readString(file));
+        final Path victim = Files.writeString(dir.resolve("victim"), "keep");
+        final Path link = Files.createSymbolicLink(dir.resolve("link.prom"), victim);
+        final UipcException e = assertThrows(UipcException.class, () -> TextfileOutput.write(link, "a 3\n"));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertEquals("keep", Files.readString(victim));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("link.prom", "uipc.prom", "victim"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    private static TextFormatCheck.Sample value(final List<TextFormatCheck.Sample> samples, final String name, final String pid) {
+        return samples.stream().filter(s -> s.name().equals(name) && pid.equals(s.labels().get("pid"))).findFirst()
+            .orElseThrow(() -> new AssertionError("no " + name + " for pid " + pid));
+    }
+}

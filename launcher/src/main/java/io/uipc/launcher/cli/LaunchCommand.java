@@ -4,7 +4,6 @@ import io.uipc.core.Backends;
 import io.uipc.launcher.GroupLauncher;
 import io.uipc.launcher.LaunchOptions;
 import io.uipc.launcher.spec.LaunchSpec;
-import io.uipc.launcher.spec.SpecParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +40,7 @@ public final class LaunchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final LaunchSpec spec = SpecParser.parse(specFile);
+        final LaunchSpec spec = SpecArgument.parse(specFile);
         LaunchOptions options = LaunchOptions.defaults().root(dir.root).backend(backend);
         if (group != null) {
             options = options.existingGroup(dir.of(group));

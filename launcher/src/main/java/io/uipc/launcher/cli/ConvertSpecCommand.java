@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /** {@code uipc convert-spec}: prints an old-format spec as the TOML spec {@code uipc launch} reads. */
 @Command(name = "convert-spec", mixinStandardHelpOptions = true, description = {
     "Print a spec in uipc's old format ([group], [process NAME] sections) as TOML.",
-    "Comment lines are kept; the result launches the same group: uipc convert-spec old.spec > new.toml"})
+    "Comment lines are kept, and the result launches the same group.", "Example: uipc convert-spec old.spec > new.toml."})
 public final class ConvertSpecCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Spec file in the old format.")
     Path specFile;

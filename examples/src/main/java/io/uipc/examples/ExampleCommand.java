@@ -20,7 +20,7 @@ public final class ExampleCommand {
     /**
      * Parses the command line, or exits.
      *
-     * @param options a {@code @Command} object with {@code @Option} fields and {@code mixinStandardHelpOptions}
+     * @param options a {@code @Command} object with {@code @Option} fields and a {@code usageHelp} option
      * @param args    the program arguments
      * @param <T>     its type
      * @return {@code options}, set from {@code args}

@@ -61,8 +61,10 @@ public final class Canceller {
     }
 
     /** The canceller's command line. */
-    @Command(name = "canceller", mixinStandardHelpOptions = true, description = "Cancels a session's blocking calls with user interrupts.")
+    @Command(name = "canceller", description = "Cancels a session's blocking calls with user interrupts.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--session", paramLabel = "NAME", description = "The session member (default: ${DEFAULT-VALUE}).")
         String session = "session";
         @Option(names = "--cancels", paramLabel = "N", description = "Calls to cancel (default: ${DEFAULT-VALUE}).")

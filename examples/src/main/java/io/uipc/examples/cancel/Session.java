@@ -142,8 +142,10 @@ public final class Session {
     }
 
     /** The session's command line. */
-    @Command(name = "session", mixinStandardHelpOptions = true, description = "A session blocked in a socket read, then a sleep, until cancelled.")
+    @Command(name = "session", description = "A session blocked in a socket read, then a sleep, until cancelled.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--canceller", paramLabel = "NAME", description = "The canceller member (default: ${DEFAULT-VALUE}).")
         String canceller = "canceller";
     }

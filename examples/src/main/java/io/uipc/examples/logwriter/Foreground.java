@@ -77,8 +77,10 @@ public final class Foreground {
     }
 
     /** The foreground's command line. */
-    @Command(name = "foreground", mixinStandardHelpOptions = true, description = "Commits through the log writer, one at a time.")
+    @Command(name = "foreground", description = "Commits through the log writer, one at a time.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--lgwr", paramLabel = "NAME", description = "The log writer member (default: ${DEFAULT-VALUE}).")
         String lgwr = "lgwr";
         @Option(names = "--commits", paramLabel = "N", description = "Commits to make (default: ${DEFAULT-VALUE}).")

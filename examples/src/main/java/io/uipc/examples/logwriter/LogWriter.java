@@ -77,8 +77,10 @@ public final class LogWriter {
     }
 
     /** The log writer's command line. */
-    @Command(name = "log-writer", mixinStandardHelpOptions = true, description = "Group commit: writes and fsyncs the foregrounds' redo.")
+    @Command(name = "log-writer", description = "Group commit: writes and fsyncs the foregrounds' redo.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--log", paramLabel = "FILE", description = "The redo log (default: ${DEFAULT-VALUE}).")
         String log = "redo.log";
         @Option(names = "--foregrounds", paramLabel = "N", description = "Sign-offs to wait for (default: ${DEFAULT-VALUE}).")

@@ -35,8 +35,10 @@ public final class Idle {
     }
 
     /** The idle member's command line. */
-    @Command(name = "idle", mixinStandardHelpOptions = true, description = "A member that does nothing until shutdown.")
+    @Command(name = "idle", description = "A member that does nothing until shutdown.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--duration", paramLabel = "DURATION", description = "How long to wait at most (default: 10m).")
         Duration duration = Duration.ofMinutes(10);
     }

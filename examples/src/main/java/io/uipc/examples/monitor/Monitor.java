@@ -117,8 +117,10 @@ public final class Monitor {
     }
 
     /** The monitor's command line. */
-    @Command(name = "monitor", mixinStandardHelpOptions = true, description = "Prints every member that joins, leaves or dies.")
+    @Command(name = "monitor", description = "Prints every member that joins, leaves or dies.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--period", paramLabel = "DURATION", description = "How often to diff the process table (default: 100ms).")
         Duration period = Duration.ofMillis(100);
         @Option(names = "--exit-when-alone", arity = "0..1", paramLabel = "BOOL",

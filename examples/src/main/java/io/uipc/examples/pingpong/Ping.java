@@ -78,8 +78,10 @@ public final class Ping {
     }
 
     /** Ping's command line. */
-    @Command(name = "ping", mixinStandardHelpOptions = true, description = "Measures one-way interrupt latency under each wait policy.")
+    @Command(name = "ping", description = "Measures one-way interrupt latency under each wait policy.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--pong", paramLabel = "NAME", description = "The pong member (default: ${DEFAULT-VALUE}).")
         String pong = "pong";
         @Option(names = "--rounds", paramLabel = "N", description = "Measured round trips per policy (default: ${DEFAULT-VALUE}).")

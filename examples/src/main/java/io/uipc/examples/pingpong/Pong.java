@@ -54,8 +54,10 @@ public final class Pong {
     }
 
     /** Pong's command line. */
-    @Command(name = "pong", mixinStandardHelpOptions = true, description = "Answers every ping with a reply interrupt.")
+    @Command(name = "pong", description = "Answers every ping with a reply interrupt.")
     static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
         @Option(names = "--ping", paramLabel = "NAME", description = "The ping member (default: ${DEFAULT-VALUE}).")
         String ping = "ping";
     }

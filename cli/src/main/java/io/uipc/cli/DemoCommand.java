@@ -37,14 +37,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
     "The tour: the examples' database-style processes in one group, in seconds.",
-    "Launches demo.uipc, made of the examples' programs, into a temporary group: a monitor printing joins and "
+    "Launches demo.toml, made of the examples' programs, into a temporary group: a monitor printing joins and "
         + "leaves; a log writer group-committing for three foregrounds, which verifies its log file at the end; "
         + "a session blocked in a socket read and then a sleep, each cancelled by a user interrupt from another process.",
     "Every process ends by itself; the demo then checks that all exited 0 and that no process, group directory "
         + "or log directory is left (exit 1 otherwise)."})
 final class DemoCommand implements Callable<Integer> {
     /** The demo's spec: a resource of this module. Its leading comment is the demo's introduction. */
-    static final String SPEC_RESOURCE = "/io/uipc/cli/demo.uipc";
+    static final String SPEC_RESOURCE = "/io/uipc/cli/demo.toml";
     /** The demo ends by itself in seconds; past this a hung run is stopped and fails. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         final int launchCode;
         final AtomicReference<String> stopped = new AtomicReference<>();
         try {
-            launcher = GroupLauncher.of(named(SpecParser.parse("demo.uipc", spec), DemoLeftovers.groupName()),
+            launcher = GroupLauncher.of(named(SpecParser.parse("demo.toml", spec), DemoLeftovers.groupName()),
                 LaunchOptions.defaults().root(dir.root()).workDir(workDir));
             Signals.onStop(() -> stop(launcher, stopped, "stopped by SIGINT or SIGTERM before the end"));
             launcher.start();

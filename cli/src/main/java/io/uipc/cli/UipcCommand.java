@@ -1,6 +1,7 @@
 package io.uipc.cli;
 
 import io.uipc.launcher.cli.BackendsCommand;
+import io.uipc.launcher.cli.ConvertSpecCommand;
 import io.uipc.launcher.cli.CreateCommand;
 import io.uipc.launcher.cli.DestroyCommand;
 import io.uipc.launcher.cli.ErrorExitHandler;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Option;
         + "send interrupts.", "'uipc help COMMAND' or 'uipc COMMAND --help' describes a command."},
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
         ReapCommand.class, RotateSecretCommand.class, LsCommand.class, StopCommand.class, MetricsCommand.class,
-        BackendsCommand.class, JvmFlagsCommand.class, BenchCommand.class, DemoCommand.class},
+        ConvertSpecCommand.class, BackendsCommand.class, JvmFlagsCommand.class, BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})
 public final class UipcCommand {

@@ -42,7 +42,7 @@ class DemoTest {
 
     @Test
     void theDemoSpecIsThisModulesResourceAndLaunchesOnlyTheExamplesPrograms() throws Exception {
-        final LaunchSpec spec = SpecParser.parse("demo.uipc", DemoCommand.specText());
+        final LaunchSpec spec = SpecParser.parse("demo.toml", DemoCommand.specText());
         assertEquals(Set.copyOf(MEMBERS), Set.copyOf(spec.memberNames()));
         for (final List<ProcessSpec> stage : spec.stages()) {
             for (final ProcessSpec process : stage) {

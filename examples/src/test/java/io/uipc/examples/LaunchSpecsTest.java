@@ -8,10 +8,12 @@ import io.uipc.launcher.spec.SpecParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,12 +38,12 @@ class LaunchSpecsTest {
 
     private static List<Path> specs() throws IOException {
         try (Stream<Path> files = Files.list(Paths.get("").toAbsolutePath())) {
-            return files.filter(p -> p.toString().endsWith(".spec")).sorted().collect(Collectors.toList());
+            return files.filter(p -> p.toString().endsWith(".toml")).sorted().collect(Collectors.toList());
         }
     }
 
     @Test
-    void everySpecParsesAndNamesARunnableMain() throws Exception {
+    void everySpecParsesAndNamesARunnableMainThatTakesItsArgs() throws Exception {
         final List<Path> specs = specs();
         assertEquals(4, specs.size(), "log-writer, cancel, ping-pong and monitor specs: " + specs);
         for (final Path file : specs) {
@@ -49,6 +51,10 @@ class LaunchSpecsTest {
             for (final ProcessSpec p : spec.processes()) {
                 final Class<?> main = Class.forName(p.mainClass());
                 assertTrue(Modifier.isStatic(main.getMethod("main", String[].class).getModifiers()), p.mainClass());
+                final Constructor<?> options = Class.forName(p.mainClass() + "$Options").getDeclaredConstructor();
+                options.setAccessible(true);
+                new CommandLine(options.newInstance()).registerConverter(Duration.class, ExampleCommand::duration)
+                    .parseArgs(p.args().toArray(new String[0]));
             }
         }
     }
@@ -56,7 +62,7 @@ class LaunchSpecsTest {
     @Test
     void theCancelSpecRunsUnderTheLauncher() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final LaunchSpec spec = SpecParser.parse(Paths.get("cancel.spec"));
+        final LaunchSpec spec = SpecParser.parse(Paths.get("cancel.toml"));
         try (GroupLauncher launcher = GroupLauncher.start(spec, options(out))) {
             assertEquals(0, launcher.supervise(), out.toString(StandardCharsets.UTF_8));
             final List<String> session = launcher.member("session").output().lines();
@@ -68,7 +74,7 @@ class LaunchSpecsTest {
     void theLogWriterSpecRunsUnderTheLauncher() throws Exception {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final Path log = root.resolve("redo.log");
-        final LaunchSpec parsed = SpecParser.parse(Paths.get("log-writer.spec"));
+        final LaunchSpec parsed = SpecParser.parse(Paths.get("log-writer.toml"));
         final List<ProcessSpec> processes = parsed.processes().stream()
             .map(p -> p.name().equals("lgwr") ? p.args("--log", log.toString(), "--foregrounds", "4") : p.args("--commits", "200"))
             .collect(Collectors.toList());

@@ -65,7 +65,7 @@ class ProcessGroupExtensionTest {
     }
 
     @Test
-    @ProcessGroupTest(spec = "/specs/pair.uipc")
+    @ProcessGroupTest(spec = "/specs/pair.toml")
     void launchesFromASpec(final GroupHandle group) throws Exception {
         assertEquals(List.of("x-1", "x-2"), group.members().stream().map(m -> m.name()).collect(Collectors.toList()));
         assertEquals("pair", group.state("x-2").orElseThrow().role());

@@ -84,8 +84,8 @@ final class ChildClassPath {
         try {
             main = Class.forName(p.mainClass(), false, loader);
         } catch (final ClassNotFoundException | LinkageError e) {
-            throw new SpecException(source, p.line(), "main", "[process " + p.name() + "]: main class " + p.mainClass()
-                + " not found on the class path (add its jar or directory with --classpath or the [group] classpath key)");
+            throw new SpecException(source, p.line(), "main", "member " + p.name() + ": main class " + p.mainClass()
+                + " not found on the class path (add its jar or directory with --classpath or the spec's classpath key)");
         }
         try {
             final Method m = main.getMethod("main", String[].class);
@@ -95,7 +95,7 @@ final class ChildClassPath {
         } catch (final NoSuchMethodException | LinkageError e) {
             // reported below
         }
-        throw new SpecException(source, p.line(), "main", "[process " + p.name() + "]: " + p.mainClass()
+        throw new SpecException(source, p.line(), "main", "member " + p.name() + ": " + p.mainClass()
             + " has no public static void main(String[])");
     }
 

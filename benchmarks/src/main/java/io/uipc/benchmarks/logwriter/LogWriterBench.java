@@ -1,12 +1,14 @@
 package io.uipc.benchmarks.logwriter;
 
 import io.uipc.benchmarks.BenchJvms;
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.examples.logwriter.Foreground;
 import io.uipc.examples.logwriter.LogWriter;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.JvmProcess;
 import io.uipc.testing.TempGroups;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,11 +38,11 @@ public final class LogWriterBench {
      * @throws IOException if the log file cannot be removed
      */
     public static void main(final String[] args) throws IOException {
-        final Args a = Args.parse(args);
-        final Path dir = Paths.get(a.string("dir", ".")).toAbsolutePath();
-        final String commits = String.valueOf(a.integer("commits", 2000));
-        final String wait = a.string("wait", "spin-yield-block");
-        for (final String n : a.string("foregrounds", "1,4,16").split(",")) {
+        final Options a = ExampleCommand.parse(new Options(), args);
+        final Path dir = Paths.get(a.dir).toAbsolutePath();
+        final String commits = String.valueOf(a.commits);
+        final String wait = a.waitPolicy;
+        for (final String n : a.foregrounds.split(",")) {
             final Path log = dir.resolve("uipc-bench-redo-" + ProcessHandle.current().pid() + ".log");
             try (TempGroups groups = new TempGroups("lgwr-bench"); ProcessGroup group = groups.create("lgwr-bench")) {
                 final List<JvmProcess> members = new ArrayList<>();
@@ -62,5 +64,20 @@ public final class LogWriterBench {
                 }
             }
         }
+    }
+
+    /** The benchmark's command line. */
+    @Command(name = "logwriter", description = "Group commit with 1, 4 and 16 foregrounds of the examples.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where the redo logs go (default: ${DEFAULT-VALUE}).")
+        String dir = ".";
+        @Option(names = "--commits", paramLabel = "N", description = "Commits per foreground (default: ${DEFAULT-VALUE}).")
+        int commits = 2000;
+        @Option(names = "--wait", paramLabel = "POLICY", description = "Wait policy (default: ${DEFAULT-VALUE}).")
+        String waitPolicy = "spin-yield-block";
+        @Option(names = "--foregrounds", paramLabel = "LIST", description = "Foreground counts, comma-separated (default: ${DEFAULT-VALUE}).")
+        String foregrounds = "1,4,16";
     }
 }

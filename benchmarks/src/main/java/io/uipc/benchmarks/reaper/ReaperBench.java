@@ -3,11 +3,13 @@ package io.uipc.benchmarks.reaper;
 import io.uipc.benchmarks.BenchJvms;
 import io.uipc.core.DomainConfig;
 import io.uipc.benchmarks.pingpong.ProcessCpu;
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.JvmProcess;
 import io.uipc.testing.Signal;
 import io.uipc.testing.TempGroups;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -50,13 +52,13 @@ public final class ReaperBench {
      * @throws InterruptedException if interrupted while measuring
      */
     public static void main(final String[] args) throws InterruptedException {
-        final Args a = Args.parse(args);
-        final int members = a.integer("members", 4096);
-        final int hosts = a.integer("hosts", 4);
-        final int seconds = a.integer("seconds", 20);
-        final int kills = a.integer("kills", 40);
-        final int batch = a.integer("batch", 8);
-        final Random random = new Random(a.integer("seed", 1));
+        final Options a = ExampleCommand.parse(new Options(), args);
+        final int members = a.members;
+        final int hosts = a.hosts;
+        final int seconds = a.seconds;
+        final int kills = a.kills;
+        final int batch = a.batch;
+        final Random random = new Random(a.seed);
         try (TempGroups groups = new TempGroups(GROUP);
              ProcessGroup group = groups.create(GROUP, members + batch, members + batch, DomainConfig.DEFAULT_UITT)) {
             group.startReaper();
@@ -185,5 +187,24 @@ public final class ReaperBench {
 
     private static double millis(final long nanos) {
         return nanos / 1e6;
+    }
+
+    /** The benchmark's command line. */
+    @Command(name = "reaper", description = "The reaper's cost and detection time in a large group.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--members", paramLabel = "N", description = "Members (default: ${DEFAULT-VALUE}).")
+        int members = 4096;
+        @Option(names = "--hosts", paramLabel = "N", description = "Host JVMs (default: ${DEFAULT-VALUE}).")
+        int hosts = 4;
+        @Option(names = "--seconds", paramLabel = "N", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+        int seconds = 20;
+        @Option(names = "--kills", paramLabel = "N", description = "Members killed (default: ${DEFAULT-VALUE}).")
+        int kills = 40;
+        @Option(names = "--batch", paramLabel = "N", description = "Members killed at once (default: ${DEFAULT-VALUE}).")
+        int batch = 8;
+        @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        int seed = 1;
     }
 }

@@ -1,7 +1,7 @@
 package io.uipc.examples.cancel;
 
 import io.uipc.core.Dispatcher;
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.examples.Discovery;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
@@ -9,6 +9,8 @@ import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
 import io.uipc.table.mailbox.Inbox;
 import io.uipc.table.mailbox.MailReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -54,14 +56,14 @@ public final class Session {
      */
     @SuppressWarnings("try") // the dispatcher only has to run while the calls block
     public static void main(final String[] args) throws IOException {
-        final Args a = Args.parse(args);
+        final Options o = ExampleCommand.parse(new Options(), args);
         final Optional<String> cancelled;
         try (ProcessGroup group = GroupEnvironment.attachGroup();
              Member me = group.join(GroupEnvironment.joinOptions());
              Inbox inbox = Inbox.open(me, INBOX_VECTOR)) {
             me.accept(CANCEL_VECTOR);
             me.receiver().interruptOn(CANCEL_VECTOR, Thread.currentThread());
-            final Target canceller = Discovery.target(group, a.string("canceller", "canceller"), BLOCKED_VECTOR, PATIENCE);
+            final Target canceller = Discovery.target(group, o.canceller, BLOCKED_VECTOR, PATIENCE);
             final Cancellations cancellations = new Cancellations(inbox);
             try (Dispatcher interrupts = me.receiver().startDispatcher("session-interrupts")) {
                 blockInSocketRead(me, canceller, cancellations);
@@ -137,5 +139,14 @@ public final class Session {
             return failed ? Optional.empty()
                 : Optional.of(returns.size() + " blocking calls cancelled; returned after the cancel was sent: " + String.join(", ", returns));
         }
+    }
+
+    /** The session's command line. */
+    @Command(name = "session", description = "A session blocked in a socket read, then a sleep, until cancelled.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--canceller", paramLabel = "NAME", description = "The canceller member (default: ${DEFAULT-VALUE}).")
+        String canceller = "canceller";
     }
 }

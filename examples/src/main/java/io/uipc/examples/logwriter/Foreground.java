@@ -2,7 +2,7 @@ package io.uipc.examples.logwriter;
 
 import io.uipc.core.Receiver;
 import io.uipc.core.WaitPolicy;
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.examples.Discovery;
 import io.uipc.examples.Histograms;
 import io.uipc.table.GroupEnvironment;
@@ -10,6 +10,8 @@ import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.MailResult;
 import io.uipc.table.mailbox.Outbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -35,13 +37,13 @@ public final class Foreground {
      * @param args see the class comment
      */
     public static void main(final String[] args) {
-        final Args a = Args.parse(args);
-        final int commits = a.integer("commits", 1000);
+        final Options o = ExampleCommand.parse(new Options(), args);
+        final int commits = o.commits;
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
             final Receiver receiver = me.receiver();
-            receiver.waitPolicy(WaitPolicy.parse(a.string("wait", "spin-yield-block")));
+            receiver.waitPolicy(WaitPolicy.parse(o.waitPolicy));
             me.accept(LogWriter.ACK_VECTOR);
-            final Outbox logBuffer = Discovery.outbox(me, a.string("lgwr", "lgwr"), PATIENCE);
+            final Outbox logBuffer = Discovery.outbox(me, o.lgwr, PATIENCE);
             final RedoRecord record = new RedoRecord();
             final Histogram latency = Histograms.nanos();
             for (long seq = 0; seq < commits; seq++) {
@@ -72,5 +74,18 @@ public final class Foreground {
                 throw new IllegalStateException("commit " + seq + " not acknowledged within " + PATIENCE);
             }
         }
+    }
+
+    /** The foreground's command line. */
+    @Command(name = "foreground", description = "Commits through the log writer, one at a time.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--lgwr", paramLabel = "NAME", description = "The log writer member (default: ${DEFAULT-VALUE}).")
+        String lgwr = "lgwr";
+        @Option(names = "--commits", paramLabel = "N", description = "Commits to make (default: ${DEFAULT-VALUE}).")
+        int commits = 1000;
+        @Option(names = "--wait", paramLabel = "POLICY", description = "Wait policy (default: ${DEFAULT-VALUE}).")
+        String waitPolicy = "spin-yield-block";
     }
 }

@@ -1,12 +1,14 @@
 package io.uipc.examples.logwriter;
 
 import io.uipc.core.WaitPolicy;
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.mailbox.Inbox;
 import io.uipc.table.mailbox.InboxConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -43,16 +45,16 @@ public final class LogWriter {
      * @throws IOException if the log file cannot be written
      */
     public static void main(final String[] args) throws IOException {
-        final Args a = Args.parse(args);
-        final Path logFile = Paths.get(a.string("log", "redo.log")).toAbsolutePath();
-        final int foregrounds = a.integer("foregrounds", 4);
-        final boolean verify = Boolean.parseBoolean(a.string("verify", "false"));
+        final Options o = ExampleCommand.parse(new Options(), args);
+        final Path logFile = Paths.get(o.log).toAbsolutePath();
+        final int foregrounds = o.foregrounds;
+        final boolean verify = o.verify;
         final Optional<String> problem;
         try (ProcessGroup group = GroupEnvironment.attachGroup();
              Member me = group.join(GroupEnvironment.joinOptions());
              FileChannel log = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                  StandardOpenOption.WRITE)) {
-            me.receiver().waitPolicy(WaitPolicy.parse(a.string("wait", "spin-yield-block")));
+            me.receiver().waitPolicy(WaitPolicy.parse(o.waitPolicy));
             try (Inbox inbox = Inbox.open(me, INBOX_VECTOR, InboxConfig.defaults().withCapacity(LOG_BUFFER).withMaxMessageLength(256))) {
                 System.out.println("READY " + me.name() + " log=" + logFile + " waiting for " + foregrounds + " foregrounds");
                 final GroupCommit commit = new GroupCommit(inbox, log, ACK_VECTOR);
@@ -72,5 +74,20 @@ public final class LogWriter {
             System.out.println("MISMATCH " + problem.get());
             System.exit(1);
         }
+    }
+
+    /** The log writer's command line. */
+    @Command(name = "log-writer", description = "Group commit: writes and fsyncs the foregrounds' redo.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--log", paramLabel = "FILE", description = "The redo log (default: ${DEFAULT-VALUE}).")
+        String log = "redo.log";
+        @Option(names = "--foregrounds", paramLabel = "N", description = "Sign-offs to wait for (default: ${DEFAULT-VALUE}).")
+        int foregrounds = 4;
+        @Option(names = "--wait", paramLabel = "POLICY", description = "Wait policy (default: ${DEFAULT-VALUE}).")
+        String waitPolicy = "spin-yield-block";
+        @Option(names = "--verify", arity = "0..1", paramLabel = "BOOL", description = "Read the log back at the end and check it.")
+        boolean verify;
     }
 }

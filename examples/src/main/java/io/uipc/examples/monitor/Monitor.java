@@ -1,6 +1,6 @@
 package io.uipc.examples.monitor;
 
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.GroupVectors;
 import io.uipc.table.JoinOptions;
@@ -8,6 +8,8 @@ import io.uipc.table.Member;
 import io.uipc.table.MemberInfo;
 import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -39,9 +41,9 @@ public final class Monitor {
      * @param args see the class comment
      */
     public static void main(final String[] args) {
-        final Args a = Args.parse(args);
-        final long periodNanos = a.duration("period", Duration.ofMillis(100)).toNanos();
-        final boolean exitWhenAlone = Boolean.parseBoolean(a.string("exit-when-alone", "false"));
+        final Options o = ExampleCommand.parse(new Options(), args);
+        final long periodNanos = o.period.toNanos();
+        final boolean exitWhenAlone = o.exitWhenAlone;
         final JoinOptions options = GroupEnvironment.joinOptions().deathNotice(DEATH_NOTICE_VECTOR);
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(options)) {
             me.accept(GroupVectors.SHUTDOWN);
@@ -112,5 +114,17 @@ public final class Monitor {
 
     private static void print(final String line) {
         System.out.println(line + "  [" + LocalTime.now().format(CLOCK) + "]");
+    }
+
+    /** The monitor's command line. */
+    @Command(name = "monitor", description = "Prints every member that joins, leaves or dies.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--period", paramLabel = "DURATION", description = "How often to diff the process table (default: 100ms).")
+        Duration period = Duration.ofMillis(100);
+        @Option(names = "--exit-when-alone", arity = "0..1", paramLabel = "BOOL",
+            description = "End once every other member seen has gone.")
+        boolean exitWhenAlone;
     }
 }

@@ -2,13 +2,15 @@ package io.uipc.examples.pingpong;
 
 import io.uipc.core.Receiver;
 import io.uipc.core.WaitPolicy;
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.examples.Discovery;
 import io.uipc.examples.Histograms;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -35,14 +37,14 @@ public final class Ping {
      * @param args see the class comment
      */
     public static void main(final String[] args) {
-        final Args a = Args.parse(args);
-        final int rounds = a.integer("rounds", 20_000);
-        final int warmup = a.integer("warmup", 5_000);
+        final Options o = ExampleCommand.parse(new Options(), args);
+        final int rounds = o.rounds;
+        final int warmup = o.warmup;
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
             me.accept(PingPongVectors.REPLY);
-            final String pongName = a.string("pong", "pong");
+            final String pongName = o.pong;
             final Receiver receiver = me.receiver();
-            for (final String name : a.string("policies", "spin,spin-yield-block,block").split(",")) {
+            for (final String name : o.policies.split(",")) {
                 final WaitPolicy policy = WaitPolicy.parse(name);
                 final Target pong = Discovery.target(group, pongName, PingPongVectors.ping(policy), PATIENCE);
                 receiver.waitPolicy(policy);
@@ -73,5 +75,20 @@ public final class Ping {
                 throw new IllegalStateException("no reply from pong within " + PATIENCE);
             }
         }
+    }
+
+    /** Ping's command line. */
+    @Command(name = "ping", description = "Measures one-way interrupt latency under each wait policy.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--pong", paramLabel = "NAME", description = "The pong member (default: ${DEFAULT-VALUE}).")
+        String pong = "pong";
+        @Option(names = "--rounds", paramLabel = "N", description = "Measured round trips per policy (default: ${DEFAULT-VALUE}).")
+        int rounds = 20_000;
+        @Option(names = "--warmup", paramLabel = "N", description = "Warm-up round trips per policy (default: ${DEFAULT-VALUE}).")
+        int warmup = 5_000;
+        @Option(names = "--policies", paramLabel = "LIST", description = "Wait policies, comma-separated (default: ${DEFAULT-VALUE}).")
+        String policies = "spin,spin-yield-block,block";
     }
 }

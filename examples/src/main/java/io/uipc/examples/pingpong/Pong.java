@@ -2,12 +2,14 @@ package io.uipc.examples.pingpong;
 
 import io.uipc.core.Receiver;
 import io.uipc.core.WaitPolicy;
-import io.uipc.examples.Args;
+import io.uipc.examples.ExampleCommand;
 import io.uipc.examples.Discovery;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +28,13 @@ public final class Pong {
      * @param args see the class comment
      */
     public static void main(final String[] args) {
-        final Args a = Args.parse(args);
+        final Options o = ExampleCommand.parse(new Options(), args);
         try (ProcessGroup group = GroupEnvironment.attachGroup(); Member me = group.join(GroupEnvironment.joinOptions())) {
             for (final WaitPolicy p : WaitPolicy.values()) {
                 me.accept(PingPongVectors.ping(p));
             }
             me.accept(PingPongVectors.STOP);
-            final Target ping = Discovery.target(group, a.string("ping", "ping"), PingPongVectors.REPLY, Duration.ofSeconds(60));
+            final Target ping = Discovery.target(group, o.ping, PingPongVectors.REPLY, Duration.ofSeconds(60));
             final Receiver receiver = me.receiver();
             long replies = 0;
             for (;;) {
@@ -49,5 +51,14 @@ public final class Pong {
             }
             System.out.println("PONG replied " + replies + " times");
         }
+    }
+
+    /** Pong's command line. */
+    @Command(name = "pong", description = "Answers every ping with a reply interrupt.")
+    static final class Options {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+        @Option(names = "--ping", paramLabel = "NAME", description = "The ping member (default: ${DEFAULT-VALUE}).")
+        String ping = "ping";
     }
 }

@@ -5,7 +5,6 @@ import io.uipc.launcher.GroupLauncher;
 import io.uipc.launcher.LaunchOptions;
 import io.uipc.launcher.LaunchPlan;
 import io.uipc.launcher.spec.LaunchSpec;
-import io.uipc.launcher.spec.SpecParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +70,7 @@ public final class LaunchCommand implements Callable<Integer> {
             throw new UsageException("--log is the log of a detached launch: add --detach");
         }
         final Path work = workDir();
-        LaunchSpec spec = SpecParser.parse(specFile);
+        LaunchSpec spec = SpecArgument.parse(specFile);
         LaunchOptions options = LaunchOptions.defaults().root(dir.root).backend(backend).workDir(work);
         if (group != null) {
             options = options.existingGroup(dir.of(group));

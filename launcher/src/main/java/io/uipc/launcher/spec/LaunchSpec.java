@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * A whole group to launch: the processes, and the group settings of the spec's
- * {@code [group]} section. Member names must be unique across all processes.
+ * top-level keys. Member names must be unique across all processes.
  *
  * @param source       where the spec came from (file name), for messages
  * @param groupName    name of the temporary group to create, or empty for a generated one
@@ -82,7 +82,7 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
         checkCapacity(source, 0, "receivers", receivers);
         checkCapacity(source, 0, "uitt", uitt);
         if (processes.isEmpty()) {
-            throw new SpecException(source, 0, null, "no process: add a [process NAME] section with at least 'main = CLASS'");
+            throw new SpecException(source, 0, null, "no member: add a [[member]] table with at least name = \"NAME\" and main = \"CLASS\"");
         }
         for (final ProcessSpec p : processes) {
             if (p == null) {
@@ -96,8 +96,8 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
             for (final String member : p.memberNames()) {
                 final ProcessSpec previous = owners.putIfAbsent(member, p);
                 if (previous != null) {
-                    throw new SpecException(source, p.line(), "process " + p.name(), "duplicate member name '" + member
-                        + "': already used by [process " + previous.name() + "]" + (previous.line() > 0 ? " at line " + previous.line() : ""));
+                    throw new SpecException(source, p.line(), "member " + p.name(), "duplicate member name '" + member
+                        + "': already used by member " + previous.name() + (previous.line() > 0 ? " at line " + previous.line() : ""));
                 }
             }
         }
@@ -137,7 +137,7 @@ public record LaunchSpec(String source, Optional<String> groupName, Duration gra
         if (d == null) {
             throw new SpecException(source, 0, field, "must be given");
         }
-        if (d.compareTo(min) < 0 || d.compareTo(SpecParser.MAX_DURATION) > 0) {
+        if (d.compareTo(min) < 0 || d.compareTo(SpecDurations.MAX) > 0) {
             throw new SpecException(source, 0, field, "duration " + d + " out of range " + minText + " to 24 hours");
         }
     }

@@ -7,7 +7,7 @@ import io.uipc.launcher.TerminalText;
  * A group spec that cannot be used: the message names the file, the line and the field, on one line,
  * with any control character it quotes from the spec escaped ({@link TerminalText#escapeControls}).
  */
-public final class SpecException extends UipcException {
+public class SpecException extends UipcException {
     private static final long serialVersionUID = 1L;
     /** The 1-based line at fault, or 0. */
     private final int line;
@@ -24,6 +24,16 @@ public final class SpecException extends UipcException {
         super(TerminalText.escapeControls(source + (line > 0 ? ":" + line : "") + ": " + (field == null ? "" : "'" + field + "': ")
             + message));
         this.line = line;
+    }
+
+    /**
+     * Makes an exception whose whole message is given, for a spec that is wrong as a whole.
+     *
+     * @param message what is wrong, naming the spec
+     */
+    SpecException(final String message) {
+        super(TerminalText.escapeControls(message));
+        this.line = 0;
     }
 
     /**

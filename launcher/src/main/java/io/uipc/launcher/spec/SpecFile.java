@@ -20,7 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * most {@link #MAX_BYTES}, in UTF-8 (a leading byte order mark is dropped). Every failure is one
  * {@link SpecException} naming the file, and the line and column of a byte that is not UTF-8.
  */
-final class SpecFile {
+public final class SpecFile {
     /** The largest spec file: a hand-written spec is a few kilobytes. */
     static final int MAX_BYTES = 1 << 20;
     private static final char BOM = '\uFEFF';
@@ -29,11 +29,13 @@ final class SpecFile {
     }
 
     /**
+     * Reads a spec file's text.
+     *
      * @param file the spec file
      * @return its text
      * @throws SpecException if it is missing, unreadable, not a regular file, too large or not UTF-8
      */
-    static String read(final Path file) {
+    public static String read(final Path file) {
         final String name = file.toString();
         final byte[] bytes;
         try {

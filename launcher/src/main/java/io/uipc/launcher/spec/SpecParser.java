@@ -1,40 +1,28 @@
 package io.uipc.launcher.spec;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlStreamReadException;
+
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the group spec format of {@code uipc launch} (docs/launcher.md): INI-like, one
- * {@code [group]} section and one {@code [process NAME]} section per process kind, with
- * {@code key = value} lines and comments ({@link SpecComments}). Every error names the line and field.
+ * Reads the group spec format of {@code uipc launch} (docs/launcher.md): TOML, read by Jackson's TOML
+ * module, with the group's settings at the top level and one {@code [[member]]} table per process kind.
+ * Every error is one line naming the file, the line and the key. A spec in uipc's old format
+ * ({@link OldSpecFormat}) gets a hint naming the command that converts it.
  */
 public final class SpecParser {
-    private static final Pattern SECTION = Pattern.compile("\\[\\s*(group|process)(?:\\s+(\\S+))?\\s*]");
-    private static final Pattern ENTRY = Pattern.compile("([a-z][a-z-]*)\\s*=\\s*(.*)");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
-    /**
-     * The longest duration a spec may give. The launcher turns durations into nanosecond deadlines
-     * ({@code System.nanoTime() + d.toNanos()}, and sums of them); a day keeps every such sum far
-     * from overflowing a long, where an unchecked value would throw only at stop time.
-     */
-    static final Duration MAX_DURATION = Duration.ofHours(24);
-    private static final Set<String> GROUP_KEYS = Set.of("name", "grace-period", "ready-timeout", "on-failure", "classpath",
-        "entries", "receivers", "uitt");
-    private static final Set<String> PROCESS_KEYS = Set.of("main", "count", "role", "order", "restart", "jvm-options", "args",
-        "ready");
+    private static final TomlMapper TOML = new TomlMapper();
+    private static final Pattern KEY = Pattern.compile("[ \\t]*([A-Za-z0-9_-]+)[ \\t]*=.*", Pattern.DOTALL);
 
-    private final String source;
-
-    private SpecParser(final String source) {
-        this.source = source;
+    private SpecParser() {
     }
 
     /**
@@ -42,10 +30,14 @@ public final class SpecParser {
      *
      * @param file a spec file
      * @return the spec; relative class path entries are resolved against the file's directory
-     * @throws SpecException if the file is missing, unreadable, not a regular file, too large, not UTF-8 or malformed
+     * @throws SpecException if the file is missing, unreadable, not a regular file, too large, not UTF-8, in the old
+     *     format ({@link OldSpecFormatException}) or malformed
      */
     public static LaunchSpec parse(final Path file) {
         final String text = SpecFile.read(file);
+        if (OldSpecFormat.isOld(text)) {
+            throw new OldSpecFormatException(file.toString());
+        }
         final Path base = file.toAbsolutePath().getParent();
         final LaunchSpec spec = parse(file.getFileName().toString(), text);
         final List<String> cp = new ArrayList<>();
@@ -62,206 +54,56 @@ public final class SpecParser {
      * @param source name of the spec, for messages
      * @param text   the spec
      * @return the spec
-     * @throws SpecException if it is malformed
+     * @throws SpecException if it is in the old format ({@link OldSpecFormatException}) or malformed
      */
     public static LaunchSpec parse(final String source, final String text) {
-        return new SpecParser(source).parse(text);
-    }
-
-    private LaunchSpec parse(final String text) {
-        final List<Section> sections = new ArrayList<>();
-        Section current = null;
-        final String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            final int lineNo = i + 1;
-            if (lines[i].indexOf('\0') >= 0) {
-                final Matcher key = ENTRY.matcher(lines[i].strip());
-                throw new SpecException(source, lineNo, key.matches() ? key.group(1) : null, "NUL character (\\x00) not allowed in a spec");
-            }
-            final String line = SpecComments.strip(lines[i]).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("[")) {
-                current = section(line, lineNo, sections);
-                sections.add(current);
-                continue;
-            }
-            final Matcher m = ENTRY.matcher(line);
-            if (!m.matches()) {
-                throw new SpecException(source, lineNo, null, "expected '[group]', '[process NAME]' or 'key = value', got '" + line + "'");
-            }
-            if (current == null) {
-                throw new SpecException(source, lineNo, m.group(1), "key outside a section: start with [group] or [process NAME]");
-            }
-            current.put(m.group(1), m.group(2).strip(), lineNo);
+        if (OldSpecFormat.isOld(text)) {
+            throw new OldSpecFormatException(source);
         }
-        return build(sections);
-    }
-
-    private Section section(final String line, final int lineNo, final List<Section> sections) {
-        final Matcher m = SECTION.matcher(line);
-        if (!m.matches()) {
-            throw new SpecException(source, lineNo, line, "unknown section: use [group] or [process NAME]");
+        final int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            final Matcher key = KEY.matcher(text.substring(text.lastIndexOf('\n', nul) + 1, nul));
+            throw new SpecException(source, lineAt(text, nul), key.matches() ? key.group(1) : null, "NUL character (\\x00) not allowed in a spec");
         }
-        final boolean group = m.group(1).equals("group");
-        if (group && m.group(2) != null) {
-            throw new SpecException(source, lineNo, line, "[group] takes no name");
-        }
-        if (!group && m.group(2) == null) {
-            throw new SpecException(source, lineNo, line, "a process section needs a name: [process NAME]");
-        }
-        for (final Section s : sections) {
-            if (s.group == group && (group || s.name.equals(m.group(2)))) {
-                throw new SpecException(source, lineNo, line, "duplicate section: already declared at line " + s.line);
-            }
-        }
-        return new Section(group, m.group(2), lineNo);
-    }
-
-    private LaunchSpec build(final List<Section> sections) {
-        Section groupSection = new Section(true, null, 0);
-        final List<ProcessSpec> processes = new ArrayList<>();
-        for (final Section s : sections) {
-            if (s.group) {
-                groupSection = s;
-            } else {
-                processes.add(process(s));
-            }
-        }
-        final Section g = groupSection;
-        g.checkKeys(GROUP_KEYS);
-        final int entries = g.capacity("entries", LaunchSpec.DEFAULT_ENTRIES);
-        final int receivers = g.capacity("receivers", LaunchSpec.DEFAULT_RECEIVERS);
-        if (!processes.isEmpty()) {
-            LaunchSpec.checkCapacities(source, field -> g.lines.getOrDefault(field, g.line), processes, entries, receivers);
-        }
-        return new LaunchSpec(source, g.optional("name").map(v -> g.convert("name", io.uipc.table.GroupSpec::checkName)),
-            g.duration("grace-period", LaunchSpec.DEFAULT_GRACE), g.duration("ready-timeout", LaunchSpec.DEFAULT_READY_TIMEOUT),
-            g.optional("on-failure").map(v -> g.convert("on-failure", FailureAction::parse)).orElse(FailureAction.SHUTDOWN),
-            g.optional("classpath").map(v -> List.of(v.split(":"))).orElse(List.of()), entries, receivers,
-            g.capacity("uitt", LaunchSpec.DEFAULT_UITT), processes);
-    }
-
-    private ProcessSpec process(final Section s) {
-        s.checkKeys(PROCESS_KEYS);
+        final JsonNode root;
         try {
-            ProcessSpec.of(s.name, Object.class.getName());
-        } catch (final IllegalArgumentException e) {
-            throw new SpecException(source, s.line, "process " + s.name, e.getMessage());
+            root = TOML.readTree(text);
+        } catch (final TomlStreamReadException e) {
+            throw syntaxError(source, text, e);
+        } catch (final IOException e) {
+            throw new SpecException(source, 0, null, "not valid TOML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (s.optional("main").isEmpty()) {
-            throw new SpecException(source, s.line, "main", "[process " + s.name + "] needs 'main = fully.qualified.MainClass'");
+        if (root == null || !root.isObject()) {
+            throw new SpecException(source, 0, null, "no member: add a [[member]] table with at least name = \"NAME\" and main = \"CLASS\"");
         }
-        ProcessSpec p = s.convert("main", v -> ProcessSpec.of(s.name, v)).line(s.line);
-        p = s.apply("count", p, (q, v) -> q.count(parseInt(v)));
-        p = s.apply("role", p, ProcessSpec::role);
-        p = s.apply("order", p, (q, v) -> q.order(parseInt(v)));
-        p = s.apply("restart", p, (q, v) -> q.restart(RestartPolicy.parse(v)));
-        p = s.apply("jvm-options", p, (q, v) -> q.jvmOptions(Words.split(v)));
-        p = s.apply("args", p, (q, v) -> q.args(Words.split(v)));
-        return s.apply("ready", p, (q, v) -> q.readiness(Readiness.parse(v)));
+        return SpecReader.read(source, TomlKeyLines.of(text), root);
     }
 
-    /** One section's entries, with their lines. */
-    private final class Section {
-        final boolean group;
-        final String name;
-        final int line;
-        final Map<String, String> values = new LinkedHashMap<>();
-        final Map<String, Integer> lines = new LinkedHashMap<>();
-
-        Section(final boolean group, final String name, final int line) {
-            this.group = group;
-            this.name = name;
-            this.line = line;
-        }
-
-        void put(final String key, final String value, final int lineNo) {
-            final Integer previous = lines.putIfAbsent(key, lineNo);
-            if (previous != null) {
-                throw new SpecException(source, lineNo, key, "set twice in this section (first at line " + previous + ")");
-            }
-            values.put(key, value);
-        }
-
-        void checkKeys(final Set<String> known) {
-            for (final String key : values.keySet()) {
-                if (!known.contains(key)) {
-                    throw new SpecException(source, lines.get(key), key, "unknown key in " + (group ? "[group]" : "[process " + name + "]")
-                        + "; known keys: " + String.join(", ", new java.util.TreeSet<>(known)));
-                }
+    private static SpecException syntaxError(final String source, final String text, final TomlStreamReadException e) {
+        final String what = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (what.startsWith("Duplicate key")) {
+            final int line = TomlKeyLines.of(text).duplicate();
+            if (line > 0) {
+                return new SpecException(source, line, null, "not valid TOML: a key is set twice in one table");
             }
         }
-
-        Optional<String> optional(final String key) {
-            return Optional.ofNullable(values.get(key));
-        }
-
-        <T> T convert(final String key, final java.util.function.Function<String, T> parser) {
-            try {
-                return parser.apply(values.getOrDefault(key, ""));
-            } catch (final IllegalArgumentException e) {
-                throw new SpecException(source, lines.getOrDefault(key, line), key, e.getMessage());
-            }
-        }
-
-        <T> T apply(final String key, final T spec, final java.util.function.BiFunction<T, String, T> setter) {
-            return optional(key).map(v -> convert(key, x -> setter.apply(spec, x))).orElse(spec);
-        }
-
-        int integer(final String key, final int dflt) {
-            return optional(key).map(v -> convert(key, SpecParser::parseInt)).orElse(dflt);
-        }
-
-        int capacity(final String key, final int dflt) {
-            final int value = integer(key, dflt);
-            LaunchSpec.checkCapacity(source, lines.getOrDefault(key, line), key, value);
-            return value;
-        }
-
-        Duration duration(final String key, final Duration dflt) {
-            return optional(key).map(v -> convert(key, SpecParser::parseDuration)).orElse(dflt);
-        }
+        final JsonLocation at = e.getLocation();
+        final int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+        final String column = at == null || at.getColumnNr() < 1 ? "" : " (column " + at.getColumnNr() + ")";
+        return new SpecException(source, line, null, "not valid TOML: " + lowerFirst(what) + column);
     }
 
-    private static int parseInt(final String text) {
-        try {
-            return Integer.parseInt(text.replace("_", ""));
-        } catch (final NumberFormatException e) {
-            throw new IllegalArgumentException("expected an integer, got '" + text + "'");
-        }
+    private static String lowerFirst(final String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    /**
-     * @param text a number with an optional unit: {@code ms}, {@code s} (the default) or {@code m}
-     * @return the duration, 0 to {@link #MAX_DURATION}
-     * @throws IllegalArgumentException if the text is not a duration or is out of range
-     */
-    static Duration parseDuration(final String text) {
-        final Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("expected a duration such as 500ms, 5s or 2m, got '" + text + "'");
-        }
-        final String unit = m.group(2) == null ? "s" : m.group(2);
-        final Duration d;
-        try {
-            final long n = Long.parseLong(m.group(1));
-            switch (unit) {
-                case "ms": d = Duration.ofMillis(n); break;
-                case "m": d = Duration.ofMinutes(n); break;
-                default: d = Duration.ofSeconds(n); break;
+    private static int lineAt(final String text, final int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
             }
-        } catch (final NumberFormatException | ArithmeticException e) {
-            throw outOfRange(text);
         }
-        if (d.compareTo(MAX_DURATION) > 0) {
-            throw outOfRange(text);
-        }
-        return d;
-    }
-
-    private static IllegalArgumentException outOfRange(final String text) {
-        return new IllegalArgumentException("duration '" + text + "' out of range: at most " + MAX_DURATION.toMinutes() + "m (24 hours)");
+        return line;
     }
 }

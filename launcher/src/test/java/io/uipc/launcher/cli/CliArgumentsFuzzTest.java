@@ -81,7 +81,7 @@ class CliArgumentsFuzzTest {
     void badCommandLinesOfEveryCommandAreOneUsageLineExitingTwo() throws Exception {
         try (TempGroups groups = new TempGroups("clibad")) {
             final String dir = groups.root().toString();
-            final String spec = groups.root().resolve("missing.uipc").toString();
+            final String spec = groups.root().resolve("missing.toml").toString();
             final Object[][] cases = {
                 {"create", "unknown option '--frobnicate'", "create", "g", "--frobnicate", "--dir", dir},
                 {"create", "missing required parameter: 'GROUP'", "create", "--dir", dir},
@@ -119,6 +119,8 @@ class CliArgumentsFuzzTest {
                 {"metrics", "missing required parameter for option '--output' (FILE)", "metrics", "g", "--dir", dir, "--output"},
                 {"metrics", "unexpected argument 'h'", "metrics", "g", "h", "--dir", dir},
                 {"backends", "unexpected argument 'all'", "backends", "all"},
+                {"convert-spec", "missing required parameter: 'SPEC'", "convert-spec"},
+                {"convert-spec", "unexpected argument 'b'", "convert-spec", spec, "b"},
                 {"backends", "unknown option '--dir'", "backends", "--dir", dir},
                 {"jvm-flags", "invalid value for option '--jdk'", "jvm-flags", "--jdk", "x"},
                 {"jvm-flags", "--jdk 16: uipc needs Java 17 or later", "jvm-flags", "--jdk", "16"},
@@ -196,12 +198,14 @@ class CliArgumentsFuzzTest {
 
     /** @return spec files that all fail before anything starts: missing, a directory, a FIFO, bad text, an unknown main class */
     private static List<String> specs(final Path root) throws Exception {
-        final Path fifo = root.resolve("fifo.uipc");
+        final Path fifo = root.resolve("fifo.toml");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        return List.of(root.resolve("missing.uipc").toString(), root.toString(), fifo.toString(),
-            Files.writeString(root.resolve("bad.uipc"), "[process a]\nmain = A B\n").toString(),
-            Files.writeString(root.resolve("nomain.uipc"), "[process a]\nmain = does.not.Exist # comment\ncount = 2\n").toString(),
-            Files.writeString(root.resolve("big.uipc"), "[process a]\nmain = does.not.Exist\ncount = 300\n").toString());
+        return List.of(root.resolve("missing.toml").toString(), root.toString(), fifo.toString(),
+            Files.writeString(root.resolve("bad.toml"), "[[member]]\nname = \"a\"\nmain = A B\n").toString(),
+            Files.writeString(root.resolve("nomain.toml"), "[[member]]\nname = \"a\"\nmain = \"does.not.Exist\" # comment\ncount = 2\n")
+                .toString(),
+            Files.writeString(root.resolve("big.toml"), "[[member]]\nname = \"a\"\nmain = \"does.not.Exist\"\ncount = 300\n").toString(),
+            Files.writeString(root.resolve("old.spec"), "[process a]\nmain = does.not.Exist\n").toString());
     }
 
     private static String mutate(final String word, final Random random) {

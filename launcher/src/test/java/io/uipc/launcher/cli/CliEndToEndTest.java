@@ -44,7 +44,7 @@ class CliEndToEndTest {
     }
 
     private Path spec(final String text) throws Exception {
-        final Path file = Files.createTempFile(specs, "group", ".uipc");
+        final Path file = Files.createTempFile(specs, "group", ".toml");
         Files.writeString(file, text);
         return file;
     }
@@ -106,7 +106,7 @@ class CliEndToEndTest {
     @Test
     void launchIntoExistingGroupPsSendAndSigint() throws Exception {
         assertEquals(0, cli.run("create", "db", "--entries", "64").exitCode());
-        final Path spec = spec("[group]\ngrace-period = 10s\n\n[process m]\nmain = " + MEMBER + "\ncount = 2\nrole = worker\nargs = echo 7\n");
+        final Path spec = spec("grace-period = \"10s\"\n\n[[member]]\nname = \"m\"\nmain = \"" + MEMBER + "\"\ncount = 2\nrole = \"worker\"\nargs = [\"echo\", \"7\"]\n");
         final Cli.Running launch = cli.start("launch", spec.toString(), "--group", "db");
         launch.awaitLine("all 2 members ready");
         launch.awaitLine("supervising 2 members");
@@ -156,7 +156,7 @@ class CliEndToEndTest {
     @Test
     void membersHaltWhenTheLauncherIsKilledAndStayInTheTableUntilReaped() throws Exception {
         assertEquals(0, cli.run("create", "orphans", "--entries", "16").exitCode());
-        final Cli.Running launch = cli.start("launch", spec("[process m]\nmain = " + MEMBER + "\n").toString(), "--group", "orphans");
+        final Cli.Running launch = cli.start("launch", spec("[[member]]\nname = \"m\"\nmain = \"" + MEMBER + "\"\n").toString(), "--group", "orphans");
         launch.awaitLine("all 1 members ready");
         final long pid = memberPids(launch).get(0);
         launch.signal("KILL");
@@ -177,8 +177,8 @@ class CliEndToEndTest {
 
     @Test
     void sigtermStopsTemporaryGroupAndRemovesIt() throws Exception {
-        final Path spec = spec("[process a]\nmain = " + MEMBER + "\n\n[process lazy]\nmain = " + MEMBER
-            + "\nargs = never-join\nready = started\norder = 1\n");
+        final Path spec = spec("[[member]]\nname = \"a\"\nmain = \"" + MEMBER + "\"\n\n[[member]]\nname = \"lazy\"\nmain = \"" + MEMBER + "\"\n"
+            + "args = [\"never-join\"]\nready = \"started\"\norder = 1\n");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("all 2 members ready");
         assertEquals(1, cli.groupsLeft().size());
@@ -192,7 +192,7 @@ class CliEndToEndTest {
 
     @Test
     void stragglerIsKilledAfterGracePeriodAndFailsTheLaunch() throws Exception {
-        final Path spec = spec("[group]\ngrace-period = 300ms\n[process stubborn]\nmain = " + MEMBER + "\nargs = ignore-shutdown\n");
+        final Path spec = spec("grace-period = \"300ms\"\n[[member]]\nname = \"stubborn\"\nmain = \"" + MEMBER + "\"\nargs = [\"ignore-shutdown\"]\n");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("all 1 members ready");
         launch.signal("INT");
@@ -205,8 +205,8 @@ class CliEndToEndTest {
 
     @Test
     void crashingMemberIsRestartedUpToItsMaximumThenTheLaunchFails() throws Exception {
-        final Path spec = spec("[process ok]\nmain = " + MEMBER + "\n[process crasher]\nmain = " + MEMBER
-            + "\nargs = crash-on 5 3\nrestart = on-failure:2\n");
+        final Path spec = spec("[[member]]\nname = \"ok\"\nmain = \"" + MEMBER + "\"\n[[member]]\nname = \"crasher\"\nmain = \"" + MEMBER + "\"\n"
+            + "args = [\"crash-on\", \"5\", \"3\"]\nrestart = \"on-failure:2\"\n");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("all 2 members ready");
         final String group = cli.groupsLeft().get(0).getFileName().toString();
@@ -229,19 +229,19 @@ class CliEndToEndTest {
 
     @Test
     void malformedSpecNamesTheLine() throws Exception {
-        final Path spec = spec("# comment\n[process a]\nmain = " + MEMBER + "\ncount = many\n");
+        final Path spec = spec("# comment\n[[member]]\nname = \"a\"\nmain = \"" + MEMBER + "\"\ncount = \"many\"\n");
         final Cli.Running r = cli.run("launch", spec.toString());
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.stderr().matches("uipc launch: group\\d*\\.uipc:4: 'count': expected an integer, got 'many'"), r::toString);
+        assertTrue(r.stderr().matches("uipc launch: group\\d*\\.toml:5: 'count': expected an integer, got a string \\(many\\)"), r::toString);
         assertTrue(cli.groupsLeft().isEmpty());
     }
 
     @Test
     void unknownMainClassStartsNothing() throws Exception {
-        final Path spec = spec("[process a]\nmain = " + MEMBER + "\n\n[process b]\nmain = com.example.Missing\n");
+        final Path spec = spec("[[member]]\nname = \"a\"\nmain = \"" + MEMBER + "\"\n\n[[member]]\nname = \"b\"\nmain = \"com.example.Missing\"\n");
         final Cli.Running r = cli.run("launch", spec.toString());
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.stderr().matches("uipc launch: group\\d*\\.uipc:4: 'main': \\[process b]: main class com.example.Missing not found.*"),
+        assertTrue(r.stderr().matches("uipc launch: group\\d*\\.toml:5: 'main': member b: main class com.example.Missing not found.*"),
             r::toString);
         assertFalse(r.stdout().contains("starting"), r::toString);
         assertTrue(cli.groupsLeft().isEmpty());
@@ -249,17 +249,17 @@ class CliEndToEndTest {
 
     @Test
     void duplicateMemberNamesAreRefused() throws Exception {
-        final Path spec = spec("[process fg]\nmain = " + MEMBER + "\ncount = 2\n\n[process fg-2]\nmain = " + MEMBER + "\n");
+        final Path spec = spec("[[member]]\nname = \"fg\"\nmain = \"" + MEMBER + "\"\ncount = 2\n\n[[member]]\nname = \"fg-2\"\nmain = \"" + MEMBER + "\"\n");
         final Cli.Running r = cli.run("launch", spec.toString());
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.stderr().contains(":5: 'process fg-2': duplicate member name 'fg-2': already used by [process fg] at line 1"),
+        assertTrue(r.stderr().contains(":6: 'member fg-2': duplicate member name 'fg-2': already used by member fg at line 1"),
             r::toString);
         assertTrue(cli.groupsLeft().isEmpty());
     }
 
     @Test
     void missingGroupIsAClearError() throws Exception {
-        final Path spec = spec("[process a]\nmain = " + MEMBER + "\n");
+        final Path spec = spec("[[member]]\nname = \"a\"\nmain = \"" + MEMBER + "\"\n");
         final Cli.Running r = cli.run("launch", spec.toString(), "--group", "absent");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("no group at") && r.stderr().contains("absent"), r::toString);
@@ -267,8 +267,8 @@ class CliEndToEndTest {
 
     @Test
     void memberDyingAtStartStopsEverything() throws Exception {
-        final Path spec = spec("[process first]\nmain = " + MEMBER + "\n\n[process bad]\nmain = " + MEMBER
-            + "\nargs = exit-before-join 4\norder = 2\n");
+        final Path spec = spec("[[member]]\nname = \"first\"\nmain = \"" + MEMBER + "\"\n\n[[member]]\nname = \"bad\"\nmain = \"" + MEMBER + "\"\n"
+            + "args = [\"exit-before-join\", \"4\"]\norder = 2\n");
         final Cli.Running r = cli.run("launch", spec.toString());
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("bad (" + MEMBER + ") exited with code 4 before it registered in the group; its last output:"
@@ -280,7 +280,7 @@ class CliEndToEndTest {
 
     @Test
     void aGroupRootTheLaunchMadeIsRemovedWithItsGroupAndAnExistingOneStays() throws Exception {
-        final Path spec = spec("[process bad]\nmain = " + MEMBER + "\nargs = exit-before-join 4\n");
+        final Path spec = spec("[[member]]\nname = \"bad\"\nmain = \"" + MEMBER + "\"\nargs = [\"exit-before-join\", \"4\"]\n");
         final Path made = cli.root().resolve("made-by-launch");
         Cli.Running r = cli.run("launch", spec.toString(), "--dir", made.toString());
         assertTrue(r.stdout().contains("destroyed"), r::toString);
@@ -294,7 +294,7 @@ class CliEndToEndTest {
 
     @Test
     void memberThatNeverRegistersTimesOut() throws Exception {
-        final Path spec = spec("[group]\nready-timeout = 1s\n[process silent]\nmain = " + MEMBER + "\nargs = never-join\n");
+        final Path spec = spec("ready-timeout = \"1s\"\n[[member]]\nname = \"silent\"\nmain = \"" + MEMBER + "\"\nargs = [\"never-join\"]\n");
         final Cli.Running r = cli.run("launch", spec.toString());
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("silent did not register in the group within 1000 ms"), r::toString);

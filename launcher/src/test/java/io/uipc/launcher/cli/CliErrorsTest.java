@@ -61,13 +61,13 @@ class CliErrorsTest {
             assertEquals(0, InProcessCli.run("create", "g", "--dir", dir).exitCode());
             assertOneLine(InProcessCli.run("send", "g", "m" + ESC, "1", "--dir", dir), 1,
                 "uipc send: no live member named 'm\\x1b[2J' in group g: not sent");
-            final Path spec = groups.root().resolve("bad.uipc");
-            Files.writeString(spec, "[process a]\nmain = A\nargs = x\0y\n");
+            final Path spec = groups.root().resolve("bad.toml");
+            Files.writeString(spec, "[[member]]\nname = \"a\"\nmain = \"A\"\nargs = [\"x\0y\"]\n");
             assertOneLine(InProcessCli.run("launch", spec.toString(), "--dir", dir), 1,
-                "uipc launch: bad.uipc:3: 'args': NUL character (\\x00) not allowed in a spec");
+                "uipc launch: bad.toml:4: 'args': NUL character (\\x00) not allowed in a spec");
             assertOneLine(InProcessCli.run("launch", spec + ".missing", "--classpath", "a\0b", "--dir", dir), 1,
                 "uipc launch: " + spec + ".missing: no such spec file");
-            Files.writeString(spec, "[process a]\nmain = A\n");
+            Files.writeString(spec, "[[member]]\nname = \"a\"\nmain = \"A\"\n");
             assertOneLine(InProcessCli.run("launch", spec.toString(), "--classpath", "a\0b", "--dir", dir), 2,
                 "uipc launch: invalid path 'a\\x00b': Nul character not allowed (see 'uipc help launch')");
         }
@@ -116,15 +116,16 @@ class CliErrorsTest {
         final Path shared = Files.createTempDirectory(Path.of("/tmp"), "uipc-cli-errors-");
         try (OtherUser user = OtherUser.create("specreader")) {
             Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
-            final Path secret = Files.writeString(shared.resolve("root-only.uipc"), "[process a]\nmain = A\n");
+            final Path secret = Files.writeString(shared.resolve("root-only.toml"), "[[member]]\nname = \"a\"\nmain = \"A\"\n");
             Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
             final Path closedDir = Files.createDirectory(shared.resolve("closed"));
             Files.setPosixFilePermissions(closedDir, PosixFilePermissions.fromString("rwx------"));
-            final Path spec = Files.writeString(shared.resolve("open.uipc"), "[group]\nclasspath = closed/*\n[process a]\nmain = A\n");
+            final Path spec = Files.writeString(shared.resolve("open.toml"),
+                "classpath = [\"closed/*\"]\n[[member]]\nname = \"a\"\nmain = \"A\"\n");
             Files.setPosixFilePermissions(spec, PosixFilePermissions.fromString("rw-r--r--"));
             assertEquals("uipc launch: " + secret + ": cannot read the spec file: permission denied",
                 runAs(user, "launch", secret.toString(), "--dir", shared.resolve("groups").toString()));
-            assertEquals("uipc launch: open.uipc: 'classpath': cannot list a class path directory (the spec's classpath or --classpath): "
+            assertEquals("uipc launch: open.toml: 'classpath': cannot list a class path directory (the spec's classpath or --classpath): "
                 + closedDir + ": permission denied", runAs(user, "launch", spec.toString(), "--dir", shared.resolve("groups").toString()));
             assertFalse(Files.exists(shared.resolve("groups")), "nothing created");
         } finally {

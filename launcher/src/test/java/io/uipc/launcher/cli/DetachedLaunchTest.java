@@ -72,7 +72,7 @@ class DetachedLaunchTest {
 
     @Test
     void detachReturnsOnceUpAndStopEndsEverything() throws Exception {
-        final Path spec = LaunchErgonomicsTest.spec(temp, "detached.uipc");
+        final Path spec = LaunchErgonomicsTest.spec(temp, "detached.toml");
         final ProcessHandle launcher = launchDetached(spec);
         assertTrue(launcher.isAlive());
         final List<ProcessHandle> members = launcher.children().toList();
@@ -102,7 +102,7 @@ class DetachedLaunchTest {
 
     @Test
     void membersEndWhenTheDetachedLauncherIsKilled() throws Exception {
-        final ProcessHandle launcher = launchDetached(LaunchErgonomicsTest.spec(temp, "detached.uipc"));
+        final ProcessHandle launcher = launchDetached(LaunchErgonomicsTest.spec(temp, "detached.toml"));
         final List<ProcessHandle> members = launcher.children().toList();
         assertEquals(2, members.size(), members::toString);
         Signal.KILL.send(launcher.pid());
@@ -116,7 +116,7 @@ class DetachedLaunchTest {
 
     @Test
     void aLauncherThatDoesNotStopInTimeIsKilledAndItsMembersEnd() throws Exception {
-        final Cli.Running launch = cli.run("launch", LaunchErgonomicsTest.spec(temp, "stubborn.uipc").toString(), "--detach");
+        final Cli.Running launch = cli.run("launch", LaunchErgonomicsTest.spec(temp, "stubborn.toml").toString(), "--detach");
         assertEquals(0, launch.exitCode(), launch::toString);
         final Matcher m = UP.matcher(launch.stdout());
         assertTrue(m.find(), launch::toString);
@@ -160,7 +160,7 @@ class DetachedLaunchTest {
 
     @Test
     void aLauncherThatFailsBeforeTheGroupIsUpIsReportedInOneLine() throws Exception {
-        final Cli.Running r = cli.run("launch", LaunchErgonomicsTest.spec(temp, "detached-fails.uipc").toString(), "--detach");
+        final Cli.Running r = cli.run("launch", LaunchErgonomicsTest.spec(temp, "detached-fails.toml").toString(), "--detach");
         assertEquals(1, r.exitCode(), r::toString);
         assertEquals(1, r.stderr().lines().count(), r::toString);
         assertTrue(r.stderr().startsWith("uipc launch: m (io.uipc.launcher.testapp.ScriptedMember) exited with code 3 before it registered"),

@@ -86,8 +86,8 @@ class FaultedGroupLaunchTest {
     }
 
     private Cli.Running launch(final String args) throws Exception {
-        final Path spec = Files.writeString(Files.createTempFile(specs, "group", ".uipc"),
-            "[group]\ngrace-period = 2s\n[process m]\nmain = " + MEMBER + "\nargs = " + args + "\n");
+        final Path spec = Files.writeString(Files.createTempFile(specs, "group", ".toml"),
+            "grace-period = \"2s\"\n[[member]]\nname = \"m\"\nmain = \"" + MEMBER + "\"\nargs = [\"" + String.join("\", \"", args.split(" ")) + "\"]\n");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("all 1 members ready");
         return launch;

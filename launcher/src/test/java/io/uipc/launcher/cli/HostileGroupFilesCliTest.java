@@ -42,7 +42,8 @@ class HostileGroupFilesCliTest {
     }
 
     private void assertLaunchRefused(final String expected) throws Exception {
-        final Path spec = Files.writeString(specs.resolve("g.uipc"), "[process m]\nmain = " + ScriptedMember.class.getName() + "\n");
+        final Path spec = Files.writeString(specs.resolve("g.toml"),
+            "[[member]]\nname = \"m\"\nmain = \"" + ScriptedMember.class.getName() + "\"\n");
         final Cli.Running launch = cli.start("launch", spec.toString(), "--group", "g");
         assertEquals(1, launch.awaitExit(DEADLINE), launch::toString);
         assertTrue(launch.stderr().contains(expected), launch::toString);

@@ -48,7 +48,7 @@ class LaunchErgonomicsTest {
 
     @Test
     void workdirIsWhereMembersRunAndRelativeArgsResolve() throws Exception {
-        final Path spec = spec(temp, "touch.uipc");
+        final Path spec = spec(temp, "touch.toml");
         final Path work = Files.createDirectory(temp.resolve("work"));
         final Cli.Running launch = cli.start("launch", spec.toString(), "--workdir", work.toString());
         launch.awaitLine("m registered: pid ");
@@ -60,7 +60,7 @@ class LaunchErgonomicsTest {
 
     @Test
     void withoutWorkdirMembersRunInTheSpecFilesDirectory() throws Exception {
-        final Path spec = spec(temp, "touch.uipc");
+        final Path spec = spec(temp, "touch.toml");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("m registered: pid ");
         assertTrue(Files.exists(spec.resolveSibling("made-here")), launch::toString);
@@ -70,7 +70,7 @@ class LaunchErgonomicsTest {
 
     @Test
     void aMissingWorkdirOrAFileIsOneUsageLine() throws Exception {
-        final Path spec = spec(temp, "touch.uipc");
+        final Path spec = spec(temp, "touch.toml");
         final Path none = temp.resolve("none");
         Cli.Running r = cli.run("launch", spec.toString(), "--workdir", none.toString());
         assertEquals(2, r.exitCode(), r::toString);
@@ -83,7 +83,7 @@ class LaunchErgonomicsTest {
 
     @Test
     void dryRunPrintsThePlanAndStartsNothing() throws Exception {
-        final Path spec = spec(temp, "touch.uipc");
+        final Path spec = spec(temp, "touch.toml");
         final Cli.Running r = cli.run("launch", spec.toString(), "--dry-run");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().startsWith("plan of touch.uipc (dry run: nothing started)"), r::toString);
@@ -98,14 +98,14 @@ class LaunchErgonomicsTest {
 
     @Test
     void dryRunFailsOnAMissingMainClassOrAGroupWithoutRoom() throws Exception {
-        Cli.Running r = cli.run("launch", spec(temp, "missing-main.uipc").toString(), "--dry-run");
+        Cli.Running r = cli.run("launch", spec(temp, "missing-main.toml").toString(), "--dry-run");
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.stderr().startsWith("uipc launch: missing-main.uipc:"), r::toString);
+        assertTrue(r.stderr().startsWith("uipc launch: missing-main.toml:"), r::toString);
         assertTrue(r.stderr().contains("'main': [process m]: main class com.example.NoSuchMain not found"), r::toString);
         assertEquals(1, r.stderr().lines().count(), r::toString);
 
         assertEquals(0, cli.run("create", "small", "--entries", "1").exitCode());
-        r = cli.run("launch", spec(temp, "two.uipc").toString(), "--group", "small", "--dry-run");
+        r = cli.run("launch", spec(temp, "two.toml").toString(), "--group", "small", "--dry-run");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().startsWith("uipc launch: two.uipc: 2 members (m: 2) do not fit group small: it has 1 table entries"), r::toString);
         r = cli.run("ps", "small");
@@ -115,7 +115,7 @@ class LaunchErgonomicsTest {
 
     @Test
     void aSlowMemberGetsStillWaitingLinesOnStderrUntilItIsReady() throws Exception {
-        final Path spec = spec(temp, "await-file.uipc");
+        final Path spec = spec(temp, "await-file.toml");
         final Cli.Running launch = cli.start("launch", spec.toString());
         final String line = launch.awaitErrLine("still waiting for m");
         assertEquals("uipc | still waiting for m (2 s)", line);

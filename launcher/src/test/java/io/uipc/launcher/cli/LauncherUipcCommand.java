@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "uipc", mixinStandardHelpOptions = true,
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, MetricsCommand.class,
+        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, MetricsCommand.class, ConvertSpecCommand.class,
         BackendsCommand.class, JvmFlagsCommand.class, StopCommand.class})
 public final class LauncherUipcCommand {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")

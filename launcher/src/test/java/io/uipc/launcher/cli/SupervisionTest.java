@@ -52,7 +52,7 @@ class SupervisionTest {
     }
 
     private Path spec(final String text) throws Exception {
-        final Path file = Files.createTempFile(specs, "group", ".uipc");
+        final Path file = Files.createTempFile(specs, "group", ".toml");
         Files.writeString(file, text);
         return file;
     }
@@ -85,8 +85,8 @@ class SupervisionTest {
     @Test
     void aMemberPrintingAnEndlessLineIsPumpedInPiecesAndItsExitReported() throws Exception {
         final Cli cli = cli("endlessLine", "-Xmx48m");
-        final Path spec = spec("[group]\non-failure = continue\n[process a]\nmain = " + MEMBER + "\n[process flood]\nmain = " + MEMBER
-            + "\nargs = flood 64 3\nready = started\norder = 1\n");
+        final Path spec = spec("on-failure = \"continue\"\n[[member]]\nname = \"a\"\nmain = \"" + MEMBER + "\"\n[[member]]\nname = \"flood\"\nmain = \"" + MEMBER + "\"\n"
+            + "args = [\"flood\", \"64\", \"3\"]\nready = \"started\"\norder = 1\n");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("flood (pid ");
         final String died = launch.awaitLine("died: exit code 3");
@@ -111,8 +111,8 @@ class SupervisionTest {
     @Test
     void anExitIsReportedAtOnceThoughAChildHoldsTheOutputAndChildrenEndWithTheirMember() throws Exception {
         final Cli cli = cli("childHoldsOutput");
-        final Path spec = spec("[process stayer]\nmain = " + MEMBER + "\nargs = grandchild\n[process leaver]\nmain = " + MEMBER
-            + "\nargs = grandchild exit-before-join 3\nready = started\nrestart = on-failure:1\norder = 1\n");
+        final Path spec = spec("[[member]]\nname = \"stayer\"\nmain = \"" + MEMBER + "\"\nargs = [\"grandchild\"]\n[[member]]\nname = \"leaver\"\nmain = \"" + MEMBER + "\"\n"
+            + "args = [\"grandchild\", \"exit-before-join\", \"3\"]\nready = \"started\"\nrestart = \"on-failure:1\"\norder = 1\n");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("leaver (pid ");
         launch.awaitLine("restarting leaver (restart 1 of 1)");
@@ -136,8 +136,8 @@ class SupervisionTest {
     @Test
     void everyMemberAndItsChildrenEndWhenTheLauncherIsKilled() throws Exception {
         final Cli cli = cli("launcherKilled");
-        final Path spec = spec("[process keeper]\nmain = " + MEMBER + "\nargs = grandchild\n[process lazy]\nmain = " + MEMBER
-            + "\nargs = never-join\nready = started\n");
+        final Path spec = spec("[[member]]\nname = \"keeper\"\nmain = \"" + MEMBER + "\"\nargs = [\"grandchild\"]\n[[member]]\nname = \"lazy\"\nmain = \"" + MEMBER + "\"\n"
+            + "args = [\"never-join\"]\nready = \"started\"\n");
         final Cli.Running launch = cli.start("launch", spec.toString());
         launch.awaitLine("all 2 members ready");
         launch.awaitLine("grandchild pid");

@@ -19,26 +19,30 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Fuzzes the spec parser (issue 11): mutations of valid specs (the docs' examples, the example specs,
- * a spec using every key) and random text and bytes, with fixed seeds. Every input either parses or
- * throws a {@link SpecException} whose message is one line without control characters: no other
- * exception, no hang. CI runs a few thousand inputs in well under a second; {@code -Duipc.fuzz.specs=N}
+ * Fuzzes the TOML spec parser (issues 11 and 13): TOML-shaped mutations of valid specs (the docs' examples,
+ * the example specs, a spec using every key) and random text and bytes, with fixed seeds. Every input either
+ * parses or throws a {@link SpecException} whose message is one line without control characters, naming the
+ * file: no other exception (no stack trace from the TOML reader), no hang. CI runs a few thousand inputs in
+ * well under a second; {@code -Duipc.fuzz.specs=N}
  * runs N mutations instead.
  */
 class SpecParserFuzzTest {
     private static final int MUTATIONS = Integer.getInteger("uipc.fuzz.specs", 2_000);
     private static final int RANDOM_TEXTS = MUTATIONS / 8;
     private static final int RANDOM_FILES = MUTATIONS / 40;
-    private static final Pattern INI_BLOCK = Pattern.compile("```ini\\n(.*?)```", Pattern.DOTALL);
-    private static final String EVERY_KEY = String.join("\n", "[group]", "name = g1", "grace-period = 1500ms", "ready-timeout = 2m",
-        "on-failure = continue", "classpath = lib/app.jar:classes", "entries = 64", "receivers = 128", "uitt = 1_024",
-        "[process lgwr]", "main = com.example.LogWriter", "role = background", "order = 1", "restart = on-failure:3",
-        "jvm-options = -Xmx64m \"-Dgreeting=hello world\"", "args = --batch 16 'two words' # comment", "ready = joined",
-        "[process fg]", "main = com.example.Foreground", "count = 3", "ready = started", "");
+    private static final Pattern TOML_BLOCK = Pattern.compile("```toml\\n(.*?)```", Pattern.DOTALL);
+    private static final String EVERY_KEY = String.join("\n", "group = \"g1\"", "grace-period = \"1500ms\"", "ready-timeout = '2m'",
+        "on-failure = \"continue\"", "classpath = [\"lib/app.jar\", 'classes']", "entries = 64", "receivers = 128", "uitt = 1_024",
+        "[[member]]", "name = \"lgwr\"", "main = \"com.example.LogWriter\"", "role = \"background\"", "order = 1",
+        "restart = \"on-failure:3\"", "jvm-options = [\"-Xmx64m\", \"-Dgreeting=hello world\"]",
+        "args = [", "  \"--batch\", \"16\", # comment", "  '''two words''',", "]", "ready = \"joined\"",
+        "[[member]]", "name = \"fg\"", "main = \"com.example.Foreground\"", "count = 3", "ready = \"started\"", "");
     /** Characters that matter to the format, and some that should not be there at all. */
-    private static final String INTERESTING = "#;=[]\"' \t\n\r\0:-_.,0123456789msabz\u00e9\u0085\u2028\u001b\ud800\uffff\u00a0";
-    private static final String[] TOKENS = {"[group]", "[process x]", "[process]", "count = ", "= ", "main = A", "99999999999999999999",
-        "-1", "1440m", "86400001ms", "on-failure:", "2147483647", "entries = 1", "receivers = 0", "\"", "'", " # ", "\n", "\r\n"};
+    private static final String INTERESTING = "#=[]{}\"'\\ \t\n\r\0:-_.,0123456789msabz\u00e9\u0085\u2028\u001b\ud800\uffff\u00a0";
+    private static final String[] TOKENS = {"[[member]]", "[member]", "[group]", "[process x]", "count = ", "= ", "name = \"a\"",
+        "main = \"A\"", "99999999999999999999", "-1", "1.5", "true", "inf", "1979-05-27T07:32:00Z", "\"1440m\"", "\"86400001ms\"",
+        "\"on-failure:\"", "2147483647", "entries = 1", "receivers = 0", "member = 1", "x.y = 2", "{ a = 1 }", "[]", "[[]]",
+        "\"\"\"", "'''", "\"", "'", "\\u0000", " # ", "\n", "\r\n"};
 
     @Test
     void everySpecEitherParsesOrFailsWithOneLine(@TempDir final Path dir) {
@@ -55,17 +59,17 @@ class SpecParserFuzzTest {
                 final byte[] bytes = new byte[random.nextInt(200)];
                 random.nextBytes(bytes);
                 final byte[] spec = i % 2 == 0 ? bytes : splice(seeds.get(i % seeds.size()).getBytes(StandardCharsets.UTF_8), bytes, random);
-                final Path file = Files.write(dir.resolve("f" + i + ".uipc"), spec);
-                check(() -> SpecParser.parse(file), "the bytes of " + file);
+                final Path file = Files.write(dir.resolve("f" + i + ".toml"), spec);
+                check(() -> SpecParser.parse(file), file.getFileName().toString(), "the bytes of " + file);
             }
         });
     }
 
     private static void check(final String text) {
-        check(() -> SpecParser.parse("fuzz.uipc", text), text);
+        check(() -> SpecParser.parse("fuzz.toml", text), "fuzz.toml", text);
     }
 
-    private static void check(final java.util.function.Supplier<LaunchSpec> parse, final String input) {
+    private static void check(final java.util.function.Supplier<LaunchSpec> parse, final String file, final String input) {
         try {
             parse.get();
         } catch (final SpecException e) {
@@ -73,20 +77,23 @@ class SpecParserFuzzTest {
             if (m.isEmpty() || m.chars().anyMatch(c -> c < ' ' || c >= 0x7f && c <= 0x9f)) {
                 fail("a spec error that is not one printable line: " + escape(m) + "\nfor the input: " + escape(input));
             }
+            if (!m.contains(file)) {
+                fail("a spec error that does not name the file " + file + ": " + escape(m) + "\nfor the input: " + escape(input));
+            }
         } catch (final RuntimeException | Error e) {
             throw new AssertionError("not a SpecException for the input: " + escape(input), e);
         }
     }
 
     private static List<String> seeds() throws IOException {
-        final List<String> seeds = new ArrayList<>(List.of(EVERY_KEY, "[process a]\nmain = A\n"));
+        final List<String> seeds = new ArrayList<>(List.of(EVERY_KEY, "[[member]]\nname = \"a\"\nmain = \"A\"\n"));
         final Path repo = Path.of("..").toAbsolutePath().normalize();
-        final Matcher m = INI_BLOCK.matcher(Files.readString(repo.resolve("docs/launcher.md")));
+        final Matcher m = TOML_BLOCK.matcher(Files.readString(repo.resolve("docs/launcher.md")));
         while (m.find()) {
             seeds.add(m.group(1));
         }
         try (Stream<Path> specs = Files.list(repo.resolve("examples"))) {
-            for (final Path spec : (Iterable<Path>) specs.filter(p -> p.toString().endsWith(".spec"))::iterator) {
+            for (final Path spec : (Iterable<Path>) specs.filter(p -> p.toString().endsWith(".toml"))::iterator) {
                 seeds.add(Files.readString(spec));
             }
         }

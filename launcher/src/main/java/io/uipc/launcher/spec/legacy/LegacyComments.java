@@ -1,4 +1,6 @@
-package io.uipc.launcher.spec;
+package io.uipc.launcher.spec.legacy;
+
+import java.util.Optional;
 
 /**
  * The spec's comment syntax: a line whose first non-blank character is {@code #} or {@code ;} is a
@@ -7,8 +9,8 @@ package io.uipc.launcher.spec;
  * {@code role = r#1} keep their {@code #}, while {@code grace-period = 5s  # default} is {@code 5s}.
  * A {@code ;} after other text is ordinary text (JVM options and arguments may hold one).
  */
-final class SpecComments {
-    private SpecComments() {
+final class LegacyComments {
+    private LegacyComments() {
     }
 
     /**
@@ -34,5 +36,17 @@ final class SpecComments {
             }
         }
         return line;
+    }
+
+    /**
+     * @param line a line of the spec
+     * @return for a comment line, its text as a TOML comment ({@code ;} becomes {@code #}); empty for any other line
+     */
+    static Optional<String> commentOf(final String line) {
+        final String trimmed = line.strip();
+        if (trimmed.startsWith("#") || trimmed.startsWith(";")) {
+            return Optional.of("#" + trimmed.substring(1));
+        }
+        return Optional.empty();
     }
 }

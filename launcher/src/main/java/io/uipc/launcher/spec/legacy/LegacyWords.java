@@ -1,11 +1,11 @@
-package io.uipc.launcher.spec;
+package io.uipc.launcher.spec.legacy;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a spec value into words as a shell would for simple cases: spaces separate, quotes group. */
-final class Words {
-    private Words() {
+final class LegacyWords {
+    private LegacyWords() {
     }
 
     /**

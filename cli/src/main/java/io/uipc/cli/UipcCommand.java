@@ -10,6 +10,7 @@ import io.uipc.launcher.cli.PsCommand;
 import io.uipc.launcher.cli.ReapCommand;
 import io.uipc.launcher.cli.RotateSecretCommand;
 import io.uipc.launcher.cli.SendCommand;
+import io.uipc.launcher.cli.TopCommand;
 import io.uipc.launcher.cli.UipcCommandLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
     description = {"User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, "
         + "send interrupts.", "'uipc help COMMAND' or 'uipc COMMAND --help' describes a command."},
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        ReapCommand.class, RotateSecretCommand.class, LsCommand.class,
+        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, TopCommand.class,
         BackendsCommand.class, BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})

@@ -99,6 +99,24 @@ public interface InterruptDomain extends AutoCloseable {
      */
     long deliveredCount(int upidIndex);
 
+    /**
+     * Reads a slot's coalesced-send counter, for snapshots of other processes' receivers.
+     *
+     * @param upidIndex a UPID slot
+     * @return sends to the slot's current receiver that coalesced with an already-pending vector
+     * @throws IllegalArgumentException if {@code upidIndex} is not a slot of this domain
+     */
+    long coalescedCount(int upidIndex);
+
+    /**
+     * Reads a slot's wake-up counter, for snapshots of other processes' receivers.
+     *
+     * @param upidIndex a UPID slot
+     * @return kernel wake-ups senders made for the slot's current receiver
+     * @throws IllegalArgumentException if {@code upidIndex} is not a slot of this domain
+     */
+    long wakeupCount(int upidIndex);
+
     /** Releases this process's view of the domain. Receivers opened through it must be closed first. */
     @Override
     void close();

@@ -222,6 +222,18 @@ public final class EmulatedDomain implements InterruptDomain, DomainMaintenance.
         return upids.count(upidIndex, upids.generation(upidIndex), UpidDescriptor.DELIVERED_OFFSET);
     }
 
+    @Override
+    public long coalescedCount(final int upidIndex) {
+        upids.checkIndex(upidIndex);
+        return upids.count(upidIndex, upids.generation(upidIndex), UpidDescriptor.COALESCED_OFFSET);
+    }
+
+    @Override
+    public long wakeupCount(final int upidIndex) {
+        upids.checkIndex(upidIndex);
+        return upids.count(upidIndex, upids.generation(upidIndex), UpidDescriptor.WAKEUPS_OFFSET);
+    }
+
     void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("interrupt domain " + path + " is closed");

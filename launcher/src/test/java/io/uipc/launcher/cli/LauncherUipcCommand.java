@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "uipc", mixinStandardHelpOptions = true,
     subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        ReapCommand.class, RotateSecretCommand.class, LsCommand.class,
+        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, TopCommand.class,
         BackendsCommand.class})
 public final class LauncherUipcCommand {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")

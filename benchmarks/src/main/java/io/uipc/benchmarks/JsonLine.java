@@ -18,6 +18,8 @@ import java.util.Map;
 public final class JsonLine {
     /** The version of the benchmarks' JSON lines. */
     public static final int SCHEMA_VERSION = 1;
+    /** Writes null fields too: a figure not measured is still there, as null. */
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -71,7 +73,7 @@ public final class JsonLine {
     @Override
     public String toString() {
         try {
-            return JSON.std.asString(fields);
+            return WRITER.asString(fields);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write JSON: " + e.getMessage(), e);
         }

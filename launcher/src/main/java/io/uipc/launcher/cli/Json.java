@@ -20,6 +20,8 @@ import java.util.Map;
 final class Json {
     /** The version of the CLI's JSON documents (docs/launcher.md lists their fields). */
     static final int SCHEMA_VERSION = 1;
+    /** Writes null fields too: a field that is null (not measured, none) is still there. */
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private Json() {
     }
@@ -45,7 +47,7 @@ final class Json {
      */
     static String write(final Object value) {
         try {
-            return JSON.std.asString(finite(value));
+            return WRITER.asString(finite(value));
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write JSON: " + e.getMessage(), e);
         }

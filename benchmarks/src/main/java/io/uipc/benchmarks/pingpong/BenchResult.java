@@ -36,8 +36,10 @@ public record BenchResult(Mechanism mechanism, long roundTrips, double p50Ns, do
     }
 
     /**
-     * {@return one JSON object on one line: version, timestamp, mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns,
-     * roundtrips_per_s, idle_cpu_pct (null if not measured)}
+     * Writes the result as JSON.
+     *
+     * @return one JSON object on one line: version, timestamp, mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns,
+     *     roundtrips_per_s, idle_cpu_pct (null if not measured)
      */
     public String toJson() {
         return JsonLine.start().put("mechanism", mechanism.label()).put("p50_ns", p50Ns, 1).put("p90_ns", p90Ns, 1)

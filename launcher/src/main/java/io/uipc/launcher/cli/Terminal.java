@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /**
  * The controlling terminal of a full-screen command: whether stdout is one, its size, and cbreak
@@ -55,9 +56,13 @@ final class Terminal implements AutoCloseable {
      * @return the terminal, to restore with {@link #close()}
      * @throws IOException if there is no controlling terminal or stty fails
      */
-    static Terminal cbreak(final java.util.function.IntConsumer onKey) throws IOException {
+    static Terminal cbreak(final IntConsumer onKey) throws IOException {
         final Terminal t = new Terminal(stty("-g").trim());
-        Runtime.getRuntime().addShutdownHook(t.hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(t.hook);
+        } catch (final IllegalStateException e) {
+            throw new IOException("the JVM is shutting down (Ctrl-C while starting)", e);
+        }
         stty("-icanon", "-echo", "min", "1", "time", "0");
         System.out.print(HIDE_CURSOR);
         final Thread reader = new Thread(() -> {

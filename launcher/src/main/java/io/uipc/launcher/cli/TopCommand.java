@@ -33,6 +33,8 @@ public final class TopCommand implements Callable<Integer> {
     private static final double MIN_INTERVAL = 0.1;
     private static final double MAX_INTERVAL = 3600;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final double MILLIS = 1e3;
+    private static final double TENTHS = 10;
 
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;
@@ -114,19 +116,24 @@ public final class TopCommand implements Callable<Integer> {
     private boolean printJson(final GroupStatus now, final MemberRates rates) {
         final Map<String, Object> doc = StatusJson.group(now);
         doc.put("interval_s", interval);
-        doc.put("elapsed_s", rates.seconds());
+        doc.put("elapsed_s", round(rates.seconds(), MILLIS));
         final List<Object> members = new ArrayList<>();
         for (final MemberStatus m : now.members()) {
             final Map<String, Object> row = StatusJson.member(m);
             final MemberRates.Rates r = rates.of(m);
-            row.put("sent_per_s", r == null ? null : r.sent());
-            row.put("received_per_s", r == null ? null : r.received());
-            row.put("coalesced_per_s", r == null ? null : r.coalesced());
-            row.put("wakeups_per_s", r == null ? null : r.wakeups());
+            row.put("sent_per_s", r == null ? null : round(r.sent(), TENTHS));
+            row.put("received_per_s", r == null ? null : round(r.received(), TENTHS));
+            row.put("coalesced_per_s", r == null ? null : round(r.coalesced(), TENTHS));
+            row.put("wakeups_per_s", r == null ? null : round(r.wakeups(), TENTHS));
             members.add(row);
         }
         doc.put("members", members);
         System.out.println(Json.write(doc));
         return !System.out.checkError();
+    }
+
+    /** Rounds to a fraction ({@code per} parts of one); NaN stays NaN (written as null). */
+    private static double round(final double value, final double per) {
+        return Double.isFinite(value) ? Math.round(value * per) / per : value;
     }
 }

@@ -93,7 +93,7 @@ final class TopScreen {
         }
         return String.format(Locale.ROOT, format, e.pid(), name, escape(m.state()), r == null ? "-" : rate(r.sent()),
             r == null ? "-" : rate(r.received()), r == null ? "-" : rate(r.coalesced()), r == null ? "-" : rate(r.wakeups()),
-            m.hasInbox() ? Integer.toString(m.mailboxDepth()) : "-", age(e.heartbeatAgeMs()));
+            m.hasInbox() ? Integer.toString(m.mailboxDepth()) : "-", age(Math.max(0, e.heartbeatAgeMs())));
     }
 
     /** A rate in at most 8 characters: 12.5, 9876.0, 12.3k, 4.56M. */

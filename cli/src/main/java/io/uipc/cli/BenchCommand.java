@@ -40,8 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "One JSON object per mechanism per line: mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns, "
-        + "roundtrips_per_s. With --mailbox, one per result: run (ping-pong or throughput) and its figures.")
+    @Option(names = "--json", description = "One JSON object per mechanism per line: version, timestamp, mechanism, p50_ns, p90_ns, p99_ns, "
+        + "p999_ns, max_ns, roundtrips_per_s, idle_cpu_pct. With --mailbox, one per result: run (ping-pong or throughput) and its "
+        + "figures. Figures not measured are null.")
     boolean json;
 
     @Option(names = "--mechanisms", split = ",", paramLabel = "M",

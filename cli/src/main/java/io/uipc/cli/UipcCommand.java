@@ -14,6 +14,7 @@ import io.uipc.launcher.cli.ReapCommand;
 import io.uipc.launcher.cli.RotateSecretCommand;
 import io.uipc.launcher.cli.SendCommand;
 import io.uipc.launcher.cli.StopCommand;
+import io.uipc.launcher.cli.TopCommand;
 import io.uipc.launcher.cli.UipcCommandLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,9 +30,10 @@ import picocli.CommandLine.Option;
 @Command(name = "uipc", mixinStandardHelpOptions = true, versionProvider = UipcVersion.class,
     description = {"User-interrupt IPC for the JVM: create and inspect process groups, launch and supervise them, "
         + "send interrupts.", "'uipc help COMMAND' or 'uipc COMMAND --help' describes a command."},
-    subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, StopCommand.class, MetricsCommand.class,
-        ConvertSpecCommand.class, BackendsCommand.class, JvmFlagsCommand.class, BenchCommand.class, DemoCommand.class},
+    subcommands = {CreateCommand.class, DestroyCommand.class, LsCommand.class, PsCommand.class, TopCommand.class,
+        MetricsCommand.class, SendCommand.class, LaunchCommand.class, StopCommand.class, ReapCommand.class,
+        RotateSecretCommand.class, ConvertSpecCommand.class, BackendsCommand.class, JvmFlagsCommand.class,
+        BenchCommand.class, DemoCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (missing group, unknown or dead target, a member failed...)", "2:bad usage"})
 public final class UipcCommand {

@@ -1,19 +1,22 @@
 package io.uipc.cli;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.uipc.benchmarks.JsonLine;
 import io.uipc.testing.JvmProcess;
 import io.uipc.testing.Signal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,20 +61,18 @@ class BenchCommandTest {
         assertEquals(0, r.exitCode(), r::toString);
         final List<String> lines = r.jsonLines();
         assertEquals(2, lines.size(), r::toString);
-        final Pattern fields = Pattern.compile("\\{\"mechanism\":\"([a-z-]+)\",\"p50_ns\":([0-9.]+),\"p90_ns\":([0-9.]+),"
-            + "\"p99_ns\":([0-9.]+),\"p999_ns\":([0-9.]+),\"max_ns\":([0-9.]+),\"roundtrips_per_s\":([0-9]+)}");
         final List<String> mechanisms = new ArrayList<>();
         for (final String line : lines) {
-            final Matcher m = fields.matcher(line);
-            assertTrue(m.matches(), line);
-            mechanisms.add(m.group(1));
+            final Map<String, Object> m = json(line);
+            mechanisms.add((String) m.get("mechanism"));
             double previous = 0;
-            for (int g = 2; g <= 6; g++) {
-                final double value = Double.parseDouble(m.group(g));
+            for (final String field : List.of("p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns")) {
+                final double value = number(m, field);
                 assertTrue(value > 0 && value >= previous, "percentiles ordered and positive: " + line);
                 previous = value;
             }
-            assertTrue(Long.parseLong(m.group(7)) > 0, line);
+            assertTrue(number(m, "roundtrips_per_s") > 0, line);
+            assertTrue(m.containsKey("idle_cpu_pct") && m.get("idle_cpu_pct") == null, "idle CPU not measured (--idle-ms 0): " + line);
         }
         assertEquals(List.of("uipc-block", "fifo"), mechanisms);
 
@@ -87,34 +88,36 @@ class BenchCommandTest {
         assertEquals(0, r.exitCode(), r::toString);
         final List<String> lines = r.jsonLines();
         assertEquals(8, lines.size(), r::toString);
-        final Pattern pingPong = Pattern.compile("\\{\"run\":\"ping-pong\",\"kind\":\"([a-z-]+)\",\"alongside\":\"([a-z-]+)\",\"policy\":\"spin\","
-            + "\"n\":2000,\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+),\"p999_ns\":(\\d+),\"max_ns\":(\\d+),"
-            + "\"p50_ratio_to_interrupt\":([0-9.]+)}");
         final List<String> kinds = new ArrayList<>();
+        long interruptP50 = 0;
         for (final String line : lines.subList(0, 4)) {
-            final Matcher m = pingPong.matcher(line);
-            assertTrue(m.matches(), line);
-            kinds.add(m.group(1) + "/" + m.group(2));
-            long previous = 1;
-            for (int g = 3; g <= 7; g++) {
-                final long value = Long.parseLong(m.group(g));
+            final Map<String, Object> m = json(line);
+            assertEquals(List.of("ping-pong", "spin", 2000L), List.of(m.get("run"), m.get("policy"), (long) number(m, "n")), line);
+            kinds.add(m.get("kind") + "/" + m.get("alongside"));
+            double previous = 1;
+            for (final String field : List.of("p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns")) {
+                final double value = number(m, field);
                 assertTrue(value >= previous, "percentiles ordered and positive: " + line);
                 previous = value;
             }
-            final double ratio = Double.parseDouble(m.group(8));
-            assertEquals(m.group(1).equals("interrupt") ? 1.0 : (double) Long.parseLong(m.group(3)) / ratioBase(lines, line), ratio, 0.01, line);
+            if (m.get("kind").equals("interrupt")) {
+                interruptP50 = (long) number(m, "p50_ns");
+                assertEquals(1.0, number(m, "p50_ratio_to_interrupt"), 0.01, line);
+            } else {
+                assertEquals(number(m, "p50_ns") / interruptP50, number(m, "p50_ratio_to_interrupt"), 0.01, line);
+            }
         }
         assertEquals(List.of("interrupt/mail-raw", "mail-raw/interrupt", "interrupt/mail-chronicle", "mail-chronicle/interrupt"), kinds);
-        final Pattern feed = Pattern.compile("\\{\"run\":\"(throughput|paced)\",\"senders\":(\\d),\"pace_us\":(\\d+),\"codec\":\"raw\","
-            + "\"policy\":\"spin\",\"messages\":(\\d+),\"seconds\":[0-9.]+,\"msgs_per_s\":[1-9]\\d*,\"errors\":0,\"wakeups\":\\d+,"
-            + "\"one_way_n\":(\\d+),\"one_way_p50_ns\":[1-9]\\d*,.*}");
         final List<String> runs = new ArrayList<>();
         for (final String line : lines.subList(4, 8)) {
-            final Matcher m = feed.matcher(line);
-            assertTrue(m.matches(), "every message arrived, in order per sender, intact: " + line);
-            runs.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4));
-            if (m.group(1).equals("paced")) {
-                assertEquals(m.group(4), m.group(5), "a paced run times every message: " + line);
+            final Map<String, Object> m = json(line);
+            assertEquals(List.of("raw", "spin", 0L), List.of(m.get("codec"), m.get("policy"), (long) number(m, "errors")),
+                "every message arrived, in order per sender, intact: " + line);
+            assertTrue(number(m, "seconds") > 0 && number(m, "msgs_per_s") > 0 && number(m, "one_way_p50_ns") > 0, line);
+            assertTrue(number(m, "wakeups") >= 0, line);
+            runs.add(m.get("run") + " " + (long) number(m, "senders") + " " + (long) number(m, "pace_us") + " " + (long) number(m, "messages"));
+            if (m.get("run").equals("paced")) {
+                assertEquals(number(m, "messages"), number(m, "one_way_n"), "a paced run times every message: " + line);
             }
         }
         assertEquals(List.of("throughput 1 0 40000", "throughput 4 0 40000", "paced 1 100 300", "paced 4 100 1200"), runs);
@@ -124,20 +127,30 @@ class BenchCommandTest {
         assertEquals(0, r.exitCode(), r::toString);
         final List<String> versus = r.jsonLines();
         assertEquals(4, versus.size(), r::toString);
-        assertTrue(versus.get(0).matches("\\{\"run\":\"versus-aeron-header\",\"aeron\":\"1\\.49\\.3\",\"agrona\":\"\\d+\\.\\d+\\.\\d+\",.*"
-            + "\"aeron_cross_process_wakeup\":false}"), versus.get(0));
-        final Pattern run = Pattern.compile("\\{\"run\":\"versus-aeron\",\"round\":1,\"system\":\"(uipc|aeron)\",\"policy\":\"spin\",\"n\":1000,"
-            + "\"p50_ns\":([1-9]\\d*),\"p99_ns\":(\\d+),\"p999_ns\":(\\d+),\"msgs_per_s\":[1-9]\\d*,\"errors\":0,\"idle_cpu_pct\":[0-9.]+}");
+        final Map<String, Object> header = json(versus.get(0));
+        assertEquals("versus-aeron-header", header.get("run"));
+        assertEquals("1.49.3", header.get("aeron"));
+        assertTrue(((String) header.get("agrona")).matches("\\d+\\.\\d+\\.\\d+"), versus.get(0));
+        assertEquals(false, header.get("aeron_cross_process_wakeup"));
         final List<String> systems = new ArrayList<>();
         for (final String line : versus.subList(1, 3)) {
-            final Matcher m = run.matcher(line);
-            assertTrue(m.matches(), "every message arrived, in order, intact: " + line);
-            systems.add(m.group(1));
-            assertTrue(Long.parseLong(m.group(2)) <= Long.parseLong(m.group(3)) && Long.parseLong(m.group(3)) <= Long.parseLong(m.group(4)), line);
+            final Map<String, Object> m = json(line);
+            assertEquals(List.of("versus-aeron", 1L, "spin", 1000L, 0L), List.of(m.get("run"), (long) number(m, "round"), m.get("policy"),
+                (long) number(m, "n"), (long) number(m, "errors")), "every message arrived, in order, intact: " + line);
+            systems.add((String) m.get("system"));
+            assertTrue(number(m, "p50_ns") > 0 && number(m, "p50_ns") <= number(m, "p99_ns") && number(m, "p99_ns") <= number(m, "p999_ns"),
+                line);
+            assertTrue(number(m, "msgs_per_s") > 0 && number(m, "idle_cpu_pct") >= 0, line);
         }
         assertEquals(List.of("uipc", "aeron"), systems, "round 1 starts with uipc");
-        assertTrue(versus.get(3).matches("\\{\"run\":\"versus-aeron-median\",\"policy\":\"spin\",\"aeron_idle\":\"BusySpinIdleStrategy\","
-            + "\"rounds\":1,(\"[a-z0-9_]+\":[0-9.]+,?)+}"), "medians and ratios are numbers: " + versus.get(3));
+        final Map<String, Object> median = json(versus.get(3));
+        assertEquals(List.of("versus-aeron-median", "spin", "BusySpinIdleStrategy", 1L), List.of(median.get("run"), median.get("policy"),
+            median.get("aeron_idle"), (long) number(median, "rounds")), versus.get(3));
+        for (final Map.Entry<String, Object> e : median.entrySet()) {
+            if (e.getKey().endsWith("_ns") || e.getKey().endsWith("_ratio") || e.getKey().endsWith("_per_s") || e.getKey().endsWith("_pct")) {
+                assertTrue(e.getValue() instanceof Number, "medians and ratios are numbers: " + versus.get(3));
+            }
+        }
 
         r = uipc("bench", "--mailbox", "--peer", "aeron", "--paced-messages", "5");
         assertEquals(2, r.exitCode(), r::toString);
@@ -150,10 +163,21 @@ class BenchCommandTest {
         assertTrue(r.output().contains("messages must be at least one per sender (4), not 3"), r::toString);
     }
 
-    /** @return the p50 of the interrupt line just before {@code line} */
-    private static long ratioBase(final List<String> lines, final String line) {
-        final String interrupt = lines.get(lines.indexOf(line) - 1);
-        return Long.parseLong(interrupt.replaceAll(".*\"p50_ns\":(\\d+),.*", "$1"));
+    /** Parses a JSON line with jackson-jr and checks the fields every line has. */
+    static Map<String, Object> json(final String line) {
+        try {
+            final Map<String, Object> m = JSON.std.mapFrom(line);
+            assertEquals(JsonLine.SCHEMA_VERSION, m.get("version"), line);
+            Instant.parse((String) m.get("timestamp"));
+            return m;
+        } catch (final IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+
+    private static double number(final Map<String, Object> m, final String field) {
+        assertTrue(m.get(field) instanceof Number, () -> field + " is not a number: " + m);
+        return ((Number) m.get(field)).doubleValue();
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class Cli implements AutoCloseable {
      */
     public Running start(final String... args) {
         final List<String> full = new ArrayList<>(List.of(args));
-        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls", "stop").contains(args[0]) && !full.contains("--dir")) {
+        if (args.length > 0 && List.of("create", "destroy", "launch", "ps", "send", "reap", "rotate-secret", "ls", "stop", "top").contains(args[0]) && !full.contains("--dir")) {
             full.add("--dir");
             full.add(root().toString());
         }

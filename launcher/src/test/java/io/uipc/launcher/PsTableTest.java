@@ -1,5 +1,6 @@
 package io.uipc.launcher;
 
+import io.uipc.launcher.status.MemberStatus;
 import io.uipc.table.MemberInfo;
 import io.uipc.table.MemberState;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ class PsTableTest {
         final MemberInfo m = new MemberInfo(3, 1, 4242, name, "r\u001b]0;x\u0007", MemberState.ACTIVE, 2, List.of("7:0"),
             5, 0, 0, 1);
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PsTable.printMembers(List.of(m), Set.of(name), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PsTable.printMembers(List.of(new MemberStatus(m, true, 0, 0, -1)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         final String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("evil\\x1b[2J\\x0afake"), out);
         assertTrue(out.contains("r\\x1b]0;x\\x07"), out);

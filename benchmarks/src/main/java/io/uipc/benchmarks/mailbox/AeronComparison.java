@@ -2,7 +2,7 @@ package io.uipc.benchmarks.mailbox;
 
 import io.uipc.benchmarks.BenchJvms;
 import io.uipc.benchmarks.HistogramCodec;
-import io.uipc.benchmarks.JsonNumbers;
+import io.uipc.benchmarks.JsonLine;
 import io.uipc.benchmarks.pingpong.ProcessCpu;
 import io.uipc.core.UipcException;
 import io.uipc.table.ProcessGroup;
@@ -118,9 +118,9 @@ public final class AeronComparison {
 
         /** {@return one JSON object on one line} */
         public String toJson() {
-            return String.format(Locale.ROOT, "{\"run\":\"versus-aeron\",\"round\":%d,\"system\":\"%s\",\"policy\":\"%s\",\"n\":%d,"
-                + "\"p50_ns\":%d,\"p99_ns\":%d,\"p999_ns\":%d,\"msgs_per_s\":%s,\"errors\":%d,\"idle_cpu_pct\":%s}", round, system,
-                policy, n, p50Ns, p99Ns, p999Ns, JsonNumbers.of(msgsPerSecond, 0), errors, JsonNumbers.of(idleCpuPercent, 2));
+            return JsonLine.start().put("run", "versus-aeron").put("round", round).put("system", system).put("policy", policy)
+                .put("n", n).put("p50_ns", p50Ns).put("p99_ns", p99Ns).put("p999_ns", p999Ns).put("msgs_per_s", msgsPerSecond, 0)
+                .put("errors", errors).put("idle_cpu_pct", idleCpuPercent, 2).toString();
         }
     }
 
@@ -137,6 +137,10 @@ public final class AeronComparison {
             return Double.isNaN(percent) ? "-" : String.format(Locale.ROOT, "%.1f", percent);
         }
 
+        private static String ratio(final double r) {
+            return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "-";
+        }
+
         /** {@return the Aeron idle strategy of the pair} */
         public String aeronIdle() {
             return AeronPeer.idleStrategy(policy).getClass().getSimpleName() + (policy.equals("block") ? "(1)" : "");
@@ -145,21 +149,19 @@ public final class AeronComparison {
         /** {@return a Markdown table row: policy pair, then uipc / Aeron / ratio for p50, p99, p99.9, throughput, then idle CPU} */
         public String text() {
             return String.format(Locale.ROOT, "| %s / %s | %.0f / %.0f (%s) | %.0f / %.0f (%s) | %.0f / %.0f (%s) | %.2f / %.2f (%s) | %s / %s |",
-                policy, aeronIdle(), uipc[0], aeron[0], JsonNumbers.of(uipc[0] / aeron[0], 2), uipc[1], aeron[1],
-                JsonNumbers.of(uipc[1] / aeron[1], 2), uipc[2], aeron[2], JsonNumbers.of(uipc[2] / aeron[2], 2), uipc[3] / 1e6,
-                aeron[3] / 1e6, JsonNumbers.of(uipc[3] / aeron[3], 2), cpu(uipc[4]), cpu(aeron[4]));
+                policy, aeronIdle(), uipc[0], aeron[0], ratio(uipc[0] / aeron[0]), uipc[1], aeron[1],
+                ratio(uipc[1] / aeron[1]), uipc[2], aeron[2], ratio(uipc[2] / aeron[2]), uipc[3] / 1e6,
+                aeron[3] / 1e6, ratio(uipc[3] / aeron[3]), cpu(uipc[4]), cpu(aeron[4]));
         }
 
         /** {@return one JSON object on one line} */
         public String toJson() {
-            return String.format(Locale.ROOT, "{\"run\":\"versus-aeron-median\",\"policy\":\"%s\",\"aeron_idle\":\"%s\",\"rounds\":%d,"
-                + "\"uipc_p50_ns\":%s,\"aeron_p50_ns\":%s,\"p50_ratio\":%s,\"uipc_p99_ns\":%s,\"aeron_p99_ns\":%s,\"p99_ratio\":%s,"
-                + "\"uipc_p999_ns\":%s,\"aeron_p999_ns\":%s,\"uipc_msgs_per_s\":%s,\"aeron_msgs_per_s\":%s,\"throughput_ratio\":%s,"
-                + "\"uipc_idle_cpu_pct\":%s,\"aeron_idle_cpu_pct\":%s}", policy, aeronIdle(), rounds,
-                JsonNumbers.of(uipc[0], 1), JsonNumbers.of(aeron[0], 1), JsonNumbers.of(uipc[0] / aeron[0], 3),
-                JsonNumbers.of(uipc[1], 1), JsonNumbers.of(aeron[1], 1), JsonNumbers.of(uipc[1] / aeron[1], 3),
-                JsonNumbers.of(uipc[2], 1), JsonNumbers.of(aeron[2], 1), JsonNumbers.of(uipc[3], 0), JsonNumbers.of(aeron[3], 0),
-                JsonNumbers.of(uipc[3] / aeron[3], 3), JsonNumbers.of(uipc[4], 2), JsonNumbers.of(aeron[4], 2));
+            return JsonLine.start().put("run", "versus-aeron-median").put("policy", policy).put("aeron_idle", aeronIdle())
+                .put("rounds", rounds).put("uipc_p50_ns", uipc[0], 1).put("aeron_p50_ns", aeron[0], 1)
+                .put("p50_ratio", uipc[0] / aeron[0], 3).put("uipc_p99_ns", uipc[1], 1).put("aeron_p99_ns", aeron[1], 1)
+                .put("p99_ratio", uipc[1] / aeron[1], 3).put("uipc_p999_ns", uipc[2], 1).put("aeron_p999_ns", aeron[2], 1)
+                .put("uipc_msgs_per_s", uipc[3], 0).put("aeron_msgs_per_s", aeron[3], 0).put("throughput_ratio", uipc[3] / aeron[3], 3)
+                .put("uipc_idle_cpu_pct", uipc[4], 2).put("aeron_idle_cpu_pct", aeron[4], 2).toString();
         }
     }
 
@@ -181,9 +183,9 @@ public final class AeronComparison {
         public List<String> lines(final boolean json) {
             final List<String> lines = new ArrayList<>();
             if (json) {
-                lines.add(String.format(Locale.ROOT, "{\"run\":\"versus-aeron-header\",\"aeron\":\"%s\",\"agrona\":\"%s\",\"channel\":\"%s\","
-                    + "\"driver\":\"embedded, SHARED, BackoffIdleStrategy\",\"message_bytes\":64,\"aeron_cross_process_wakeup\":false}",
-                    aeronVersion, agronaVersion, AeronPeer.CHANNEL));
+                lines.add(JsonLine.start().put("run", "versus-aeron-header").put("aeron", aeronVersion).put("agrona", agronaVersion)
+                    .put("channel", AeronPeer.CHANNEL).put("driver", "embedded, SHARED, BackoffIdleStrategy").put("message_bytes", 64)
+                    .put("aeron_cross_process_wakeup", false).toString());
                 runs.forEach(r -> lines.add(r.toJson()));
                 medians.forEach(m -> lines.add(m.toJson()));
                 return lines;

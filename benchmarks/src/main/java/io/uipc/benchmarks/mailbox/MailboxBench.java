@@ -2,7 +2,7 @@ package io.uipc.benchmarks.mailbox;
 
 import io.uipc.benchmarks.BenchJvms;
 import io.uipc.benchmarks.HistogramCodec;
-import io.uipc.benchmarks.JsonNumbers;
+import io.uipc.benchmarks.JsonLine;
 import io.uipc.benchmarks.pingpong.ProcessCpu;
 import io.uipc.core.UipcException;
 import io.uipc.core.WaitPolicy;
@@ -209,9 +209,9 @@ public final class MailboxBench {
 
         @Override
         public String toJson() {
-            return String.format(Locale.ROOT, "{\"run\":\"ping-pong\",\"kind\":\"%s\",\"alongside\":\"%s\",\"policy\":\"%s\",\"n\":%d,"
-                + "\"p50_ns\":%d,\"p90_ns\":%d,\"p99_ns\":%d,\"p999_ns\":%d,\"max_ns\":%d,\"p50_ratio_to_interrupt\":%s}",
-                kind, alongside, policy, count, p50Ns, p90Ns, p99Ns, p999Ns, maxNs, JsonNumbers.of(p50RatioToInterrupt, 3));
+            return JsonLine.start().put("run", "ping-pong").put("kind", kind).put("alongside", alongside).put("policy", policy)
+                .put("n", count).put("p50_ns", p50Ns).put("p90_ns", p90Ns).put("p99_ns", p99Ns).put("p999_ns", p999Ns)
+                .put("max_ns", maxNs).put("p50_ratio_to_interrupt", p50RatioToInterrupt, 3).toString();
         }
     }
 
@@ -253,13 +253,12 @@ public final class MailboxBench {
 
         @Override
         public String toJson() {
-            return String.format(Locale.ROOT, "{\"run\":\"%s\",\"senders\":%d,\"pace_us\":%d,\"codec\":\"%s\",\"policy\":\"%s\","
-                + "\"messages\":%d,\"seconds\":%s,\"msgs_per_s\":%s,\"errors\":%d,\"wakeups\":%d,\"one_way_n\":%d,"
-                + "\"one_way_p50_ns\":%d,\"one_way_p90_ns\":%d,\"one_way_p99_ns\":%d,\"one_way_p999_ns\":%d,\"one_way_max_ns\":%d,"
-                + "\"idle_cpu_pct\":%s}",
-                paceMicros > 0 ? "paced" : "throughput", senders, paceMicros, codec, policy, messages, JsonNumbers.of(seconds, 6),
-                JsonNumbers.of(rate(), 0), errors, wakeups, oneWay[0], oneWay[1], oneWay[2], oneWay[3], oneWay[4], oneWay[5],
-                JsonNumbers.of(idleCpuPercent, 2));
+            return JsonLine.start().put("run", paceMicros > 0 ? "paced" : "throughput").put("senders", senders)
+                .put("pace_us", paceMicros).put("codec", codec).put("policy", policy).put("messages", messages)
+                .put("seconds", seconds, 6).put("msgs_per_s", rate(), 0).put("errors", errors).put("wakeups", wakeups)
+                .put("one_way_n", oneWay[0]).put("one_way_p50_ns", oneWay[1]).put("one_way_p90_ns", oneWay[2])
+                .put("one_way_p99_ns", oneWay[3]).put("one_way_p999_ns", oneWay[4]).put("one_way_max_ns", oneWay[5])
+                .put("idle_cpu_pct", idleCpuPercent, 2).toString();
         }
     }
 

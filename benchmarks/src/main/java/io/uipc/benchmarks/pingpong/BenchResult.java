@@ -1,8 +1,7 @@
 package io.uipc.benchmarks.pingpong;
 
+import io.uipc.benchmarks.JsonLine;
 import org.HdrHistogram.Histogram;
-
-import java.util.Locale;
 
 /**
  * One mechanism's measurement. Latencies are one-way: half the round-trip time, in ns.
@@ -37,11 +36,14 @@ public record BenchResult(Mechanism mechanism, long roundTrips, double p50Ns, do
     }
 
     /**
-     * {@return one JSON object on one line, with exactly the fields mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns, roundtrips_per_s}
+     * Writes the result as JSON.
+     *
+     * @return one JSON object on one line: version, timestamp, mechanism, p50_ns, p90_ns, p99_ns, p999_ns, max_ns,
+     *     roundtrips_per_s, idle_cpu_pct (null if not measured)
      */
     public String toJson() {
-        return String.format(Locale.ROOT,
-            "{\"mechanism\":\"%s\",\"p50_ns\":%.1f,\"p90_ns\":%.1f,\"p99_ns\":%.1f,\"p999_ns\":%.1f,\"max_ns\":%.1f,\"roundtrips_per_s\":%.0f}",
-            mechanism.label(), p50Ns, p90Ns, p99Ns, p999Ns, maxNs, roundTripsPerSecond);
+        return JsonLine.start().put("mechanism", mechanism.label()).put("p50_ns", p50Ns, 1).put("p90_ns", p90Ns, 1)
+            .put("p99_ns", p99Ns, 1).put("p999_ns", p999Ns, 1).put("max_ns", maxNs, 1).put("roundtrips_per_s", roundTripsPerSecond, 0)
+            .put("idle_cpu_pct", idleCpuPercent, 2).toString();
     }
 }

@@ -6,6 +6,7 @@ import io.uipc.core.spi.BackendStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class BackendsCommand implements Callable<Integer> {
                 o.put("reason", s.reason());
                 list.add(o);
             }
-            final Map<String, Object> root = new LinkedHashMap<>();
+            final Map<String, Object> root = Json.document(Instant.now());
             root.put("auto", auto);
             root.put("backends", list);
             System.out.println(Json.write(root));

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class LsCommand implements Callable<Integer> {
             row.put("backend", g.backend());
             rows.add(row);
         }
-        final Map<String, Object> root = new LinkedHashMap<>();
+        final Map<String, Object> root = Json.document(Instant.now());
         root.put("groups", rows);
         return root;
     }

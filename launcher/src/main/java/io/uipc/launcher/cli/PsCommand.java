@@ -1,7 +1,8 @@
 package io.uipc.launcher.cli;
 
 import io.uipc.launcher.PsTable;
-import io.uipc.table.MemberInfo;
+import io.uipc.launcher.status.GroupStatus;
+import io.uipc.launcher.status.MemberStatus;
 import io.uipc.table.ProcessGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,11 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code uipc ps}: the group's process table, like Oracle's V$PROCESS. */
@@ -21,7 +20,7 @@ import java.util.concurrent.Callable;
     "Show a group's process table, like Oracle's V$PROCESS.",
     "One line per member: slot and serial (PID and SERIAL#), OS pid, name, role, state, the UITT index of each "
         + "accepted vector (vector:index), heartbeat age, interrupts sent and received.",
-    "A member whose process died but is not reaped yet shows as 'dead?'."})
+    "A member whose process died but is not reaped yet shows as 'dead'. 'uipc top' shows the same live."})
 public final class PsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
     String group;
@@ -37,53 +36,26 @@ public final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ProcessGroup g = ProcessGroup.attach(dir.of(group))) {
+            final GroupStatus status = GroupStatus.read(g);
             if (json) {
-                System.out.println(Json.write(toJson(g)));
+                System.out.println(Json.write(toJson(status)));
             } else {
-                PsTable.print(g, System.out);
+                PsTable.print(status, System.out);
             }
         }
         return 0;
     }
 
-    private static Map<String, Object> toJson(final ProcessGroup g) {
-        final Set<String> live = new HashSet<>(g.liveMemberNames());
-        final List<Object> rows = new ArrayList<>();
-        for (final MemberInfo m : g.members()) {
-            final List<Object> uitt = new ArrayList<>();
-            for (final String vi : m.uittIndices()) {
-                final String[] parts = vi.split(":");
-                final Map<String, Object> e = new LinkedHashMap<>();
-                e.put("vector", Integer.parseInt(parts[0]));
-                e.put("index", Integer.parseInt(parts[1]));
-                uitt.add(e);
-            }
-            final Map<String, Object> row = new LinkedHashMap<>();
-            row.put("slot", m.slot());
-            row.put("serial", Integer.toUnsignedLong(m.generation()));
-            row.put("pid", m.pid());
-            row.put("name", m.name());
-            row.put("role", m.role());
-            row.put("state", m.stateLabel());
-            row.put("live", live.contains(m.name()));
-            row.put("uitt", uitt);
-            row.put("heartbeat_age_ms", m.heartbeatAgeMs());
-            row.put("sent", m.sent());
-            row.put("received", m.received());
-            row.put("upid", m.upidIndex());
-            rows.add(row);
-        }
-        final Map<String, Object> root = new LinkedHashMap<>();
-        root.put("group", g.name());
-        root.put("directory", g.directory().toString());
-        root.put("backend", g.domain().backendName());
-        root.put("capacity", g.capacity());
-        root.put("reaper_pid", g.reaperPid());
-        root.put("deaths_reaped", g.deathsReaped());
+    private static Map<String, Object> toJson(final GroupStatus s) {
+        final Map<String, Object> root = StatusJson.group(s);
         final Map<String, Object> layouts = new LinkedHashMap<>();
-        layouts.put("process_table", g.tableLayoutVersion());
-        layouts.put("domain", g.domain().layoutVersion());
+        layouts.put("process_table", s.tableLayoutVersion());
+        layouts.put("domain", s.domainLayoutVersion());
         root.put("layout_versions", layouts);
+        final List<Object> rows = new ArrayList<>();
+        for (final MemberStatus m : s.members()) {
+            rows.add(StatusJson.member(m));
+        }
         root.put("members", rows);
         return root;
     }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
  * and the real {@link UipcCommandLine} conventions without the cli module (which depends on this one).
  */
 @Command(name = "uipc", mixinStandardHelpOptions = true,
-    subcommands = {CreateCommand.class, DestroyCommand.class, LaunchCommand.class, PsCommand.class, SendCommand.class,
-        ReapCommand.class, RotateSecretCommand.class, LsCommand.class, MetricsCommand.class, ConvertSpecCommand.class,
-        BackendsCommand.class, JvmFlagsCommand.class, StopCommand.class})
+    subcommands = {CreateCommand.class, DestroyCommand.class, LsCommand.class, PsCommand.class, TopCommand.class,
+        MetricsCommand.class, SendCommand.class, LaunchCommand.class, StopCommand.class, ReapCommand.class,
+        RotateSecretCommand.class, ConvertSpecCommand.class, BackendsCommand.class, JvmFlagsCommand.class})
 public final class LauncherUipcCommand {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;

@@ -59,10 +59,16 @@ class DistributionTest {
         check(0, "Usage: uipc ls", "help", "ls"),
         check(0, "Usage: uipc launch", "help", "launch"),
         check(0, "Usage: uipc demo", "help", "demo"),
+        check(0, "Usage: uipc top", "help", "top"),
+        check(0, "Usage: uipc metrics", "help", "metrics"),
+        check(0, "Usage: uipc stop", "help", "stop"),
+        check(0, "--add-exports=java.base/", "jvm-flags"),
         check(0, "uipc demo: OK", "demo", "--dir", "{dir}"),
         check(0, "created group dist", "create", "dist", "--dir", "{dir}", "--entries", "32"),
         check(0, "dist", "ls", "--dir", "{dir}"),
         check(0, "group dist at", "ps", "dist", "--dir", "{dir}"),
+        check(0, "\"group\":\"dist\"", "top", "dist", "--json", "--count", "2", "--interval", "0.1", "--dir", "{dir}"),
+        check(0, "uipc_group_capacity{group=\"dist\"} 32", "metrics", "dist", "--dir", "{dir}"),
         check(0, "destroyed group dist", "destroy", "dist", "--dir", "{dir}"),
         check(2, "uipc create: ", "create", "--backend", "nope", "x", "--dir", "{dir}"));
 

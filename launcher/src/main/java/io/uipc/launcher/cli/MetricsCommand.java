@@ -1,6 +1,6 @@
 package io.uipc.launcher.cli;
 
-import io.uipc.launcher.metrics.GroupMetrics;
+import io.uipc.launcher.status.GroupStatus;
 import io.uipc.launcher.metrics.PrometheusText;
 import io.uipc.launcher.metrics.TextfileOutput;
 import io.uipc.table.ProcessGroup;
@@ -36,7 +36,7 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         final String text;
         try (ProcessGroup g = ProcessGroup.attach(dir.of(group))) {
-            text = PrometheusText.format(GroupMetrics.read(g));
+            text = PrometheusText.format(GroupStatus.read(g));
         }
         if (output == null) {
             System.out.print(text);

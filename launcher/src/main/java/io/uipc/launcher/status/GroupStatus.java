@@ -4,6 +4,7 @@ import io.uipc.core.InterruptDomain;
 import io.uipc.table.MemberInfo;
 import io.uipc.table.MemberState;
 import io.uipc.table.ProcessGroup;
+import io.uipc.table.mailbox.InboxDepth;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public record GroupStatus(Instant time, long nanoTime, String group, Path direct
         for (final MemberInfo m : entries) {
             final boolean upidOk = m.upidIndex() >= 0 && m.upidIndex() < domain.upidCapacity() && m.state() != MemberState.CLAIMING;
             members.add(new MemberStatus(m, live.contains(m.name()), upidOk ? domain.coalescedCount(m.upidIndex()) : 0,
-                upidOk ? domain.wakeupCount(m.upidIndex()) : 0, InboxDepth.of(g.directory(), m)));
+                upidOk ? domain.wakeupCount(m.upidIndex()) : 0, InboxDepth.records(g, m)));
         }
         return new GroupStatus(time, nanoTime, g.name(), g.directory(), domain.backendName(), g.capacity(), g.tableLayoutVersion(),
             domain.layoutVersion(), ReaperStatus.of(g.reaperPid()), g.deathsReaped(), members);

@@ -57,7 +57,7 @@ class MetricsCommandTest {
             assertEquals(2.0, groupValue(s, "uipc_group_members", "alive"));
             assertEquals(0.0, groupValue(s, "uipc_group_members", "dead"));
             assertEquals((double) group.capacity(), groupValue(s, "uipc_group_capacity", null));
-            assertTrue(s.stream().noneMatch(x -> x.name().equals("uipc_member_mailbox_depth_bytes")));
+            assertTrue(s.stream().noneMatch(x -> x.name().equals("uipc_member_mailbox_depth")));
 
             assertEquals("5", a.call("jmx Sent"));
             assertEquals("3", b.call("jmx Sent"));
@@ -67,9 +67,9 @@ class MetricsCommandTest {
 
             b.call("inbox 5");
             assertEquals("3", a.call("mail b 3"));
-            final List<Sample> mailed = await(dir, x -> value(x, "uipc_member_mailbox_depth_bytes", pidB).isPresent());
-            assertTrue(value(mailed, "uipc_member_mailbox_depth_bytes", pidB).orElseThrow() >= 3 * 8, mailed::toString);
-            assertTrue(value(mailed, "uipc_member_mailbox_depth_bytes", pidA).isEmpty());
+            final List<Sample> mailed = await(dir, x -> value(x, "uipc_member_mailbox_depth", pidB).isPresent());
+            assertTrue(value(mailed, "uipc_member_mailbox_depth", pidB).orElseThrow() == 3, mailed::toString);
+            assertTrue(value(mailed, "uipc_member_mailbox_depth", pidA).isEmpty());
 
             a.kill();
             final List<Sample> reaped = await(dir, x -> groupValue(x, "uipc_group_deaths_reaped_total", null) == 1

@@ -1,14 +1,20 @@
 package io.uipc.launcher.metrics;
 
 import io.uipc.core.UipcException;
+import io.uipc.launcher.status.GroupStatus;
+import io.uipc.launcher.status.MemberStatus;
+import io.uipc.launcher.status.ReaperStatus;
+import io.uipc.table.MemberInfo;
+import io.uipc.table.MemberState;
+import io.uipc.table.mailbox.InboxDepth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
-import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,22 +26,28 @@ class PrometheusTextTest {
 
     @Test
     void labelValuesAreEscapedAndTheTextParsesBackToTheSameValues() {
-        final GroupMetrics metrics = new GroupMetrics("g", 16, 2, List.of(
-            new MemberSample(HOSTILE, 42, 5, 4, 3, 2, 1250, true, OptionalInt.of(24)),
-            new MemberSample("plain", 43, 0, 0, 0, 0, 7, false, OptionalInt.empty())));
-        final String text = PrometheusText.format(metrics);
+        final GroupStatus status = new GroupStatus(Instant.EPOCH, 0, "g", Path.of("/g"), "emulated", 16, 2, 2,
+            ReaperStatus.of(0), 2, List.of(
+            new MemberStatus(entry(0, HOSTILE, 42, 1250, 5, 4), true, 3, 2, 24),
+            new MemberStatus(entry(1, "plain", 43, 7, 0, 0), false, 0, 0, InboxDepth.NONE)));
+        final String text = PrometheusText.format(status);
         final List<TextFormatCheck.Sample> samples = TextFormatCheck.parse(text);
         assertEquals(HOSTILE, value(samples, "uipc_member_sent_total", "42").labels().get("member"), text);
         assertEquals(5, value(samples, "uipc_member_sent_total", "42").value());
         assertEquals(1.25, value(samples, "uipc_member_heartbeat_age_seconds", "42").value());
-        assertEquals(24, value(samples, "uipc_member_mailbox_depth_bytes", "42").value());
-        assertTrue(samples.stream().noneMatch(s -> s.name().equals("uipc_member_mailbox_depth_bytes")
+        assertEquals(24, value(samples, "uipc_member_mailbox_depth", "42").value());
+        assertTrue(samples.stream().noneMatch(s -> s.name().equals("uipc_member_mailbox_depth")
             && s.labels().get("pid").equals("43")), text);
         assertEquals(0, value(samples, "uipc_member_up", "43").value());
         assertTrue(text.contains("member=\"a\\\\b\\\"c\\nd} 1\\n# TYPE x counter\""), text);
         assertTrue(text.contains("uipc_group_members{group=\"g\",state=\"dead\"} 1\n"), text);
         assertTrue(text.contains("uipc_group_deaths_reaped_total{group=\"g\"} 2\n"), text);
         assertTrue(text.contains("# TYPE uipc_member_sent_total counter\n"), text);
+    }
+
+    private static MemberInfo entry(final int slot, final String name, final long pid, final long heartbeatAgeMs, final long sent,
+                                    final long received) {
+        return new MemberInfo(slot, 1, pid, name, "r", MemberState.ACTIVE, 2, List.of(), heartbeatAgeMs, sent, received, slot);
     }
 
     @Test

@@ -48,7 +48,7 @@ class DetachedLaunchTest {
         cli.close();
     }
 
-    /** Launches detached.uipc detached; returns the launcher, whose members are its children. */
+    /** Launches detached.toml detached; returns the launcher, whose members are its children. */
     private ProcessHandle launchDetached(final Path spec) throws Exception {
         final Cli.Running r = cli.run("launch", spec.toString(), "--detach");
         assertEquals(0, r.exitCode(), r::toString);

@@ -86,7 +86,7 @@ class LaunchErgonomicsTest {
         final Path spec = spec(temp, "touch.toml");
         final Cli.Running r = cli.run("launch", spec.toString(), "--dry-run");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.stdout().startsWith("plan of touch.uipc (dry run: nothing started)"), r::toString);
+        assertTrue(r.stdout().startsWith("plan of touch.toml (dry run: nothing started)"), r::toString);
         assertTrue(r.stdout().contains("  workdir:     " + spec.getParent()), r::toString);
         assertTrue(r.stdout().contains("    m: io.uipc.launcher.testapp.ScriptedMember, role process, ready = registered, restart = never,"
             + " args: touch made-here"), r::toString);
@@ -101,13 +101,13 @@ class LaunchErgonomicsTest {
         Cli.Running r = cli.run("launch", spec(temp, "missing-main.toml").toString(), "--dry-run");
         assertEquals(1, r.exitCode(), r::toString);
         assertTrue(r.stderr().startsWith("uipc launch: missing-main.toml:"), r::toString);
-        assertTrue(r.stderr().contains("'main': [process m]: main class com.example.NoSuchMain not found"), r::toString);
+        assertTrue(r.stderr().contains("'main': member m: main class com.example.NoSuchMain not found"), r::toString);
         assertEquals(1, r.stderr().lines().count(), r::toString);
 
         assertEquals(0, cli.run("create", "small", "--entries", "1").exitCode());
         r = cli.run("launch", spec(temp, "two.toml").toString(), "--group", "small", "--dry-run");
         assertEquals(1, r.exitCode(), r::toString);
-        assertTrue(r.stderr().startsWith("uipc launch: two.uipc: 2 members (m: 2) do not fit group small: it has 1 table entries"), r::toString);
+        assertTrue(r.stderr().startsWith("uipc launch: two.toml: 2 members (m: 2) do not fit group small: it has 1 table entries"), r::toString);
         r = cli.run("ps", "small");
         assertTrue(r.stdout().contains("0 of 1 entries used"), r::toString);
         assertEquals(List.of(cli.root().resolve("small")), cli.groupsLeft());

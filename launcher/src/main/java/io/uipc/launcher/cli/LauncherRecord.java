@@ -128,11 +128,25 @@ record LauncherRecord(Path file, long pid, long start, Path log) {
     }
 
     private static boolean isLauncherOf(final ProcessHandle p, final Path root, final String group) {
-        final List<String> args = p.info().arguments().map(Arrays::asList).orElse(List.of());
+        final List<String> args = arguments(p.pid());
         final int daemon = args.indexOf(DAEMON_OPTION);
         final int dir = args.indexOf("--dir");
         return daemon >= 0 && daemon + 1 < args.size() && args.get(daemon + 1).equals(group)
             && dir >= 0 && dir + 1 < args.size() && args.get(dir + 1).equals(root.toAbsolutePath().toString());
+    }
+
+    /**
+     * Reads a process's whole command line from /proc. Not {@code ProcessHandle.Info.arguments()}:
+     * the JDK reads one page of /proc/PID/cmdline and gives no arguments at all for a longer one,
+     * and a JVM's class path alone often is (CI's clone, with its longer paths, crossed it).
+     */
+    private static List<String> arguments(final long pid) {
+        try {
+            return Arrays.asList(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                StandardCharsets.UTF_8).split("\0"));
+        } catch (final IOException e) {
+            return List.of(); // gone, or not ours to read: not the launcher
+        }
     }
 
     /** @return this process's effective uid: the owner of its /proc/self */

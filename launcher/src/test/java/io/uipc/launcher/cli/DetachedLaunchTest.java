@@ -36,7 +36,8 @@ class DetachedLaunchTest {
 
     @BeforeEach
     void setUp(final TestInfo info) {
-        cli = new Cli(info.getTestMethod().orElseThrow().getName());
+        // a command line longer than a page, as a JVM's class path often is: ProcessHandle.Info gives no arguments for those
+        cli = new Cli(info.getTestMethod().orElseThrow().getName(), "-Duipc.test.padding=" + "x".repeat(8192));
     }
 
     @AfterEach

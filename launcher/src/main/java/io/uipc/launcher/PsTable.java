@@ -46,12 +46,14 @@ public final class PsTable {
         for (final MemberStatus m : members) {
             nameWidth = Math.max(nameWidth, escape(m.entry().name()).length());
         }
-        final String format = "%4s %6s %7s %-" + nameWidth + "s %-10s %-8s %-24s %9s %8s %8s%n";
-        out.printf(format, "SLOT", "SERIAL", "PID", "NAME", "ROLE", "STATE", "UITT (vector:index)", "HEARTBEAT", "SENT", "RECEIVED");
+        final String format = "%4s %6s %7s %-" + nameWidth + "s %-10s %-8s %-24s %9s %8s %8s %8s%n";
+        out.printf(format, "SLOT", "SERIAL", "PID", "NAME", "ROLE", "STATE", "UITT (vector:index)", "HEARTBEAT", "SENT", "FAILED",
+            "RECEIVED");
         for (final MemberStatus s : members) {
             final MemberInfo m = s.entry();
             out.printf(format, m.slot(), Integer.toUnsignedString(m.generation()), m.pid(), escape(m.name()), escape(m.role()),
-                escape(s.state()), escape(String.join(" ", m.uittIndices())), m.heartbeatAgeMs() + " ms", m.sent(), m.received());
+                escape(s.state()), escape(String.join(" ", m.uittIndices())), m.heartbeatAgeMs() + " ms", m.sent(), m.failed(),
+                m.received());
         }
     }
 }

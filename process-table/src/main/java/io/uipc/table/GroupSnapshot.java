@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static io.uipc.table.MemberEntryDescriptor.CLAIMING;
+import static io.uipc.table.MemberEntryDescriptor.FAILED_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.FREE;
 import static io.uipc.table.MemberEntryDescriptor.HEARTBEAT_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
@@ -63,7 +64,7 @@ final class GroupSnapshot {
             final long control = table.control(slot);
             final int state = MemberEntryDescriptor.state(control);
             return new MemberInfo(slot, MemberEntryDescriptor.generation(control), table.getLong(slot, PID_OFFSET), "?", "?",
-                MemberState.of(state), state, List.of(), 0, 0, 0, table.getInt(slot, UPID_INDEX_OFFSET));
+                MemberState.of(state), state, List.of(), 0, 0, 0, 0, table.getInt(slot, UPID_INDEX_OFFSET));
         }
     }
 
@@ -80,7 +81,7 @@ final class GroupSnapshot {
         final boolean upidOk = upid >= 0 && upid < domain.upidCapacity() && state != CLAIMING;
         return new MemberInfo(slot, MemberEntryDescriptor.generation(control), table.getLong(slot, PID_OFFSET),
             table.name(slot), table.role(slot), MemberState.of(state), state, List.copyOf(indices),
-            now - table.getLong(slot, HEARTBEAT_OFFSET), table.getLong(slot, SENT_OFFSET),
+            now - table.getLong(slot, HEARTBEAT_OFFSET), table.getLong(slot, SENT_OFFSET), table.getLong(slot, FAILED_OFFSET),
             upidOk ? domain.deliveredCount(upid) : 0, upid);
     }
 

@@ -16,10 +16,12 @@ import java.nio.channels.FileLock;
  */
 public final class Member implements AutoCloseable {
     private static final VarHandle SENT;
+    private static final VarHandle FAILED;
 
     static {
         try {
             SENT = MethodHandles.lookup().findVarHandle(Member.class, "sent", long.class);
+            FAILED = MethodHandles.lookup().findVarHandle(Member.class, "failed", long.class);
         } catch (final ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -38,6 +40,8 @@ public final class Member implements AutoCloseable {
      * eventually), as a shared-memory store on every send would cost as much as the send.
      */
     private long sent;
+    /** Sends that failed (an error code, or no such member or vector), kept and published as {@link #sent} is. */
+    private long failed;
     private volatile String lostReason;
     private volatile boolean closed;
 
@@ -130,9 +134,22 @@ public final class Member implements AutoCloseable {
         return (long) SENT.getOpaque(this);
     }
 
+    /**
+     * Counts the sends this member attempted that failed: an error {@link SendResult} code, or a
+     * {@link #sendTo} that found no live member of the name accepting the vector. Read live from
+     * the sending thread's counter: what the entry shows after the next heartbeat.
+     *
+     * @return failed sends so far
+     */
+    public long failedCount() {
+        return (long) FAILED.getOpaque(this);
+    }
+
     private int counted(final int result) {
         if (result >= 0) {
             SENT.setOpaque(this, (long) SENT.getOpaque(this) + 1);
+        } else {
+            FAILED.setOpaque(this, (long) FAILED.getOpaque(this) + 1);
         }
         return result;
     }
@@ -143,15 +160,15 @@ public final class Member implements AutoCloseable {
      * @param memberName target name
      * @param vector     vector the target accepts
      * @return a {@link SendResult} code, or {@link SendResult#INVALID_ENTRY} if no live member
-     *     of that name accepts the vector
+     *     of that name accepts the vector (counted as a failed send)
      */
     public int sendTo(final String memberName, final int vector) {
         final long member = group.lookup(memberName);
         final long handle = MemberHandle.isNull(member) ? ProcessGroup.NO_UITT_HANDLE : group.uittHandle(member, vector);
-        return handle == ProcessGroup.NO_UITT_HANDLE ? SendResult.INVALID_ENTRY : send(handle);
+        return handle == ProcessGroup.NO_UITT_HANDLE ? counted(SendResult.INVALID_ENTRY) : send(handle);
     }
 
-    /** Refreshes the heartbeat and the sent count, and checks this member still owns its entry. */
+    /** Refreshes the heartbeat and the sent and failed counts, and checks this member still owns its entry. */
     void heartbeat() {
         final long control = table.control(slot);
         if (control != MemberEntryDescriptor.control(generation, MemberEntryDescriptor.ACTIVE)) {
@@ -164,6 +181,7 @@ public final class Member implements AutoCloseable {
             return;
         }
         table.putLong(slot, MemberEntryDescriptor.SENT_OFFSET, (long) SENT.getOpaque(this));
+        table.putLong(slot, MemberEntryDescriptor.FAILED_OFFSET, (long) FAILED.getOpaque(this));
         table.putLong(slot, MemberEntryDescriptor.HEARTBEAT_OFFSET, System.currentTimeMillis());
     }
 

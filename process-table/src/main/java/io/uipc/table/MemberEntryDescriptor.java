@@ -24,7 +24,7 @@ package io.uipc.table;
  *  +---------------------------------------------------------------+
  *  |                 UPID generation (int32)                       |  44
  *  +---------------------------------------------------------------+
- *  |                 Reserved (int64)                              |  48
+ *  |                 Interrupts failed, at last heartbeat (int64)  |  48
  *  +---------------------------------------------------------------+
  *  |                 Interrupts sent, at last heartbeat (int64)    |  56
  *  +---------------------------------------------------------------+
@@ -72,6 +72,8 @@ public final class MemberEntryDescriptor {
     public static final int UPID_INDEX_OFFSET = 40;
     /** UPID generation. */
     public static final int UPID_GENERATION_OFFSET = 44;
+    /** Failed-sends counter, published by the member's heartbeat. */
+    public static final int FAILED_OFFSET = 48;
     /** Sent counter, published by the member's heartbeat. */
     public static final int SENT_OFFSET = 56;
     /** Death-notice vector. */

@@ -15,11 +15,13 @@ import java.util.List;
  * @param uittIndices     "vector:index" for each published vector
  * @param heartbeatAgeMs  milliseconds since the member's last heartbeat
  * @param sent            interrupts the member sent, as of its last heartbeat
+ * @param failed          sends the member attempted that failed, as of its last heartbeat
  * @param received        interrupts delivered to the member's receiver
  * @param upidIndex       the member's UPID slot
  */
 public record MemberInfo(int slot, int generation, long pid, String name, String role, MemberState state, int stateCode,
-                         List<String> uittIndices, long heartbeatAgeMs, long sent, long received, int upidIndex) {
+                         List<String> uittIndices, long heartbeatAgeMs, long sent, long failed,
+                         long received, int upidIndex) {
     /**
      * The state as {@code uipc ps} prints it.
      *

@@ -26,6 +26,9 @@ public interface MemberMXBean {
     /** {@return sends this member posted, coalesced ones included} */
     long getSent();
 
+    /** {@return sends this member attempted that failed: an error code, or no live member of the name accepting the vector} */
+    long getFailed();
+
     /** {@return vectors delivered to (taken by) this member's receiver} */
     long getReceived();
 

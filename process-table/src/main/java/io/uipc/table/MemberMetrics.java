@@ -39,6 +39,11 @@ final class MemberMetrics implements MemberMXBean {
     }
 
     @Override
+    public long getFailed() {
+        return member.failedCount();
+    }
+
+    @Override
     public long getReceived() {
         return member.receiver().deliveredCount();
     }

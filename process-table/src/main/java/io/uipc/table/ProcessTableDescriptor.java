@@ -70,13 +70,15 @@ import java.nio.charset.StandardCharsets;
  * the sequence odd, writes both, then makes it even again (one more than the odd value); a joiner
  * reads the sequence, both fields, then the sequence again, and uses the pair only if the two
  * reads are equal and even, so it sees the old pair or the new one, never half of each. Version
- * 2 added the sequence, and with it the header grew from 128 to 192 bytes.
+ * 2 added the sequence, and with it the header grew from 128 to 192 bytes. Version 3 gave each
+ * entry's reserved word at 48 to the member's failed-sends counter
+ * ({@link MemberEntryDescriptor#FAILED_OFFSET}).
  */
 public final class ProcessTableDescriptor {
     /** "UIPCPTB1". */
     public static final long MAGIC = 0x5549_5043_5054_4231L;
     /** Layout version. */
-    public static final int LAYOUT_VERSION = 2;
+    public static final int LAYOUT_VERSION = 3;
     /** Header length. */
     public static final int HEADER_LENGTH = 192;
 

@@ -37,8 +37,10 @@ class MemberJmxTest extends OneGroupTest {
                 assertTrue(self.send(target) >= 0);
             }
             assertEquals(1L << 3, self.receiver().poll());
+            assertTrue(self.sendTo("self", 4) < 0, "self does not accept 4");
             awaitRegistered(name, true);
             assertEquals((long) SENDS, server.getAttribute(name, "Sent"));
+            assertEquals(1L, server.getAttribute(name, "Failed"));
             assertEquals(1L, server.getAttribute(name, "Received"));
             assertEquals((long) SENDS - 1, server.getAttribute(name, "Coalesced"));
             assertEquals(0L, server.getAttribute(name, "WakeUps"));

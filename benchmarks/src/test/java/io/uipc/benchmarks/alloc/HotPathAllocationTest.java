@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The hot paths allocate nothing, checked on every CI run (JMH's {@code -prof gc} says the same,
- * on demand): a send, a send then poll, a send then await, a lookup by name and a send through a
- * cached {@link Target}, each run until compiled, then counted with the JVM's per-thread
+ * on demand): a send, a send then poll, a send then await, a lookup by name, a send through a
+ * cached {@link Target}, and a member's counted sends (one that posts, and by name one that fails
+ * for want of a member or of an accepted vector), each run until compiled, then counted with the JVM's per-thread
  * allocation counter over many calls. The counter is exact, not sampled, so a hot path that
  * starts to allocate even one object per call fails at once. (A {@link Target}'s liveness probe of
  * a member in another process allocates a little once per 100 ms tick; here the member is in
@@ -70,6 +71,11 @@ class HotPathAllocationTest {
             }, allocating);
             measure(counter, "lookup by name", () -> group.lookup("dbw0"), allocating);
             measure(counter, "Target.send", target::send, allocating);
+            measure(counter, "Member.send (counted)", () -> receiverMember.send(target), allocating);
+            measure(counter, "Member.sendTo, no such member (counted failed)", () -> receiverMember.sendTo("nobody", VECTOR),
+                allocating);
+            measure(counter, "Member.sendTo, vector not accepted (counted failed)", () -> receiverMember.sendTo("dbw0", VECTOR + 1),
+                allocating);
             assertEquals(List.of(), allocating, "hot paths that allocate (bytes over " + CALLS + " calls, allowance " + ALLOWANCE + ")");
         }
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class MemberRates {
     /** A member's rates, per second. */
-    record Rates(double sent, double received, double coalesced, double wakeups) {
+    record Rates(double sent, double failed, double received, double coalesced, double wakeups) {
     }
 
     private final Map<Long, Rates> bySlot;
@@ -44,6 +44,7 @@ final class MemberRates {
             final MemberStatus b = earlier.get(key(m.entry()));
             if (b != null && seconds > 0) {
                 rates.put(key(m.entry()), new Rates(rate(b.entry().sent(), m.entry().sent(), seconds),
+                    rate(b.entry().failed(), m.entry().failed(), seconds),
                     rate(b.entry().received(), m.entry().received(), seconds), rate(b.coalesced(), m.coalesced(), seconds),
                     rate(b.wakeups(), m.wakeups(), seconds)));
             }

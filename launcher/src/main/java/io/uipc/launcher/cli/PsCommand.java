@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ps", mixinStandardHelpOptions = true, description = {
     "Show a group's process table, like Oracle's V$PROCESS.",
     "One line per member: slot and serial (PID and SERIAL#), OS pid, name, role, state, the UITT index of each "
-        + "accepted vector (vector:index), heartbeat age, interrupts sent and received.",
+        + "accepted vector (vector:index), heartbeat age, interrupts sent, sends failed, interrupts received.",
     "A member whose process died but is not reaped yet shows as 'dead'. 'uipc top' shows the same live."})
 public final class PsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")

@@ -61,6 +61,7 @@ final class StatusJson {
         row.put("uitt", uitt);
         row.put("heartbeat_age_ms", m.heartbeatAgeMs());
         row.put("sent", m.sent());
+        row.put("failed", m.failed());
         row.put("received", m.received());
         row.put("coalesced", s.coalesced());
         row.put("wakeups", s.wakeups());

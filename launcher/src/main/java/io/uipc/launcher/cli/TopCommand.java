@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "top", mixinStandardHelpOptions = true, description = {
     "Show a group's members live, refreshed every interval, like top(1).",
-    "Per member: pid, name, state, interrupts sent, received and coalesced per second, wake-ups per second, "
-        + "unread records in its inbox (MAILBOX, '-' without one), heartbeat age. Rates are the counters' "
+    "Per member: pid, name, state, interrupts sent, failed, received and coalesced per second, wake-ups per "
+        + "second, unread records in its inbox (MAILBOX, '-' without one), heartbeat age. Rates are the counters' "
         + "differences between two refreshes over the time measured between them ('-' on the first).",
     "On a terminal it redraws in place; q or Ctrl-C quits. When stdout is not a terminal, or with --json, it "
         + "writes one JSON object per refresh per line."})
@@ -122,6 +122,7 @@ public final class TopCommand implements Callable<Integer> {
             final Map<String, Object> row = StatusJson.member(m);
             final MemberRates.Rates r = rates.of(m);
             row.put("sent_per_s", r == null ? null : round(r.sent(), TENTHS));
+            row.put("failed_per_s", r == null ? null : round(r.failed(), TENTHS));
             row.put("received_per_s", r == null ? null : round(r.received(), TENTHS));
             row.put("coalesced_per_s", r == null ? null : round(r.coalesced(), TENTHS));
             row.put("wakeups_per_s", r == null ? null : round(r.wakeups(), TENTHS));

@@ -52,8 +52,8 @@ final class TopScreen {
         for (final MemberStatus m : s.members()) {
             nameWidth = Math.min(MAX_NAME, Math.max(nameWidth, escape(m.entry().name()).length()));
         }
-        final String format = "%7s %-" + nameWidth + "s %-7s %8s %8s %8s %8s %7s %9s";
-        lines.add(String.format(Locale.ROOT, format, "PID", "NAME", "STATE", "SENT/s", "RECV/s", "COAL/s", "WAKE/s", "MAILBOX",
+        final String format = "%7s %-" + nameWidth + "s %-7s %8s %8s %8s %8s %8s %7s %9s";
+        lines.add(String.format(Locale.ROOT, format, "PID", "NAME", "STATE", "SENT/s", "FAIL/s", "RECV/s", "COAL/s", "WAKE/s", "MAILBOX",
             "HEARTBEAT"));
         final int room = Math.max(1, rows - 1 - lines.size());
         final List<MemberStatus> members = s.members();
@@ -92,7 +92,8 @@ final class TopScreen {
             name = name.substring(0, nameWidth - 1) + "~";
         }
         return String.format(Locale.ROOT, format, e.pid(), name, escape(m.state()), r == null ? "-" : rate(r.sent()),
-            r == null ? "-" : rate(r.received()), r == null ? "-" : rate(r.coalesced()), r == null ? "-" : rate(r.wakeups()),
+            r == null ? "-" : rate(r.failed()), r == null ? "-" : rate(r.received()), r == null ? "-" : rate(r.coalesced()),
+            r == null ? "-" : rate(r.wakeups()),
             m.hasInbox() ? Integer.toString(m.mailboxDepth()) : "-", age(Math.max(0, e.heartbeatAgeMs())));
     }
 

@@ -57,6 +57,9 @@ public final class PrometheusText {
 
     private String write() {
         member("uipc_member_sent_total", "counter", "Interrupts the member sent, as of its last heartbeat.", m -> m.entry().sent());
+        member("uipc_member_failed_sends_total", "counter",
+            "Sends the member attempted that failed (an error, or no such member or vector), as of its last heartbeat.",
+            m -> m.entry().failed());
         member("uipc_member_received_total", "counter", "Interrupts delivered to the member's receiver.", m -> m.entry().received());
         member("uipc_member_coalesced_total", "counter",
             "Sends to the member that coalesced with the same vector already pending.", m -> m.coalesced());

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code uipc metrics} on a group of two member JVMs that send to each other: every value the
- * strict reader finds is the count of the sends made, the liveness and the inbox; each member's
+ * strict reader finds is the count of the sends made (and failed), the liveness and the inbox; each member's
  * MXBean, read in its own JVM, says the same; a member killed and reaped shows in the group's counts;
  * {@code --output} writes a whole file and refuses a link.
  */
@@ -41,9 +41,13 @@ class MetricsCommandTest {
             assertEquals("2", b.call("take"));
             assertEquals("3", b.call("send a 1 3"));
             assertEquals("2", a.call("take"));
+            assertEquals("4", a.call("sendto nobody 1 4"), "no such member");
+            assertEquals("2", b.call("sendto a 9 2"), "a does not accept vector 9");
 
             final List<Sample> s = await(dir, samples -> value(samples, "uipc_member_sent_total", pidA).orElse(-1.0) == 5
-                && value(samples, "uipc_member_sent_total", pidB).orElse(-1.0) == 3);
+                && value(samples, "uipc_member_sent_total", pidB).orElse(-1.0) == 3
+                && value(samples, "uipc_member_failed_sends_total", pidA).orElse(-1.0) == 4
+                && value(samples, "uipc_member_failed_sends_total", pidB).orElse(-1.0) == 2);
             assertEquals(1.0, value(s, "uipc_member_received_total", pidB).orElseThrow());
             assertEquals(4.0, value(s, "uipc_member_coalesced_total", pidB).orElseThrow());
             assertEquals(1.0, value(s, "uipc_member_received_total", pidA).orElseThrow());
@@ -61,6 +65,8 @@ class MetricsCommandTest {
 
             assertEquals("5", a.call("jmx Sent"));
             assertEquals("3", b.call("jmx Sent"));
+            assertEquals("4", a.call("jmx Failed"));
+            assertEquals("2", b.call("jmx Failed"));
             assertEquals("1", b.call("jmx Received"));
             assertEquals("4", b.call("jmx Coalesced"));
             assertEquals("2", a.call("jmx Coalesced"));

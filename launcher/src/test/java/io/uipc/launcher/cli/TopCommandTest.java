@@ -57,6 +57,8 @@ class TopCommandTest {
             assertNull(first.get("elapsed_s"), "no rate on the first refresh");
             assertTrue(first.containsKey("elapsed_s"));
             assertNull(JsonParse.member(first, "a").get("sent_per_s"));
+            assertTrue(JsonParse.member(first, "a").containsKey("failed_per_s"), lines.get(0));
+            assertNull(JsonParse.member(first, "a").get("failed_per_s"));
             assertEquals(7.0, JsonParse.number(JsonParse.member(first, "b"), "mailbox_depth"), lines.get(0));
             assertEquals(0.0, JsonParse.number(JsonParse.member(first, "a"), "mailbox_depth"), lines.get(0));
             for (final String line : lines.subList(1, 3)) {
@@ -70,6 +72,8 @@ class TopCommandTest {
                     assertTrue(JsonParse.number(m, "received_per_s") + JsonParse.number(m, "coalesced_per_s") > 0,
                         () -> name + " is sent to: " + line);
                     assertTrue(JsonParse.number(m, "sent") > 0, line);
+                    assertEquals(0.0, JsonParse.number(m, "failed"), () -> name + " sends only to a live peer: " + line);
+                    assertEquals(0.0, JsonParse.number(m, "failed_per_s"), line);
                 }
             }
         }

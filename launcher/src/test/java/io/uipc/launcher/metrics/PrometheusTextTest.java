@@ -28,12 +28,14 @@ class PrometheusTextTest {
     void labelValuesAreEscapedAndTheTextParsesBackToTheSameValues() {
         final GroupStatus status = new GroupStatus(Instant.EPOCH, 0, "g", Path.of("/g"), "emulated", 16, 2, 2,
             ReaperStatus.of(0), 2, List.of(
-            new MemberStatus(entry(0, HOSTILE, 42, 1250, 5, 4), true, 3, 2, 24),
-            new MemberStatus(entry(1, "plain", 43, 7, 0, 0), false, 0, 0, InboxDepth.NONE)));
+            new MemberStatus(entry(0, HOSTILE, 42, 1250, 5, 9, 4), true, 3, 2, 24),
+            new MemberStatus(entry(1, "plain", 43, 7, 0, 0, 0), false, 0, 0, InboxDepth.NONE)));
         final String text = PrometheusText.format(status);
         final List<TextFormatCheck.Sample> samples = TextFormatCheck.parse(text);
         assertEquals(HOSTILE, value(samples, "uipc_member_sent_total", "42").labels().get("member"), text);
         assertEquals(5, value(samples, "uipc_member_sent_total", "42").value());
+        assertEquals(9, value(samples, "uipc_member_failed_sends_total", "42").value());
+        assertEquals(0, value(samples, "uipc_member_failed_sends_total", "43").value());
         assertEquals(1.25, value(samples, "uipc_member_heartbeat_age_seconds", "42").value());
         assertEquals(24, value(samples, "uipc_member_mailbox_depth", "42").value());
         assertTrue(samples.stream().noneMatch(s -> s.name().equals("uipc_member_mailbox_depth")
@@ -43,11 +45,13 @@ class PrometheusTextTest {
         assertTrue(text.contains("uipc_group_members{group=\"g\",state=\"dead\"} 1\n"), text);
         assertTrue(text.contains("uipc_group_deaths_reaped_total{group=\"g\"} 2\n"), text);
         assertTrue(text.contains("# TYPE uipc_member_sent_total counter\n"), text);
+        assertTrue(text.contains("# TYPE uipc_member_failed_sends_total counter\n"), text);
     }
 
     private static MemberInfo entry(final int slot, final String name, final long pid, final long heartbeatAgeMs, final long sent,
-                                    final long received) {
-        return new MemberInfo(slot, 1, pid, name, "r", MemberState.ACTIVE, 2, List.of(), heartbeatAgeMs, sent, received, slot);
+                                    final long failed, final long received) {
+        return new MemberInfo(slot, 1, pid, name, "r", MemberState.ACTIVE, 2, List.of(), heartbeatAgeMs, sent, failed, received,
+            slot);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  *   join V              attach and join as the environment says, accept V; replies the pid
  *   send NAME V N       send V to NAME N times; replies the sends that posted or coalesced
+ *   sendto NAME V N     sendTo NAME's vector V N times, by name; replies the sends that failed
  *   take                take what is pending without waiting; replies the vectors, hex
  *   inbox V             open an inbox with doorbell V
  *   mail NAME K         offer K 8-byte messages to NAME's inbox; replies the offers accepted
@@ -42,6 +43,7 @@ public final class CountingMember {
         new CommandLoop()
             .on("join", a -> m.join(Integer.parseInt(a[0])))
             .on("send", a -> m.send(a[0], Integer.parseInt(a[1]), Integer.parseInt(a[2])))
+            .on("sendto", a -> m.sendTo(a[0], Integer.parseInt(a[1]), Integer.parseInt(a[2])))
             .on("take", a -> Long.toHexString(m.member.receiver().poll()))
             .on("inbox", a -> {
                 Inbox.open(m.member, Integer.parseInt(a[0]));
@@ -73,6 +75,16 @@ public final class CountingMember {
             }
         }
         return Integer.toString(posted);
+    }
+
+    private String sendTo(final String name, final int vector, final int times) {
+        int failed = 0;
+        for (int i = 0; i < times; i++) {
+            if (member.sendTo(name, vector) < 0) {
+                failed++;
+            }
+        }
+        return Integer.toString(failed);
     }
 
     private String mail(final String name, final int count) {

@@ -29,6 +29,8 @@ import java.util.concurrent.locks.LockSupport;
 final class DetachedLaunch {
     private static final Path SETSID = Paths.get("/usr/bin/setsid");
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** The most of the log read per poll. */
+    private static final int CHUNK = 64 * 1024;
     private final Path root;
     private final String group;
     private final Path log;
@@ -102,15 +104,22 @@ final class DetachedLaunch {
         return all.subList(0, mainEnd);
     }
 
-    /** Copies the launcher's new "still waiting for" lines from the log to {@code err}; returns how far the log was read. */
+    /**
+     * Copies the launcher's new "still waiting for" lines from the log to {@code err}; returns how
+     * far the log was read. Reads at most {@link #CHUNK} bytes a poll, whatever members print
+     * meanwhile; a chunk without a newline (a member's endless line) is skipped whole.
+     */
     private long relayProgress(final long from, final PrintStream err) {
         try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
-            final byte[] fresh = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, in.length() - from))];
+            final byte[] fresh = new byte[(int) Math.min(CHUNK, Math.max(0, in.length() - from))];
             in.seek(from);
             in.readFully(fresh);
             int complete = fresh.length;
             while (complete > 0 && fresh[complete - 1] != '\n') {
                 complete--;
+            }
+            if (complete == 0 && fresh.length == CHUNK) {
+                return from + CHUNK;
             }
             for (final String line : new String(fresh, 0, complete, StandardCharsets.UTF_8).split("\n")) {
                 if (line.startsWith("uipc ") && line.contains("| still waiting for ")) {

@@ -1,6 +1,7 @@
 package io.uipc.launcher.cli;
 
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.TemporaryNames;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +55,8 @@ record LauncherRecord(Path file, long pid, long start, Path log) {
     static LauncherRecord writeOwn(final Path root, final String group, final Path log) {
         final ProcessHandle self = ProcessHandle.current();
         final LauncherRecord own = new LauncherRecord(path(root, group), self.pid(), startOf(self), log.toAbsolutePath());
-        final Path temp = own.file.resolveSibling(own.file.getFileName() + "." + self.pid() + ".tmp");
+        final Path temp = own.file.resolveSibling(TemporaryNames.creating(own.file.getFileName().toString()));
         try {
-            Files.deleteIfExists(temp);
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
             Files.writeString(temp, own.pid + "\n" + own.start + "\n" + own.log + "\n", StandardCharsets.UTF_8);
             final Optional<LauncherRecord> old = read(root, group);
@@ -162,7 +162,7 @@ record LauncherRecord(Path file, long pid, long start, Path log) {
         try {
             Files.deleteIfExists(file);
         } catch (final IOException e) {
-            // a temporary file left behind is harmless: it is rewritten by the next launcher
+            // a temporary file left behind is harmless: a dot name that no reader takes for a record
         }
     }
 }

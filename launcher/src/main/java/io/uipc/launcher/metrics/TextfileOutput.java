@@ -1,6 +1,7 @@
 package io.uipc.launcher.metrics;
 
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.TemporaryNames;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,13 @@ public final class TextfileOutput {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new UipcException("refusing to write " + file + ": it is not a regular file");
         }
-        final Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        final Path temporary = target.resolveSibling(TemporaryNames.creating(target.getFileName().toString()));
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (final IOException e) {
+            throw new UipcException("cannot write " + file + ": " + e, e); // a name that existed is not ours to remove
+        }
+        try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (final AtomicMoveNotSupportedException e) {
             removeTemporary(temporary);

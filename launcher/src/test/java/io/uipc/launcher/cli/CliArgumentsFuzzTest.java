@@ -111,7 +111,7 @@ class CliArgumentsFuzzTest {
                 {"launch", "--dry-run and --detach exclude each other", "launch", spec, "--dry-run", "--detach", "--dir", dir},
                 {"launch", "--log is the log of a detached launch: add --detach", "launch", spec, "--log", "x.log", "--dir", dir},
                 {"stop", "missing required parameter: 'GROUP'", "stop", "--dir", dir},
-                {"stop", "invalid value for option '--timeout': 'soon' is not a duration", "stop", "g", "--timeout", "soon", "--dir", dir},
+                {"stop", "invalid value for option '--timeout': expected a duration such as 500ms, 5s or 2m, got 'soon'", "stop", "g", "--timeout", "soon", "--dir", dir},
                 {"stop", "invalid group name '.x'", "stop", ".x", "--dir", dir},
                 {"ls", "unexpected argument 'g'", "ls", "g", "--dir", dir},
                 {"ls", "invalid value for option '--json'", "ls", "--json=yes", "--dir", dir},

@@ -47,12 +47,16 @@ public final class InboxDepth {
         } catch (final UipcException e) {
             return NONE;
         }
-        final UnsafeBuffer header = inbox.header();
-        if (header.getLongVolatile(InboxDescriptor.OWNER_OFFSET) != MemberHandle.of(member.slot(), member.generation())
-            || header.getIntVolatile(InboxDescriptor.STATE_OFFSET) != InboxDescriptor.OPEN) {
-            return NONE;
+        try {
+            final UnsafeBuffer header = inbox.header();
+            if (header.getLongVolatile(InboxDescriptor.OWNER_OFFSET) != MemberHandle.of(member.slot(), member.generation())
+                || header.getIntVolatile(InboxDescriptor.STATE_OFFSET) != InboxDescriptor.OPEN) {
+                return NONE;
+            }
+            return count(inbox.ring().buffer(), inbox.ring().capacity());
+        } finally {
+            inbox.unmap();
         }
-        return count(inbox.ring().buffer(), inbox.ring().capacity());
     }
 
     private static int count(final AtomicBuffer ring, final int capacity) {

@@ -7,6 +7,7 @@ import io.uipc.core.internal.FileCheck;
 import io.uipc.core.internal.SharedDirectory;
 import io.uipc.table.GroupFileNames;
 import io.uipc.table.ProcessGroup;
+import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 
@@ -32,6 +33,7 @@ import static io.uipc.table.mailbox.InboxDescriptor.VECTOR_OFFSET;
  */
 final class InboxFile {
     private final Path path;
+    private final MappedByteBuffer mapped;
     private final UnsafeBuffer header;
     private final ManyToOneRingBuffer ring;
     private final int capacity;
@@ -42,6 +44,7 @@ final class InboxFile {
     private InboxFile(final Path path, final MappedByteBuffer mapped) {
         final UnsafeBuffer file = new UnsafeBuffer(mapped);
         this.path = path;
+        this.mapped = mapped;
         this.header = InboxDescriptor.header(file);
         this.capacity = header.getInt(CAPACITY_OFFSET);
         this.maxMessageLength = header.getInt(MAX_MESSAGE_OFFSET);
@@ -102,6 +105,15 @@ final class InboxFile {
 
     Path path() {
         return path;
+    }
+
+    /**
+     * Unmaps the file now rather than when the collector finds the mapping: for a tool that reads
+     * every inbox once a second ({@code uipc top}), where mappings waiting for a collection would
+     * pile up to the kernel's limit on mappings. Nothing may use this file's buffers afterwards.
+     */
+    void unmap() {
+        IoUtil.unmap(mapped);
     }
 
     UnsafeBuffer header() {

@@ -56,6 +56,8 @@ class ReadmeLibraryTest {
         assertFalse(flags.isEmpty());
 
         final String group = "readme-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
+        final Path root = GroupSpec.defaultRoot();
+        final boolean rootWasThere = Files.exists(root);
         assertTrue(uipc(flags, "create", group).startsWith("created group " + group), "uipc create");
         try {
             final String classPath = classes + File.pathSeparator + System.getProperty("java.class.path");
@@ -69,7 +71,18 @@ class ReadmeLibraryTest {
                 assertTrue(receiver.output().contains("lgwr got vector 5"), receiver::output);
             }
         } finally {
-            ProcessGroup.destroy(GroupSpec.defaultRoot().resolve(group), true);
+            ProcessGroup.destroy(root.resolve(group), true);
+            if (!rootWasThere) {
+                deleteIfEmpty(root); // the README's `uipc create` made the default root: leave /dev/shm as it was
+            }
+        }
+    }
+
+    private static void deleteIfEmpty(final Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (final IOException e) {
+            // not empty: another group moved in meanwhile, and it is not this test's to remove
         }
     }
 

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public final class Cli implements AutoCloseable {
     /** The options bin/uipc gives the CLI's own JVM. */
-    private static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    static final List<String> CLI_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
     private final TempGroups groups;
     private final List<String> jvmOptions;
     private final List<Running> started = new ArrayList<>();
@@ -43,6 +43,7 @@ public final class Cli implements AutoCloseable {
     public Cli(final String name, final String... jvmOptions) {
         this.groups = new TempGroups(name);
         final List<String> options = new ArrayList<>(CLI_JVM_OPTIONS);
+        options.addAll(CliClassArchive.options());
         options.addAll(List.of(jvmOptions));
         this.jvmOptions = List.copyOf(options);
     }

@@ -323,7 +323,8 @@ public final class MailboxBench {
 
     /**
      * One throughput or paced run; with a non-zero {@code idle}, first the receiver's CPU while it
-     * waits for the first message ({@link ProcessCpu#idlePercent}).
+     * waits for the first message ({@link ProcessCpu#idlePercent}), the senders connected and
+     * waiting for GO.
      */
     static Throughput feed(final ProcessGroup group, final int senders, final long each, final long paceMicros, final Options o,
                            final Duration idle) {
@@ -331,13 +332,15 @@ public final class MailboxBench {
         final String sampleMask = paceMicros > 0 ? "0" : "15";
         try (JvmProcess rx = member(group, "rx", "rx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(senders), sampleMask)) {
             rx.expect("READY");
-            final double idleCpu = idle.isZero() ? Double.NaN : ProcessCpu.idlePercent(rx, idle);
             for (int i = 0; i < senders; i++) {
                 txs.add(member(group, "tx-" + i, "tx", o.codec(), o.policy(), String.valueOf(each), String.valueOf(paceMicros)));
             }
             for (final JvmProcess tx : txs) {
                 tx.expect("READY");
             }
+            // Only now does the receiver start waiting: a spinning one would take a CPU from the senders' JVMs while they start.
+            rx.send("GO");
+            final double idleCpu = idle.isZero() ? Double.NaN : ProcessCpu.idlePercent(rx, idle);
             for (final JvmProcess tx : txs) {
                 tx.send("GO");
             }

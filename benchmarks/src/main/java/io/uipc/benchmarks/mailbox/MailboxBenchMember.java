@@ -31,8 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * One process of {@link MailboxBench}, configured by {@link GroupEnvironment}: {@code rx}
  * (an inbox draining what {@code tx} processes blast into it), or {@code ping}/{@code pong}
  * (round trips by interrupt and by 64-byte mail each way, alternating). Prints READY when set up, a
- * RESULT line at the end (parsed by {@link MailboxBench}); {@code tx} waits for GO on stdin so
- * all senders start together.
+ * RESULT line at the end (parsed by {@link MailboxBench}); {@code rx} and {@code tx} wait for GO on
+ * stdin, so the receiver does not spin while the senders' JVMs start and all senders start together.
  *
  * <p>Arguments: role, then the mail codec (raw or chronicle), wait policy, message or round
  * count; then for rx the sender count and the latency sample mask (15: every 16th message, 0:
@@ -84,10 +84,11 @@ public final class MailboxBenchMember {
         return Inbox.open(me, INBOX_VECTOR);
     }
 
-    private static void receive(final Member me, final String codec, final long total, final int latencySampleMask) {
+    private static void receive(final Member me, final String codec, final long total, final int latencySampleMask) throws IOException {
         try (Inbox inbox = openInbox(me)) {
             final Drain drain = new Drain(codec.equals("chronicle"), latencySampleMask);
             System.out.println("READY");
+            awaitGo();
             while (drain.count < total) {
                 inbox.receive(drain, Integer.MAX_VALUE, PATIENCE_SECONDS, TimeUnit.SECONDS);
             }
@@ -145,15 +146,20 @@ public final class MailboxBenchMember {
         }
     }
 
+    /** Blocks until the coordinator says GO on stdin (once per process: the reader is not kept). */
+    private static void awaitGo() throws IOException {
+        final BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        if (!"GO".equals(stdin.readLine())) {
+            throw new IllegalStateException("expected GO on stdin");
+        }
+    }
+
     /** Sends {@code messages}, back to back, or with a pause of {@code paceMicros} after each. */
     private static void send(final Member me, final String codec, final long messages, final long paceMicros) throws IOException {
         final Outbox out = Outbox.connect(me, "rx");
         final long id = me.slot();
         System.out.println("READY");
-        final BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-        if (!"GO".equals(stdin.readLine())) {
-            throw new IllegalStateException("expected GO on stdin");
-        }
+        awaitGo();
         final boolean chronicle = codec.equals("chronicle");
         final Sample sample = new Sample();
         long full = 0;

@@ -49,7 +49,7 @@ class TopTmuxTest {
                 a.call("blast b");
                 b.call("blast a");
                 final String top = ChildJvm.command(ChildJvm.currentClassPath(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                    LauncherUipcCommand.class.getName(), List.of("top", "traffic", "--dir", cli.root().toString())).stream()
+                    LauncherUipcCommand.class.getName(), List.of("top", "traffic", "--interval", "0.2", "--dir", cli.root().toString())).stream()
                     .map(TopTmuxTest::quote).collect(Collectors.joining(" "));
                 final String run = top + " 2>>" + quote(errors.toString()) + "; echo \"top exited $?\"; stty -a; read -r line";
                 // A trap with a command: Ctrl-C stops top, not this shell, and top still gets the default SIGINT.

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param name              unique name in the group, printable ASCII without spaces, at most 64
  * @param role              role, ASCII, at most 16 (e.g. "background", "foreground")
- * @param secret            the group secret; empty takes it from {@value GroupSecret#ENV}, then from
- *                          the group's secret file if this process may read it
+ * @param secret            the group secret; empty takes it from {@value GroupSecret#ENV} (a member
+ *                          that may read the group's secret file passes {@code group.readSecret()})
  * @param deathNoticeVector a vector to receive when the reaper reclaims a dead member, or -1
  */
 public record JoinOptions(String name, String role, Optional<String> secret, int deathNoticeVector) {
@@ -19,8 +19,8 @@ public record JoinOptions(String name, String role, Optional<String> secret, int
      *
      * @param name              unique name in the group, printable ASCII without spaces, at most 64
      * @param role              role, ASCII, at most 16 (e.g. "background", "foreground")
-     * @param secret            the group secret; empty takes it from {@value GroupSecret#ENV}, then from
-     *                          the group's secret file if this process may read it
+     * @param secret            the group secret; empty takes it from {@value GroupSecret#ENV} (a member
+     *                          that may read the group's secret file passes {@code group.readSecret()})
      * @param deathNoticeVector a vector to receive when the reaper reclaims a dead member, or -1
      */
     public JoinOptions {

@@ -5,11 +5,13 @@ import io.uipc.table.Member;
 import io.uipc.table.MemberHandle;
 import io.uipc.table.ProcessGroup;
 import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RecordDescriptor;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -29,6 +31,15 @@ import static io.uipc.table.mailbox.InboxDescriptor.STATE_OFFSET;
  * Bytes, which are single-threaded); any number of outboxes, in any processes, may feed one
  * inbox. Connecting also initialises Chronicle Bytes (about 0.3 s, once per JVM), so the first
  * typed offer does not pay for it between claiming and committing its record.
+ *
+ * <p>After each commit (and doorbell) an outbox that made the ring's last claim takes the cache
+ * line its next record will spill into: an atomic add of 0 to it, which changes no byte whoever
+ * owns them, but brings the line to this core for writing. The owner zeroed that line when it
+ * read the ring's previous lap (Agrona's read zeroes what it reads), so it sits modified in the
+ * owner's cache (a default ring fits there); without this the
+ * next send's stores would wait for it on their way to the owner (a cross-core transfer on the
+ * path of every message of a ping-pong). The add is off that path: the record is already
+ * committed and the doorbell rung.
  */
 public final class Outbox {
     private static final int SPINS = 100;
@@ -46,7 +57,10 @@ public final class Outbox {
     private final AtomicBuffer records;
     private final UnsafeBuffer header;
     private final int maxMessageLength;
+    private final int mask;
     private final RegionBytes typed;
+    /** Ring index just past the record this outbox claimed last. */
+    private int claimEnd;
     /** The owner had armed the doorbell when one of this outbox's uncommitted records was claimed: ring after the commit. */
     private boolean ringAfterCommit;
 
@@ -62,6 +76,7 @@ public final class Outbox {
         this.records = ring.buffer();
         this.header = file.header();
         this.maxMessageLength = file.maxMessageLength();
+        this.mask = ring.capacity() - 1;
         this.typed = new RegionBytes(records);
     }
 
@@ -205,6 +220,8 @@ public final class Outbox {
         if (index < 0) {
             return MailResult.FULL;
         }
+        claimEnd = index + BitUtil.align(length + InboxDescriptor.SENDER_LENGTH + RecordDescriptor.HEADER_LENGTH,
+            RecordDescriptor.ALIGNMENT) - RecordDescriptor.HEADER_LENGTH;
         // after the claim's CAS on the tail (a full fence): the owner armed before the claim, or sees it (Inbox#receive)
         ringAfterCommit |= header.getIntVolatile(ARMED_OFFSET) != 0;
         records.putLong(index, senderHandle);
@@ -224,7 +241,16 @@ public final class Outbox {
      */
     public int commit(final int offset) {
         ring.commit(offset - InboxDescriptor.SENDER_LENGTH);
-        return ringDoorbell();
+        final int result = ringDoorbell();
+        takeNextLine();
+        return result;
+    }
+
+    /** See the class comment: only while no other sender claimed after this one, whose record may be in that line. */
+    private void takeNextLine() {
+        if (((int) ring.producerPosition() & mask) == (claimEnd & mask)) {
+            records.getAndAddLong(((claimEnd & -BitUtil.CACHE_LINE_LENGTH) + BitUtil.CACHE_LINE_LENGTH) & mask, 0);
+        }
     }
 
     /**

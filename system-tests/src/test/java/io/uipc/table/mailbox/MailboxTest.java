@@ -8,6 +8,7 @@ import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.OwnThread;
 import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
@@ -125,6 +126,30 @@ class MailboxTest {
             }
             assertEquals(2, inbox.unblockedCount());
             assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), got);
+        }
+    }
+
+    /** A record whose length is corrupt is refused before anything is read by it, or by the records after it. */
+    @Test
+    void aCorruptRecordLengthIsRefusedBeforeAnyMessageIsRead() {
+        final Member owner = join("owner");
+        final Member sender = join("sender");
+        try (Inbox inbox = Inbox.open(owner, 9)) {
+            final Outbox out = Outbox.connect(sender, "owner");
+            final AtomicBuffer ring = (AtomicBuffer) out.buffer();
+            final int record = Sample.LENGTH + RecordDescriptor.HEADER_LENGTH + InboxDescriptor.SENDER_LENGTH;
+            sendSequence(out, 0, 2);
+            final List<Integer> got = new ArrayList<>();
+            final MessageHandler collect = (t, b, o, l) -> got.add(l);
+
+            ring.putIntVolatile(record, inbox.capacity());
+            final InboxLayoutException past = assertThrows(InboxLayoutException.class, () -> inbox.drain(collect));
+            assertTrue(past.getMessage().contains("the record at " + record + " claims " + inbox.capacity() + " bytes, past the ring's end"),
+                past.getMessage());
+            ring.putIntVolatile(record, RecordDescriptor.HEADER_LENGTH + 4);
+            final InboxLayoutException tooShort = assertThrows(InboxLayoutException.class, () -> inbox.drain(collect));
+            assertTrue(tooShort.getMessage().contains("too short for its header and sender"), tooShort.getMessage());
+            assertEquals(List.of(), got, "nothing handed over, not even the intact record before the corrupt one");
         }
     }
 

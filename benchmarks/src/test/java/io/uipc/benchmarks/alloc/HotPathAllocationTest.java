@@ -6,8 +6,11 @@ import io.uipc.table.JoinOptions;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.table.Target;
+import io.uipc.table.mailbox.Inbox;
+import io.uipc.table.mailbox.Outbox;
 import io.uipc.testing.TempGroups;
 import io.uipc.testing.OwnThread;
+import org.agrona.concurrent.MessageHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The hot paths allocate nothing, checked on every CI run (JMH's {@code -prof gc} says the same,
  * on demand): a send, a send then poll, a send then await, a lookup by name, a send through a
  * cached {@link Target}, and a member's counted sends (one that posts, and by name one that fails
- * for want of a member or of an accepted vector), each run until compiled, then counted with the JVM's per-thread
+ * for want of a member or of an accepted vector), and a mailbox message (claim, write, commit, drain),
+ * each run until compiled, then counted with the JVM's per-thread
  * allocation counter over many calls. The counter is exact, not sampled, so a hot path that
  * starts to allocate even one object per call fails at once. (A {@link Target}'s liveness probe of
  * a member in another process allocates a little once per 100 ms tick; here the member is in
@@ -40,9 +44,11 @@ class HotPathAllocationTest {
      */
     private static final long ALLOWANCE = 16_384;
     private static final int VECTOR = 7;
+    private static final int DOORBELL = 9;
+    private static final int MESSAGE_LENGTH = 64;
 
     @Test
-    void sendPollAwaitAndLookupAllocateNothing() {
+    void hotPathsAllocateNothing() {
         final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "needs HotSpot's per-thread allocation counter");
         final com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
@@ -53,7 +59,7 @@ class HotPathAllocationTest {
             final String secret = group.readSecret();
             final Member receiverMember = group.join(JoinOptions.named("dbw0").secret(secret));
             receiverMember.accept(VECTOR);
-            OwnThread.call("fg-1", () -> group.join(JoinOptions.named("fg-1").secret(secret)));
+            final Member sender = OwnThread.call("fg-1", () -> group.join(JoinOptions.named("fg-1").secret(secret)));
             final Receiver receiver = receiverMember.receiver();
             final Target target = group.resolve("dbw0", VECTOR);
             final long handle = target.uittHandle();
@@ -76,6 +82,16 @@ class HotPathAllocationTest {
                 allocating);
             measure(counter, "Member.sendTo, vector not accepted (counted failed)", () -> receiverMember.sendTo("dbw0", VECTOR + 1),
                 allocating);
+            try (Inbox inbox = Inbox.open(receiverMember, DOORBELL)) {
+                final Outbox outbox = Outbox.connect(sender, "dbw0");
+                final MessageHandler discard = (type, buffer, index, length) -> { };
+                measure(counter, "mailbox claim, write, commit, drain", () -> {
+                    final int offset = outbox.claim(1, MESSAGE_LENGTH);
+                    outbox.buffer().putLong(offset, offset);
+                    outbox.commit(offset);
+                    inbox.drain(discard);
+                }, allocating);
+            }
             assertEquals(List.of(), allocating, "hot paths that allocate (bytes over " + CALLS + " calls, allowance " + ALLOWANCE + ")");
         }
     }

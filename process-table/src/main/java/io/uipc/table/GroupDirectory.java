@@ -4,6 +4,7 @@ import io.uipc.core.Backends;
 import io.uipc.core.InterruptDomain;
 import io.uipc.core.LayoutVersionException;
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.AbandonedTemporaries;
 import io.uipc.core.internal.DirectoryStatus;
 import io.uipc.core.internal.FileAccess;
 import io.uipc.core.internal.FileCheck;
@@ -22,7 +23,9 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * A group's directory and its files ({@link GroupFiles}), attached: the directory opened (in its
@@ -246,6 +249,31 @@ final class GroupDirectory implements AutoCloseable {
 
     Path path() {
         return dir;
+    }
+
+    /**
+     * Lists the names of files under construction in the group's directory, live or abandoned.
+     *
+     * @return the temporary names ({@link AbandonedTemporaries#list})
+     * @throws UipcException if the directory cannot be listed
+     */
+    List<String> temporaries() {
+        try {
+            return AbandonedTemporaries.list(files);
+        } catch (final IOException e) {
+            throw new UipcException("cannot list group directory " + dir + ": " + e, e);
+        }
+    }
+
+    /**
+     * Removes the temporary names whose creator does not live ({@link AbandonedTemporaries#remove}).
+     *
+     * @param temporaries  names {@link #temporaries()} listed
+     * @param creatorLives tells whether the process of a pid lives
+     * @return the names removed
+     */
+    List<String> removeAbandoned(final List<String> temporaries, final LongPredicate creatorLives) {
+        return AbandonedTemporaries.remove(files, temporaries, creatorLives);
     }
 
     String name() {

@@ -1,7 +1,9 @@
 package io.uipc.table;
 
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.AbandonedTemporaries;
 import io.uipc.core.internal.SecureDirectories;
+import io.uipc.core.internal.TemporaryNames;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -23,10 +25,11 @@ import java.util.TreeSet;
  * Removes a group's directory (or a half-built one) and the files in it, relative to the
  * opened directory: the directory is entered by its name in its opened root, never through a
  * link, and every entry is unlinked by its name in it. A group directory holds only files that
- * uipc makes ({@link GroupFileNames}), so removal never descends: an entry is unlinked as it is
- * at that moment, a link as a link, whatever it replaced; an empty subdirectory is removed, and
- * one with something in it, which a member must have planted, stops the removal, named, before
- * any file is deleted. Nothing outside the group is ever touched.
+ * uipc makes ({@link GroupFileNames}), so removal never descends further than a staging
+ * directory a creator killed mid-creation left ({@link AbandonedTemporaries}): an entry is
+ * unlinked as it is at that moment, a link as a link, whatever it replaced; an empty
+ * subdirectory is removed, and one with something in it, which a member must have planted,
+ * stops the removal, named, before any file is deleted. Nothing outside the group is ever touched.
  */
 final class GroupRemoval implements AutoCloseable {
     /** How often the directory is listed again when files appear while it is being emptied. */
@@ -153,7 +156,9 @@ final class GroupRemoval implements AutoCloseable {
             if (directory != directories) {
                 return;
             }
-            if (directory) {
+            if (directory && TemporaryNames.creatorPid(name) > 0) {
+                AbandonedTemporaries.removeEntry(group, dir, name);
+            } else if (directory) {
                 group.deleteDirectory(entry);
             } else {
                 group.deleteFile(entry);

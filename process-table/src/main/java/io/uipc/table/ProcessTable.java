@@ -4,6 +4,8 @@ import io.uipc.core.Vectors;
 import org.agrona.concurrent.AtomicBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 import static io.uipc.table.MemberEntryDescriptor.ACTIVE;
 import static io.uipc.table.MemberEntryDescriptor.CONTROL_OFFSET;
@@ -16,6 +18,7 @@ import static io.uipc.table.MemberEntryDescriptor.MAX_VECTORS;
 import static io.uipc.table.MemberEntryDescriptor.NAME_HASH_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.NAME_LENGTH_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.NAME_OFFSET;
+import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.ROLE_LENGTH_OFFSET;
 import static io.uipc.table.MemberEntryDescriptor.ROLE_OFFSET;
 import static io.uipc.table.ProcessTableDescriptor.INDEX_DELETED;
@@ -151,6 +154,21 @@ final class ProcessTable {
             }
         }
         throw new IllegalStateException("a member publishes at most " + MAX_VECTORS + " vectors");
+    }
+
+    /**
+     * Reads the pids that entries record, under the mutation lock (no entry is claimed or freed meanwhile).
+     *
+     * @return the pid of every entry that is not free
+     */
+    Set<Long> pidsOfEntries() {
+        final Set<Long> pids = new HashSet<>();
+        for (int slot = 0; slot < entryCapacity; slot++) {
+            if (MemberEntryDescriptor.state(control(slot)) != FREE) {
+                pids.add(getLong(slot, PID_OFFSET));
+            }
+        }
+        return pids;
     }
 
     /** Clears an entry's fields before it is filled. */

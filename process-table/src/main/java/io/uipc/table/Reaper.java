@@ -6,7 +6,6 @@ import io.uipc.core.spi.DomainMaintenance;
 import java.nio.channels.FileLock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 import static io.uipc.table.MemberEntryDescriptor.FREE;
-import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
 
 /**
  * Liveness and reaping for one attached group (Oracle's PMON, in part): one daemon thread per
@@ -28,12 +27,12 @@ import static io.uipc.table.MemberEntryDescriptor.PID_OFFSET;
  * locks are free, the kernel dropped them with the process): UITT entries invalidated, UPIDs and
  * slots freed, death notices posted. Every 50 ms it probes the locks of the entries whose
  * heartbeat has gone stale ({@link ProbeSchedule}) and no others; every 5 s it probes every
- * entry and sweeps orphaned UPIDs. A dead member is thus found at most about 160 ms after its
- * death (110 ms after its last heartbeat, then up to a tick), its process's own exit aside. A
- * member of this process that finds its entry reclaimed is lost: the lost-member handler runs
- * once (by default it halts the JVM). A group whose files were deleted, truncated or replaced is
- * lost as a whole: every member of this process is lost, then the group-lost handler runs, and
- * nothing here touches the mappings again.
+ * entry, sweeps orphaned UPIDs and removes the files dead processes were creating. A dead
+ * member is thus found at most about 160 ms after its death (110 ms after its last heartbeat,
+ * then up to a tick), its process's own exit aside. A member of this process that finds its
+ * entry reclaimed is lost: the lost-member handler runs once (by default it halts the JVM). A
+ * group whose files were deleted, truncated or replaced is lost as a whole: every member of this
+ * process is lost, then the group-lost handler runs, and nothing here touches the mappings again.
  *
  * <p>Thread-safety: every field but the thread is final or volatile; the thread is guarded by
  * this object's monitor, the probe schedule is the thread's own. {@link #reap()} may run on any
@@ -177,10 +176,11 @@ final class Reaper implements AutoCloseable {
     }
 
     /**
-     * Finds dead members now and reclaims them, then sweeps UPIDs whose owner process is gone.
-     * A UPID that a table entry holds is never swept: its entry's liveness lock decides, so a
-     * live member whose pid this process cannot see (another pid namespace) keeps it. Only a
-     * UPID that no entry holds is judged by its owner's pid.
+     * Finds dead members now and reclaims them, then sweeps UPIDs whose owner process is gone,
+     * then removes the files dead processes were creating in the group's directory. A UPID that
+     * a table entry holds is never swept: its entry's liveness lock decides, so a live member
+     * whose pid this process cannot see (another pid namespace) keeps it. Only a UPID that no
+     * entry holds is judged by its owner's pid, and a file under construction by its creator's.
      *
      * @return what was reclaimed
      * @throws GroupLostException if the group's files were deleted, truncated or replaced
@@ -190,29 +190,22 @@ final class Reaper implements AutoCloseable {
         ensureIntact();
         try {
             final List<MemberInfo> reaped = reapDeadMembers();
+            // listed before the entries' pids are read: a member creates files only once joined, so a member
+            // that made a name listed is in that set, whatever pid it sees itself as
+            final List<String> temporaries = files.temporaries();
             final Map<Long, Boolean> alive = new HashMap<>();
+            final LongPredicate lives;
             final int orphans;
             try (GroupLocks.Held ignored = locks.mutation()) {
-                final Set<Long> entryPids = entryPids();
-                orphans = DomainMaintenance.of(domain).reclaimOrphans(pid -> entryPids.contains(pid)
-                    || alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0)));
+                final Set<Long> entryPids = table.pidsOfEntries();
+                lives = pid -> entryPids.contains(pid) || alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0));
+                orphans = DomainMaintenance.of(domain).reclaimOrphans(lives);
             }
-            return new ReapReport(reaped, orphans);
+            return new ReapReport(reaped, orphans, temporaries.isEmpty() ? List.of() : files.removeAbandoned(temporaries, lives));
         } catch (final InternalError e) {
             groupLost(faultReason(e));
             throw lostException(lost.get());
         }
-    }
-
-    /** The pids recorded in entries that are not free (mutation lock held): their UPIDs are the entries' to free. */
-    private Set<Long> entryPids() {
-        final Set<Long> pids = new HashSet<>();
-        for (int slot = 0; slot < table.entryCapacity(); slot++) {
-            if (MemberEntryDescriptor.state(table.control(slot)) != FREE) {
-                pids.add(table.getLong(slot, PID_OFFSET));
-            }
-        }
-        return pids;
     }
 
     /**

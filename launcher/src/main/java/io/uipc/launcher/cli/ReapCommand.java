@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "reap", mixinStandardHelpOptions = true,
     description = {"Reclaim dead members of a process group now, and print each one reaped.",
         "A member is dead when no process holds its liveness lock (the kernel drops it even on SIGKILL); "
-            + "its entry, UPID slot and UITT entries are freed and its name can be joined again.",
+            + "its entry, UPID slot and UITT entries are freed and its name can be joined again. "
+            + "Files a dead process was creating in the group's directory are removed.",
         "Missing or unreadable group: exit 1."})
 public final class ReapCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Group name.")
@@ -43,6 +44,9 @@ public final class ReapCommand implements Callable<Integer> {
             } else {
                 System.out.println("reaped " + report.members().size() + " dead member(s) of group " + group
                     + (report.orphans() == 0 ? "" : " and " + orphans));
+            }
+            for (final String name : report.abandoned()) {
+                System.out.println("removed " + TerminalText.escape(name) + ", a file its creator died making");
             }
         }
         return 0;

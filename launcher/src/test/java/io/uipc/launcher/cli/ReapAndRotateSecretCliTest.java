@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Files;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,10 +48,15 @@ class ReapAndRotateSecretCliTest {
                 pid = member.pid();
                 member.kill();
             }
+            // what it would leave if killed while creating its inbox
+            final String half = ".inbox.lgwr.creating-" + pid + "-1-2";
+            Files.writeString(group.directory().resolve(half), "half");
             Cli.Running r = cli.run("reap", "nolauncher");
             assertEquals(0, r.exitCode(), r::toString);
             assertEquals(List.of("reaped lgwr (role logwriter, slot 0, serial 1, pid " + pid + ", was active)",
-                "reaped 1 dead member(s) of group nolauncher"), r.stdout().lines().toList(), r::toString);
+                "reaped 1 dead member(s) of group nolauncher", "removed " + half + ", a file its creator died making"),
+                r.stdout().lines().toList(), r::toString);
+            assertFalse(Files.exists(group.directory().resolve(half)));
             assertEquals("", r.stderr(), r::toString);
             assertTrue(group.members().isEmpty(), "its entry is free");
             group.join(JoinOptions.named("lgwr").secret(group.readSecret())).close();

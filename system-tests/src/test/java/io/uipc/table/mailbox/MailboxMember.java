@@ -2,6 +2,7 @@ package io.uipc.table.mailbox;
 
 import io.uipc.testing.Sample;
 import io.uipc.core.WaitPolicy;
+import io.uipc.core.internal.SharedDirectory;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A group member in a child JVM for mailbox tests. It joins as its environment says
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  * commands:
  * <pre>
  *   open POLICY STALL_MS     open an inbox on vector {@value #VECTOR} with that wait policy and stall timeout
+ *   openstuck                open an inbox on another thread, which prints "creating PATH" once the
+ *                            file is made under its temporary name and stops there for good
  *   receive COUNT            (replies later) receive COUNT typed samples; replies
  *                            "total=N errors=E senders=S wakeups=W unblocked=U"
  *   send OWNER COUNT ID      send COUNT samples as sender ID to OWNER's inbox; replies
@@ -51,6 +55,7 @@ public final class MailboxMember {
         final MailboxMember member = new MailboxMember(group, group.join(GroupEnvironment.joinOptions()));
         new CommandLoop()
             .on("open", a -> member.open(WaitPolicy.parse(a[0]), Long.parseLong(a[1])))
+            .on("openstuck", a -> member.openStuck())
             .on("receive", a -> member.receive(Long.parseLong(a[0])))
             .on("send", a -> member.send(a[0], Long.parseLong(a[1]), Long.parseLong(a[2])))
             .on("claim", a -> Integer.toString(Outbox.connect(member.me, a[0]).claim(Sample.TYPE, Sample.LENGTH)))
@@ -62,6 +67,17 @@ public final class MailboxMember {
         me.receiver().waitPolicy(policy);
         inbox = Inbox.open(me, VECTOR, InboxConfig.defaults().withCapacity(8192).withMaxMessageLength(256)
             .withStallTimeout(Duration.ofMillis(stallMillis)));
+        return "";
+    }
+
+    private String openStuck() {
+        SharedDirectory.stepHook(temporary -> {
+            CommandLoop.print("creating " + temporary);
+            while (true) {
+                LockSupport.park();
+            }
+        });
+        receiving.execute(() -> open(WaitPolicy.SPIN, 1000));
         return "";
     }
 

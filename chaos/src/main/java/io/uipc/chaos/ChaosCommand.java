@@ -14,10 +14,10 @@ import java.util.concurrent.Callable;
  * check held, 1 on any violation. See docs/reliability.md.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
-    description = {"Kills (SIGKILL), stops and continues (SIGSTOP/SIGCONT) random members of a group of JVMs that",
-        "mail and interrupt each other, restarts the killed ones, then checks: every message accepted for a",
-        "surviving receiver received exactly once, every accepted interrupt followed by a delivery, no survivor",
-        "hung, the table consistent, every dead slot reclaimed, no file left. Exit 1 on any violation."})
+    description = {"Kills (SIGKILL), stops and continues (SIGSTOP/SIGCONT) random members of a group of JVMs that "
+        + "mail and interrupt each other, restarts the killed ones, then checks: every message accepted for a "
+        + "surviving receiver received exactly once, every accepted interrupt followed by a delivery, no survivor "
+        + "hung, the table consistent, every dead slot reclaimed, no file left. Exit 1 on any violation."})
 public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "PT30S", description = "chaos duration, ISO-8601 (PT30S) (default: ${DEFAULT-VALUE})")
     private Duration duration;

@@ -1,9 +1,11 @@
 package io.uipc.table;
 
 import io.uipc.core.UipcException;
+import io.uipc.core.internal.AbandonedTemporaries;
 import io.uipc.core.internal.DirectoryModes;
 import io.uipc.core.internal.DirectoryStatus;
 import io.uipc.core.internal.SharedDirectory;
+import io.uipc.core.internal.TemporaryNames;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,6 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The directory that holds group directories (default /dev/shm/uipc), opened and checked before
@@ -27,6 +32,8 @@ final class GroupRoot {
     private static final int SHARED_ROOT_MODE = 01777;
     private static final int ROOT_UID = 0;
     private static final int ROOT_ATTEMPTS = 3;
+    /** A temporary name in a root whose creator is not seen alive is removed once this old. */
+    static final long ABANDONED_AFTER_SECONDS = 60;
 
     private GroupRoot() {
     }
@@ -44,9 +51,9 @@ final class GroupRoot {
     }
 
     /**
-     * Starts building a group: opens and checks its root and makes the group's private temporary
-     * directory in it. A root removed in between (a launch that made it ends and removes it
-     * while empty) is made again.
+     * Starts building a group: opens and checks its root, removes what creators that died left
+     * there ({@link #removeAbandoned}) and makes the group's private temporary directory in it. A
+     * root removed in between (a launch that made it ends and removes it while empty) is made again.
      *
      * @param groupDir  the group's directory, in its root
      * @param temporary the temporary directory's name
@@ -57,6 +64,7 @@ final class GroupRoot {
         for (int attempt = 1;; attempt++) {
             final SharedDirectory root = openForCreate(groupDir.getParent(), groupDir.getFileName().toString());
             try {
+                removeAbandoned(root);
                 return new Building(root, root.createDirectory(temporary), temporary, groupDir.getFileName().toString());
             } catch (final NoSuchFileException e) {
                 close(root);
@@ -68,6 +76,30 @@ final class GroupRoot {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Removes the temporary names in a root whose creator died before renaming them: a group
+     * half built (its secret in it) by a process killed mid-create, a launcher's record half
+     * written. Nothing in the root records who lives, and a creator in another pid namespace
+     * (a container sharing /dev/shm) is invisible here, so a name is also left until it is
+     * {@value #ABANDONED_AFTER_SECONDS} s old by its stamp (a create takes well under a second).
+     * The root is sticky: only a name's owner, or root, can remove it; others are left. A root
+     * that cannot be listed is left for the create that follows to fail on, if it must.
+     */
+    private static void removeAbandoned(final SharedDirectory root) {
+        final long now = System.nanoTime() & Long.MAX_VALUE;
+        final List<String> old = new ArrayList<>();
+        try {
+            for (final String name : AbandonedTemporaries.list(root)) {
+                if (now - TemporaryNames.createdNanos(name) > TimeUnit.SECONDS.toNanos(ABANDONED_AFTER_SECONDS)) {
+                    old.add(name);
+                }
+            }
+        } catch (final IOException e) {
+            return;
+        }
+        AbandonedTemporaries.remove(root, old, pid -> ProcStat.isAlive(pid, 0));
     }
 
     /**

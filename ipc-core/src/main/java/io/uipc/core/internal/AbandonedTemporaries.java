@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.function.LongPredicate;
 
 /**
- * Removes what a creator killed between creating a temporary name and renaming it left behind
- * ({@link FilePublisher}): nothing else would ever remove it, and a group's directory would
- * keep it until destroyed (a private staging directory with a file in it even stops the
- * destroy). A temporary name carries its creator's pid ({@link TemporaryNames#creatorPid});
- * the caller says which pids live, since only it knows which it cannot see (another pid
- * namespace). Everything happens relative to the opened directory: an entry is unlinked as it
- * is, a link or a FIFO as itself, and a staging directory is emptied of the files directly in
- * it, never descending further, then removed. What cannot be removed (another user's private
- * staging directory) is left as it is, for its creator's user or root.
+ * Removes what a creator killed between making a temporary name ({@link TemporaryNames}) and
+ * renaming it left behind: a file {@link FilePublisher} was filling, its private staging
+ * directory, a group directory being built. Nothing else would ever remove it: a group's
+ * directory would keep it until destroyed (a staging directory with a file in it even stopped
+ * the destroy), a root for good. A temporary name carries its creator's pid; the caller says
+ * which pids live, since only it knows which it cannot see (another pid namespace). Everything
+ * happens relative to the opened directory: an entry is unlinked as it is, a link or a FIFO as
+ * itself, and a directory is emptied of the files directly in it, never descending further,
+ * then removed. What cannot be removed (another user's private directory, a directory planted
+ * inside) is left as it is, for its creator's user or root.
  */
 public final class AbandonedTemporaries {
     private AbandonedTemporaries() {

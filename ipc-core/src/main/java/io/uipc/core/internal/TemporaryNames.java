@@ -35,16 +35,34 @@ public final class TemporaryNames {
      *     {@code .NAME.creating-PID-SEQ-NANOS}, with PID, SEQ and NANOS decimal, is)
      */
     public static long creatorPid(final String name) {
+        final String[] fields = fields(name);
+        return fields == null ? -1 : Long.parseLong(fields[0]);
+    }
+
+    /**
+     * Reads back when a name {@link #creating} made was made.
+     *
+     * @param name any file name
+     * @return its creator's {@code System.nanoTime()} then (CLOCK_MONOTONIC on Linux, which every
+     *     process of the host shares, whatever its pid namespace), or -1 if it is not such a name
+     */
+    public static long createdNanos(final String name) {
+        final String[] fields = fields(name);
+        return fields == null ? -1 : Long.parseLong(fields[2]);
+    }
+
+    /** @return PID, SEQ and NANOS of {@code .NAME.creating-PID-SEQ-NANOS}, or null for any other name */
+    private static String[] fields(final String name) {
         final int mark = name.lastIndexOf(MARK);
         if (mark < 2 || name.charAt(0) != '.') {
-            return -1;
+            return null;
         }
-        final String[] numbers = name.substring(mark + MARK.length()).split("-", -1);
-        if (numbers.length != 3 || !digits(numbers[0], 9) || !digits(numbers[1], 19) || !digits(numbers[2], 19)) {
-            return -1;
+        final String[] fields = name.substring(mark + MARK.length()).split("-", -1);
+        if (fields.length != 3 || !digits(fields[0], 9) || !digits(fields[1], 18) || !digits(fields[2], 18)
+            || Long.parseLong(fields[0]) == 0) {
+            return null;
         }
-        final long pid = Long.parseLong(numbers[0]);
-        return pid > 0 ? pid : -1;
+        return fields;
     }
 
     /** @return whether a string is 1 to max ASCII digits */

@@ -18,6 +18,9 @@ class TemporaryNamesTest {
             assertTrue(names.add(name), "unique: " + name);
             assertEquals(ProcessHandle.current().pid(), TemporaryNames.creatorPid(name), name);
         }
+        final long before = System.nanoTime();
+        final long made = TemporaryNames.createdNanos(TemporaryNames.creating("x"));
+        assertTrue(made >= before && made <= System.nanoTime(), "its stamp is the creator's nanoTime");
     }
 
     @Test
@@ -28,8 +31,10 @@ class TemporaryNamesTest {
             "..creating-12-3-4", ".inbox.m1.creating-1234567890-3-4", ".inbox.m1.creating-12-3-12345678901234567890",
             ".inbox.m1.creating-١٢-3-4"}) {
             assertEquals(-1, TemporaryNames.creatorPid(name), name);
+            assertEquals(-1, TemporaryNames.createdNanos(name), name);
         }
         assertEquals(12, TemporaryNames.creatorPid(".inbox.m1.creating-12-3-4"));
+        assertEquals(4, TemporaryNames.createdNanos(".inbox.m1.creating-12-3-4"));
         assertEquals(12, TemporaryNames.creatorPid(".a.creating-9-9-9.creating-12-3-4"), "the last mark counts");
     }
 }

@@ -254,14 +254,14 @@ final class GroupDirectory implements AutoCloseable {
     /**
      * Lists the names of files under construction in the group's directory, live or abandoned.
      *
-     * @return the temporary names ({@link AbandonedTemporaries#list})
-     * @throws UipcException if the directory cannot be listed
+     * @return the temporary names ({@link AbandonedTemporaries#list}); none if the directory
+     *     cannot be listed, so that a reap still reclaims what it can (the names wait for the next)
      */
     List<String> temporaries() {
         try {
             return AbandonedTemporaries.list(files);
         } catch (final IOException e) {
-            throw new UipcException("cannot list group directory " + dir + ": " + e, e);
+            return List.of();
         }
     }
 

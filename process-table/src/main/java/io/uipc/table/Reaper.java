@@ -201,7 +201,7 @@ final class Reaper implements AutoCloseable {
                 lives = pid -> entryPids.contains(pid) || alive.computeIfAbsent(pid, p -> ProcStat.isAlive(p, 0));
                 orphans = DomainMaintenance.of(domain).reclaimOrphans(lives);
             }
-            return new ReapReport(reaped, orphans, temporaries.isEmpty() ? List.of() : files.removeAbandoned(temporaries, lives));
+            return new ReapReport(reaped, orphans, files.removeAbandoned(temporaries, lives));
         } catch (final InternalError e) {
             groupLost(faultReason(e));
             throw lostException(lost.get());

@@ -5,6 +5,7 @@ import io.uipc.table.GroupSpec;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.JvmProcess;
 import io.uipc.testing.OtherUser;
+import io.uipc.testing.StopWhileCreating;
 import io.uipc.testing.TempGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +43,7 @@ class AbandonedGroupCreateTest {
             final String left;
             try (JvmProcess a = JvmProcess.builder("alice", GroupsChild.class).asUser(alice).start()) {
                 a.call("createstuck " + root + " g");
-                final Path created = Path.of(a.expect("creating ").substring("creating ".length()));
+                final Path created = StopWhileCreating.awaitIn(a);
                 a.kill();
                 left = root.relativize(created).getName(0).toString();
             }

@@ -1,19 +1,18 @@
 package io.uipc.table.hostile;
 
-import io.uipc.core.internal.SharedDirectory;
 import io.uipc.table.GroupSpec;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.CommandLoop;
+import io.uipc.testing.StopWhileCreating;
 
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A child JVM, run as another user, that creates and attaches groups on command: "create ROOT
  * NAME" creates a small group and replies "create created", "attach DIR" attaches one and
  * replies "attach attached"; a refusal is an error reply carrying the exception's message.
- * "createstuck ROOT NAME" replies at once and creates the group on another thread, which prints
- * "creating PATH" at its first file made under a temporary name and stops there for good.
+ * "createstuck ROOT NAME" replies at once and creates the group on another thread, which stops
+ * for good at its first file made under a temporary name ({@link StopWhileCreating}).
  */
 public final class GroupsChild {
     private GroupsChild() {
@@ -31,12 +30,7 @@ public final class GroupsChild {
                 return "created";
             })
             .on("createstuck", a -> {
-                SharedDirectory.stepHook(temporary -> {
-                    CommandLoop.print("creating " + temporary);
-                    while (true) {
-                        LockSupport.park();
-                    }
-                });
+                StopWhileCreating.install();
                 CommandLoop.daemonThread("creating").execute(() ->
                     ProcessGroup.create(GroupSpec.named(a[1]).withRoot(Path.of(a[0])).withCapacities(8, 8, 64)));
                 return "";

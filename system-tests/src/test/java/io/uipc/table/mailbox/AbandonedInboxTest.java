@@ -5,6 +5,7 @@ import io.uipc.table.ProcessGroup;
 import io.uipc.table.ReapReport;
 import io.uipc.testing.JvmProcess;
 import io.uipc.testing.OtherUser;
+import io.uipc.testing.StopWhileCreating;
 import io.uipc.testing.TempGroups;
 import io.uipc.testing.UnixGroup;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class AbandonedInboxTest {
     private static String killWhileCreatingInbox(final ProcessGroup group, final String name, final OtherUser user) {
         try (JvmProcess member = member(group, name, user)) {
             member.call("openstuck");
-            final Path created = Path.of(member.expect("creating ").substring("creating ".length()));
+            final Path created = StopWhileCreating.awaitIn(member);
             member.kill();
             final Path relative = group.directory().relativize(created);
             return relative.getName(0).toString();

@@ -2,18 +2,17 @@ package io.uipc.table.mailbox;
 
 import io.uipc.testing.Sample;
 import io.uipc.core.WaitPolicy;
-import io.uipc.core.internal.SharedDirectory;
 import io.uipc.table.GroupEnvironment;
 import io.uipc.table.Member;
 import io.uipc.table.ProcessGroup;
 import io.uipc.testing.CommandLoop;
+import io.uipc.testing.StopWhileCreating;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A group member in a child JVM for mailbox tests. It joins as its environment says
@@ -21,8 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * commands:
  * <pre>
  *   open POLICY STALL_MS     open an inbox on vector {@value #VECTOR} with that wait policy and stall timeout
- *   openstuck                open an inbox on another thread, which prints "creating PATH" once the
- *                            file is made under its temporary name and stops there for good
+ *   openstuck                open an inbox on another thread, which stops for good once the file is
+ *                            made under its temporary name ({@link StopWhileCreating})
  *   receive COUNT            (replies later) receive COUNT typed samples; replies
  *                            "total=N errors=E senders=S wakeups=W unblocked=U"
  *   send OWNER COUNT ID      send COUNT samples as sender ID to OWNER's inbox; replies
@@ -71,12 +70,7 @@ public final class MailboxMember {
     }
 
     private String openStuck() {
-        SharedDirectory.stepHook(temporary -> {
-            CommandLoop.print("creating " + temporary);
-            while (true) {
-                LockSupport.park();
-            }
-        });
+        StopWhileCreating.install();
         receiving.execute(() -> open(WaitPolicy.SPIN, 1000));
         return "";
     }
